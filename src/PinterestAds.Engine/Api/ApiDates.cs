@@ -1,0 +1,25 @@
+using System;
+using System.Globalization;
+
+namespace PinterestAds.Engine.Api
+{
+    /// <summary>
+    /// Dates as the API wants them: UTC calendar dates, <c>yyyy-MM-dd</c>, invariant culture.
+    /// "Today" is always the UTC date, never the local one.
+    /// </summary>
+    internal static class ApiDates
+    {
+        public const string Pattern = "yyyy-MM-dd";
+
+        /// <summary>The calendar date a user meant. A DateTime's own date is used as is (its time of day is ignored).</summary>
+        public static DateTime ToCalendarDate(DateTime value) => DateTime.SpecifyKind(value.Date, DateTimeKind.Unspecified);
+
+        public static string Format(DateTime value) => value.ToString(Pattern, CultureInfo.InvariantCulture);
+
+        public static bool TryParse(string? text, out DateTime date) =>
+            DateTime.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+        /// <summary>Today's date in UTC. Injectable so tests and the emulator can agree on "today".</summary>
+        public static Func<DateTime> UtcToday { get; set; } = () => DateTime.UtcNow.Date;
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PinterestAds.Engine.Logging;
+
+namespace PinterestAds.Engine.Http
+{
+    /// <summary>
+    /// Sends <see cref="ApiRequest"/>s through the session's long-lived authenticated HttpClient (whose
+    /// handlers retry, budget, authenticate and log) and turns failures into <see cref="PinterestApiException"/>s.
+    /// </summary>
+    internal sealed class PinterestApiClient
+    {
+        private readonly HttpClient _http;
+
+        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout)
+        {
+            _http = http;
+            BaseUri = baseUri;
+            OperationTimeout = operationTimeout;
+        }
+
+        public Uri BaseUri { get; }
+
+        /// <summary>How long one call may take in all, retries and waits included.</summary>
+        public TimeSpan OperationTimeout { get; }
+
+        public async Task<ApiResponse> SendAsync(ApiRequest request, IPinLog log, CancellationToken cancellationToken)
+        {
+            using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            overall.CancelAfter(OperationTimeout);
+            using var message = new HttpRequestMessage(request.Method, request.BuildUri(BaseUri)) { Content = request.BuildContent() };
+            new RequestContext(request.Operation, log).AttachTo(message);
+            try
+            {
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, overall.Token).ConfigureAwait(false);
+                byte[] body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                    throw ErrorFor(request, response.StatusCode, ApiError.Parse(System.Text.Encoding.UTF8.GetString(body)), ResponseHeaders.RequestIdOf(response));
+                return new ApiResponse(response.StatusCode, body, ResponseHeaders.RequestIdOf(response));
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
+            {
+                throw new PinterestApiException("OperationTimedOut", PinErrorKind.Timeout,
+                    $"{request.Operation.Id} did not complete within {OperationTimeout.TotalSeconds:0} s, retries included. Try again later or raise -OperationTimeoutSec on Connect-PinAccount.",
+                    request.Operation.Id, innerException: ex);
+            }
+        }
+
+        /// <summary>The error for a non-success answer; the API's own message is always shown.</summary>
+        public static PinterestApiException ErrorFor(ApiRequest request, HttpStatusCode status, ApiError error, string? requestId)
+        {
+            int code = (int)status;
+            string apiMessage = error.Message != null ? Redactor.Text(error.Message) : "(no message)";
+            string detail = $"{request.Operation.Method} {request.Operation.PathTemplate} answered {code}" +
+                            (error.Code.HasValue ? $" (code {error.Code})" : "") + $": {apiMessage}";
+            string rid = requestId != null ? $" Request id: {requestId}." : "";
+            (string id, PinErrorKind kind, string hint) = code switch
+            {
+                400 => ("ApiBadRequest", PinErrorKind.InvalidArgument, "Pinterest refused the request as invalid."),
+                401 => ("AuthenticationFailed", PinErrorKind.AuthenticationFailed,
+                    "Pinterest did not accept the access token: it is wrong, expired or revoked, or a sandbox token was used against production (or the reverse). Reconnect with Connect-PinAccount."),
+                403 => ("PermissionDenied", PinErrorKind.PermissionDenied,
+                    "The token's user may not read this: it must be Owner, Admin, Analyst or Campaign Manager of the ad account, and the app needs the ads:read scope."),
+                404 => ("NotFound", PinErrorKind.NotFound, "Pinterest found no such object; check the ids."),
+                429 => ("RateLimitExceeded", PinErrorKind.LimitsExceeded,
+                    "Pinterest's rate limit was still exceeded after the module's retries. Wait a minute, or lower -ThrottleLimit."),
+                _ when code >= 500 => ("ServerError", PinErrorKind.ServerError, "Pinterest failed to answer; it was retried where that was safe. Try again later."),
+                _ => ("ApiError", PinErrorKind.OperationFailed, "Pinterest refused the request."),
+            };
+            return new PinterestApiException(id, kind, $"{hint} {detail}.{rid}", request.Operation.Id, status, error.Code, error.Message, requestId);
+        }
+    }
+}

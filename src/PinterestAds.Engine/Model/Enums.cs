@@ -1,0 +1,23 @@
+namespace PinterestAds
+{
+    // Enums shared by several cmdlets. Members are PowerShell-style; ApiNames converts to the API's spelling.
+
+    /// <summary>Which Pinterest API a session talks to.</summary>
+    public enum PinEnvironment { Production, Sandbox, Custom }
+
+    public enum Granularity { Total, Day, Hour, Week, Month }
+
+    public enum ConversionReportTime { TimeOfAdAction, TimeOfConversion }
+
+    public enum ReportingTimeZone { PinterestTimeZone, AdAccountTimeZone }
+
+    public enum AttributionType { Individual, Household }
+
+    /// <summary>Statuses of campaigns, ad groups, ads and product group promotions in list filters.</summary>
+    public enum EntityStatus { Active, Paused, Archived, Draft, DeletedDraft }
+
+    public enum SortOrder { Ascending, Descending }
+
+    /// <summary>The level of a synchronous analytics request.</summary>
+    public enum AnalyticsLevel { AdAccount, Campaign, AdGroup, Ad, ProductGroup }
+}

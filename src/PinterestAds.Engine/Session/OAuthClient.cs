@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Logging;
+
+namespace PinterestAds.Engine.Session
+{
+    /// <summary>
+    /// Calls <c>POST /oauth/token</c> (form body, HTTP Basic client_id:client_secret) for the
+    /// authorization-code and refresh-token grants. Never retried blindly: a refresh rotates the token.
+    /// </summary>
+    internal sealed class OAuthClient
+    {
+        private readonly HttpClient _http;
+        private readonly Uri _apiBaseUri;
+
+        public OAuthClient(HttpClient http, Uri apiBaseUri)
+        {
+            _http = http;
+            _apiBaseUri = apiBaseUri;
+        }
+
+        public Task<TokenResponse> RefreshAsync(string clientId, string clientSecret, string refreshToken, bool continuousRefresh, IPinLog log, CancellationToken cancellationToken)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("grant_type", "refresh_token"),
+                new KeyValuePair<string, string>("refresh_token", refreshToken),
+            };
+            if (continuousRefresh) form.Add(new KeyValuePair<string, string>("continuous_refresh", "true"));
+            return SendAsync(clientId, clientSecret, form, "RefreshTokenRejected",
+                "The refresh token was rejected: it was revoked, expired or rotated by another process. Reconnect with Connect-PinAccount (-Interactive, or a new -RefreshToken).",
+                log, cancellationToken);
+        }
+
+        public Task<TokenResponse> ExchangeCodeAsync(string clientId, string clientSecret, string code, string redirectUri, IPinLog log, CancellationToken cancellationToken)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("grant_type", "authorization_code"),
+                new KeyValuePair<string, string>("code", code),
+                new KeyValuePair<string, string>("redirect_uri", redirectUri),
+            };
+            return SendAsync(clientId, clientSecret, form, "AuthorizationCodeRejected",
+                "Pinterest did not accept the authorization code. Check -ClientId, -ClientSecret and that -RedirectUri is registered for the app, then try again.",
+                log, cancellationToken);
+        }
+
+        private async Task<TokenResponse> SendAsync(string clientId, string clientSecret, List<KeyValuePair<string, string>> form,
+            string errorId, string hint, IPinLog log, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest("oauth/token").Form(form);
+            using var message = new HttpRequestMessage(HttpMethod.Post, request.BuildUri(_apiBaseUri)) { Content = request.BuildContent() };
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(clientId + ":" + clientSecret)));
+            new RequestContext(request.Operation, log).AttachTo(message);
+
+            using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            string body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = ApiError.Parse(body);
+                throw new PinterestApiException(errorId, PinErrorKind.AuthenticationFailed,
+                    $"{hint} POST /oauth/token answered {(int)response.StatusCode}{(error.Message != null ? ": " + Redactor.Text(error.Message) : "")}.",
+                    "oauth/token", response.StatusCode, error.Code, error.Message, ResponseHeaders.RequestIdOf(response));
+            }
+            using var document = JsonDocument.Parse(body);
+            var token = TokenResponse.Parse(document.RootElement, DateTimeOffset.UtcNow);
+            if (string.IsNullOrEmpty(token.AccessToken))
+                throw new PinterestApiException("TokenResponseInvalid", PinErrorKind.InvalidData,
+                    "POST /oauth/token answered without an access_token.", "oauth/token", response.StatusCode);
+            return token;
+        }
+    }
+}

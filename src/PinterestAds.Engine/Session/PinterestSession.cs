@@ -1,0 +1,124 @@
+using System;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Logging;
+using PinterestAds.Engine.Session;
+
+namespace PinterestAds
+{
+    /// <summary>
+    /// One authenticated connection to the Pinterest API: credentials, one long-lived HttpClient with its
+    /// handlers, one rate-limit budget and the session's caches. Thread-safe; shared by every cmdlet (and
+    /// every runspace of <c>ForEach-Object -Parallel</c>) that uses it. Its string form holds no secret.
+    /// </summary>
+    public sealed class PinterestSession : IDisposable
+    {
+        private static readonly object DefaultGate = new object();
+        private static PinterestSession? _default;
+
+        private readonly HttpPipeline _pipeline;
+        private readonly TokenManager _tokens;
+        private int _disposed;
+
+        internal PinterestSession(SessionOptions options, SessionCredentials credentials)
+        {
+            Options = options;
+            Environment = options.Environment;
+            ApiBaseUri = options.ApiBaseUri;
+            DefaultAdAccountId = options.DefaultAdAccountId;
+            ConnectedAt = DateTimeOffset.UtcNow;
+            RateLimits = new RateLimitBudget(options.RequestsPerMinute, options.RequestsPerSecond);
+            TokenManager? tokens = null;
+            _pipeline = new HttpPipeline(options, RateLimits, Statistics, () => tokens!);
+            _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri), Statistics);
+            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout);
+        }
+
+        /// <summary>The process-wide session used by cmdlets called without -Session.</summary>
+        public static PinterestSession? Default
+        {
+            get { lock (DefaultGate) return _default; }
+        }
+
+        /// <summary>Makes <paramref name="session"/> the default and returns the one it replaced.</summary>
+        internal static PinterestSession? ReplaceDefault(PinterestSession? session)
+        {
+            lock (DefaultGate)
+            {
+                var previous = _default;
+                _default = session;
+                return previous;
+            }
+        }
+
+        public PinEnvironment Environment { get; }
+
+        public Uri ApiBaseUri { get; }
+
+        /// <summary>The ad account cmdlets use when -AdAccountId is not given.</summary>
+        public string? DefaultAdAccountId { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        public DateTimeOffset? AccessTokenExpiresAt => _tokens.AccessTokenExpiresAt;
+
+        public DateTimeOffset? RefreshTokenExpiresAt => _tokens.RefreshTokenExpiresAt;
+
+        public bool CanRefresh => _tokens.CanRefresh;
+
+        /// <summary>
+        /// The current refresh token - rotated by every refresh - so a runbook can store it for its next run.
+        /// A new SecureString on each read.
+        /// </summary>
+        public SecureString? RefreshToken => SessionCredentials.Protect(_tokens.CurrentRefreshToken);
+
+        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+        internal SessionOptions Options { get; }
+        internal PinterestApiClient Api { get; }
+        internal System.Net.Http.HttpClient DownloadClient => _pipeline.Download;
+        internal TokenManager Tokens => _tokens;
+        internal RateLimitBudget RateLimits { get; }
+        internal SessionStatistics Statistics { get; } = new SessionStatistics();
+        internal SessionCache Cache { get; } = new SessionCache();
+
+        /// <summary>A secret-free snapshot for Get-PinSession.</summary>
+        public PinSessionInfo GetInfo() => new PinSessionInfo(this);
+
+        /// <summary>
+        /// Creates a session and proves the credentials work with one cheap call (listing one ad account),
+        /// refreshing first when only a refresh token was given.
+        /// </summary>
+        internal static async Task<PinterestSession> ConnectAsync(SessionOptions options, SessionCredentials credentials, IPinLog log, CancellationToken cancellationToken)
+        {
+            var session = new PinterestSession(options, credentials);
+            try
+            {
+                if (!session._tokens.HasAccessToken) await session._tokens.RefreshNowAsync(log, cancellationToken).ConfigureAwait(false);
+                var probe = new ApiRequest("ad_accounts/list").QueryValue("page_size", 1);
+                await session.Api.SendAsync(probe, log, cancellationToken).ConfigureAwait(false);
+                return session;
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Masks this session's secrets in <paramref name="text"/> (defence in depth for messages).</summary>
+        internal string Redact(string text) => Redactor.Secrets(text, _tokens.Secrets);
+
+        public override string ToString() =>
+            $"PinterestSession {Environment} {ApiBaseUri}" + (DefaultAdAccountId != null ? $" (ad account {DefaultAdAccountId})" : "");
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _pipeline.Dispose();
+            _tokens.Dispose();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using PinterestAds.Engine.Http;
+
+namespace PinterestAds.Engine.Session
+{
+    /// <summary>Everything about a session except its secrets.</summary>
+    internal sealed class SessionOptions
+    {
+        public PinEnvironment Environment { get; set; } = PinEnvironment.Production;
+
+        public Uri ApiBaseUri { get; set; } = ApiEndpoints.Production;
+
+        public string? DefaultAdAccountId { get; set; }
+
+        public RetryPolicy Retry { get; set; } = new RetryPolicy();
+
+        /// <summary>How long one cmdlet-level call may take in all, retries included.</summary>
+        public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Client-side budgets per rate-limit category, per minute; unset categories use the documented ones.</summary>
+        public IReadOnlyDictionary<string, int>? RequestsPerMinute { get; set; }
+
+        public int RequestsPerSecond { get; set; } = Api.ApiLimits.OverallPerSecond;
+
+        /// <summary>Product and platform, e.g. "PinterestAds/0.1.0 PowerShell/7.6.9".</summary>
+        public string UserAgent { get; set; } = "PinterestAds";
+    }
+}
