@@ -79,6 +79,7 @@ namespace PinterestAds
         internal SessionOptions Options { get; }
         internal PinterestApiClient Api { get; }
         internal System.Net.Http.HttpClient DownloadClient => _pipeline.Download;
+        internal System.Net.Http.HttpClient TokenHttpClient => _pipeline.Token;
         internal TokenManager Tokens => _tokens;
         internal RateLimitBudget RateLimits { get; }
         internal SessionStatistics Statistics { get; } = new SessionStatistics();

@@ -1,0 +1,272 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Security;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Session;
+using PinterestAds.Engine.Validation;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Session
+{
+    /// <summary>
+    /// Connects to the Pinterest API and makes the session the process-wide default. Credentials come from
+    /// SecureString parameters, from the interactive OAuth flow, or - with no token parameter - from the
+    /// PINTEREST_* environment variables. One cheap call proves they work. Never prompts.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "PinAccount", DefaultParameterSetName = FromEnvironmentSet)]
+    [OutputType(typeof(PinterestSession))]
+    public sealed class ConnectPinAccountCommand : PinCmdlet
+    {
+        private const string AccessTokenSet = "AccessToken";
+        private const string RefreshTokenSet = "RefreshToken";
+        private const string InteractiveSet = "Interactive";
+        private const string FromEnvironmentSet = "FromEnvironment";
+        private const string DefaultScope = "ads:read";
+
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString AccessToken { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
+        [ValidateNotNull]
+        public SecureString RefreshToken { get; set; } = null!;
+
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        [ValidatePattern(@"^\d+$")]
+        public string? ClientId { get; set; }
+
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        [ValidateNotNull]
+        public SecureString? ClientSecret { get; set; }
+
+        /// <summary>A refresh token to go with -AccessToken, so the session can renew itself.</summary>
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString? WithRefreshToken { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        public SwitchParameter Interactive { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        public Uri RedirectUri { get; set; } = null!;
+
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Scope { get; set; } = { DefaultScope };
+
+        /// <summary>
+        /// Runs instead of opening a browser, with the consent URL as its argument (headless machines, tests).
+        /// </summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        public ScriptBlock? BrowserAction { get; set; }
+
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [ValidateRange(5, 3600)]
+        public int TimeoutSec { get; set; } = 300;
+
+        [Parameter]
+        [ValidateSet("Production", "Sandbox", IgnoreCase = true)]
+        public string Environment { get; set; } = nameof(PinEnvironment.Production);
+
+        /// <summary>A base URI other than Production's or Sandbox's, e.g. the local emulator's. HTTPS unless loopback.</summary>
+        [Parameter]
+        public Uri? ApiBaseUri { get; set; }
+
+        [Parameter]
+        public string? AdAccountId { get; set; }
+
+        [Parameter]
+        public SwitchParameter ContinuousRefresh { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; } = 100;
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int OperationTimeoutSec { get; set; } = 600;
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>Longest server-advertised wait (Retry-After, X-RateLimit-Reset) to sleep through before failing fast.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int MaxRetryWaitSec { get; set; } = 90;
+
+        /// <summary>Client-side budgets per rate-limit category, e.g. @{ ads_analytics = 300; ads_read = 1000 }.</summary>
+        [Parameter]
+        public Hashtable? RequestsPerMinute { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Create the session without making it the process-wide default (implies -PassThru).</summary>
+        [Parameter]
+        public SwitchParameter NoDefault { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var options = BuildOptions();
+                var credentials = ParameterSetName == InteractiveSet ? null : BuildCredentials(options);
+                var session = Pump(async (pump, ct) =>
+                {
+                    var creds = credentials ?? await AuthorizeInteractivelyAsync(options, pump, ct).ConfigureAwait(false);
+                    pump.Verbose($"Connecting to {options.ApiBaseUri} ({options.Environment}).");
+                    return await PinterestSession.ConnectAsync(options, creds, pump, ct).ConfigureAwait(false);
+                });
+
+                if (session.RefreshTokenExpiresAt is DateTimeOffset expires && expires - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning)
+                    WriteWarning($"The refresh token expires at {expires:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then.");
+
+                if (!NoDefault) PinterestSession.ReplaceDefault(session)?.Dispose();
+                WriteVerbose($"Connected: {session}.");
+                if (PassThru || NoDefault) WriteObject(session);
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                Fail(ex, ParameterSetName);
+            }
+        }
+
+        private SessionOptions BuildOptions()
+        {
+            var environment = (PinEnvironment)Enum.Parse(typeof(PinEnvironment), Environment, ignoreCase: true);
+            Uri? baseUri = ApiBaseUri;
+            if (baseUri == null && ParameterSetName == FromEnvironmentSet)
+            {
+                string? fromEnv = EnvironmentVariable("PINTEREST_API_BASE_URI");
+                if (fromEnv != null && !Uri.TryCreate(fromEnv, UriKind.Absolute, out baseUri))
+                    throw new PinterestValidationException("ApiBaseUriInvalid", "ApiBaseUri",
+                        "PINTEREST_API_BASE_URI is not an absolute URI. Set it to e.g. https://api.pinterest.com/v5, or unset it.");
+            }
+            var options = new SessionOptions
+            {
+                Environment = baseUri != null ? PinEnvironment.Custom : environment,
+                ApiBaseUri = baseUri != null ? ApiEndpoints.ValidateCustom("ApiBaseUri", baseUri) : ApiEndpoints.For(environment),
+                OperationTimeout = TimeSpan.FromSeconds(OperationTimeoutSec),
+                UserAgent = UserAgent(),
+                RequestsPerMinute = Budgets(),
+            };
+            options.Retry.MaxRetries = MaxRetries;
+            options.Retry.RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec);
+            options.Retry.MaxServerDelay = TimeSpan.FromSeconds(MaxRetryWaitSec);
+            string? account = AdAccountId ?? (ParameterSetName == FromEnvironmentSet ? EnvironmentVariable("PINTEREST_AD_ACCOUNT_ID") : null);
+            if (account != null) options.DefaultAdAccountId = Ids.Require("AdAccountId", account);
+            return options;
+        }
+
+        private SessionCredentials BuildCredentials(SessionOptions options)
+        {
+            var credentials = new SessionCredentials { ContinuousRefresh = ContinuousRefresh };
+            switch (ParameterSetName)
+            {
+                case AccessTokenSet:
+                    credentials.AccessToken = SessionCredentials.Reveal(AccessToken);
+                    credentials.RefreshToken = SessionCredentials.Reveal(WithRefreshToken);
+                    credentials.ClientId = ClientId;
+                    credentials.ClientSecret = SessionCredentials.Reveal(ClientSecret);
+                    break;
+                case RefreshTokenSet:
+                    credentials.RefreshToken = SessionCredentials.Reveal(RefreshToken);
+                    credentials.ClientId = ClientId;
+                    credentials.ClientSecret = SessionCredentials.Reveal(ClientSecret);
+                    break;
+                default:
+                    credentials.AccessToken = EnvironmentVariable("PINTEREST_ACCESS_TOKEN");
+                    credentials.RefreshToken = EnvironmentVariable("PINTEREST_REFRESH_TOKEN");
+                    credentials.ClientId = EnvironmentVariable("PINTEREST_CLIENT_ID");
+                    credentials.ClientSecret = EnvironmentVariable("PINTEREST_CLIENT_SECRET");
+                    if (credentials.AccessToken == null && (credentials.RefreshToken == null || credentials.ClientId == null || credentials.ClientSecret == null))
+                        throw new PinterestValidationException("NoCredentials", "AccessToken",
+                            "No credentials: pass -AccessToken (a SecureString), or -RefreshToken with -ClientId and -ClientSecret, or -Interactive; " +
+                            "or set PINTEREST_ACCESS_TOKEN (or PINTEREST_REFRESH_TOKEN, PINTEREST_CLIENT_ID and PINTEREST_CLIENT_SECRET) for runbooks and CI.");
+                    break;
+            }
+            if (credentials.RefreshToken != null && (credentials.ClientId == null || credentials.ClientSecret == null))
+                WriteWarning("A refresh token was given without -ClientId and -ClientSecret; the session cannot renew its access token.");
+            return credentials;
+        }
+
+        private async System.Threading.Tasks.Task<SessionCredentials> AuthorizeInteractivelyAsync(SessionOptions options, PipelinePump pump, System.Threading.CancellationToken ct)
+        {
+            string clientSecret = SessionCredentials.Reveal(ClientSecret)!;
+            using var authorization = new InteractiveAuthorization(InteractiveAuthorization.ConsentBaseFor(options.ApiBaseUri), ClientId!, RedirectUri, string.Join(",", Scope));
+            authorization.Start();
+            var waitForCode = authorization.WaitForCodeAsync(TimeSpan.FromSeconds(TimeoutSec), ct);
+
+            pump.OnPipelineThread(cmdlet =>
+            {
+                cmdlet.WriteInformation(new InformationRecord($"Open this URL to grant PinterestAds access: {authorization.ConsentUri}", "Connect-PinAccount"));
+                if (BrowserAction != null) BrowserAction.Invoke(authorization.ConsentUri.AbsoluteUri);
+                else TryOpenBrowser(authorization.ConsentUri, pump);
+                return true;
+            });
+
+            string code = await waitForCode.ConfigureAwait(false);
+            pump.Verbose("Authorization code received; exchanging it for tokens.");
+            using var bootstrap = new PinterestSession(options, new SessionCredentials());
+            var oauth = new OAuthClient(bootstrap.TokenHttpClient, options.ApiBaseUri);
+            var tokens = await oauth.ExchangeCodeAsync(ClientId!, clientSecret, code, RedirectUri.AbsoluteUri, pump, ct).ConfigureAwait(false);
+            return new SessionCredentials
+            {
+                AccessToken = tokens.AccessToken,
+                AccessTokenExpiresAt = tokens.AccessTokenExpiresAt,
+                RefreshToken = tokens.RefreshToken,
+                RefreshTokenExpiresAt = tokens.RefreshTokenExpiresAt,
+                ClientId = ClientId,
+                ClientSecret = clientSecret,
+                ContinuousRefresh = ContinuousRefresh,
+            };
+        }
+
+        private static void TryOpenBrowser(Uri uri, PipelinePump pump)
+        {
+            try
+            {
+                Process.Start(new ProcessStartInfo(uri.AbsoluteUri) { UseShellExecute = true })?.Dispose();
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException || ex is PlatformNotSupportedException)
+            {
+                pump.Verbose($"Could not open a browser ({ex.Message}); open the URL above by hand.");
+            }
+        }
+
+        private Dictionary<string, int>? Budgets()
+        {
+            if (RequestsPerMinute == null) return null;
+            var budgets = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in RequestsPerMinute)
+            {
+                if (!int.TryParse(Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture), out int perMinute) || perMinute < 1)
+                    throw new PinterestValidationException("RequestsPerMinuteInvalid", "RequestsPerMinute",
+                        $"-RequestsPerMinute '{entry.Key}' must be a positive whole number of requests per minute, e.g. @{{ ads_analytics = 300 }}.");
+                budgets[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)!] = perMinute;
+            }
+            return budgets;
+        }
+
+        private string UserAgent()
+        {
+            string module = typeof(ConnectPinAccountCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            object? psVersion = SessionState?.PSVariable.GetValue("PSVersionTable") is Hashtable table ? table["PSVersion"] : null;
+            return $"PinterestAds/{module} PowerShell/{psVersion ?? "unknown"}";
+        }
+
+        private static string? EnvironmentVariable(string name)
+        {
+            string? value = System.Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Management.Automation;
+using PinterestAds.Engine.Api;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Session
+{
+    /// <summary>
+    /// Shows a session without its secrets: environment, base URI, default ad account, token expiries,
+    /// request counts and the rate-limit budget per category.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PinSession")]
+    [OutputType(typeof(PinSessionInfo))]
+    public sealed class GetPinSessionCommand : PinCmdlet
+    {
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PinterestSession? Session { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = Session ?? PinterestSession.Default;
+            if (session == null || session.IsDisposed)
+            {
+                WriteError(ErrorRecords.From(new PinterestException("NotConnected", PinErrorKind.NotConnected,
+                    "There is no Pinterest session. Run Connect-PinAccount first."), null));
+                return;
+            }
+            if (session.RefreshTokenExpiresAt is DateTimeOffset expires && expires - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning)
+                WriteWarning($"The refresh token expires at {expires:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then.");
+            WriteObject(session.GetInfo());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using PinterestAds.Engine.Validation;
+
+namespace PinterestAds.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Base of every cmdlet that calls the API: <c>-Session</c> overrides the process-wide default
+    /// session set by Connect-PinAccount, and ad account ids default to the session's.
+    /// </summary>
+    public abstract class PinApiCmdlet : PinCmdlet
+    {
+        /// <summary>The session to use instead of the default one (from Connect-PinAccount -PassThru).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public PinterestSession? Session { get; set; }
+
+        /// <summary>The session to use; a terminating error when there is none.</summary>
+        protected PinterestSession ResolveSession()
+        {
+            var session = Session ?? PinterestSession.Default;
+            if (session == null)
+                ThrowTerminatingError(ErrorRecords.From(new PinterestException("NotConnected", PinErrorKind.NotConnected,
+                    "There is no Pinterest session. Run Connect-PinAccount first (or pass -Session)."), null));
+            if (session!.IsDisposed)
+                ThrowTerminatingError(ErrorRecords.From(new PinterestException("SessionClosed", PinErrorKind.NotConnected,
+                    "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
+            return session;
+        }
+
+        /// <summary>The ad account id given, else the session's default; validated either way.</summary>
+        protected string ResolveAdAccountId(PinterestSession session, string? given, string parameterName = "AdAccountId")
+        {
+            string? id = string.IsNullOrWhiteSpace(given) ? session.DefaultAdAccountId : given;
+            if (string.IsNullOrWhiteSpace(id))
+                throw new PinterestValidationException("AdAccountIdRequired", parameterName,
+                    $"-{parameterName} is required: give the ad account id, pipe ad accounts in (Get-PinAdAccount | ...), or connect with Connect-PinAccount -AdAccountId to set a default.");
+            return Ids.Require(parameterName, id);
+        }
+    }
+}
