@@ -1,0 +1,20 @@
+namespace PinterestAds
+{
+    /// <summary>
+    /// Base type of the rows read from an async report (<c>Receive-PinReport</c>). Each distinct
+    /// column set gets its own generated subclass whose public properties are exactly the
+    /// report's columns, in order (optional <c>AdAccountId</c>/<c>Level</c>, the entity id
+    /// column, <c>DATE</c>, the requested columns, then any other column the report carried).
+    /// </summary>
+    /// <remarks>
+    /// This class deliberately declares no public properties, so the generated properties are
+    /// the only ones PowerShell shows and exports. Format views bind to this type name.
+    /// </remarks>
+    public abstract class ReportRow
+    {
+        /// <summary>Only generated row types derive from this class.</summary>
+        protected ReportRow()
+        {
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace PinterestAds.Engine.Rows
+{
+    /// <summary>
+    /// The ordered columns of a row type. Every row built from one schema has the same
+    /// properties in the same order, so a sparse first row never hides a column from
+    /// <c>Export-Csv</c>.
+    /// </summary>
+    public sealed class RowSchema
+    {
+        private readonly Dictionary<string, int> _ordinals;
+
+        /// <summary>Creates a schema from columns in property order.</summary>
+        /// <exception cref="ArgumentException">Two columns share a name (ignoring case, as
+        /// PowerShell property access does).</exception>
+        public RowSchema(IEnumerable<RowColumn> columns)
+        {
+            if (columns is null) throw new ArgumentNullException(nameof(columns));
+            Columns = columns.ToArray();
+            _ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < Columns.Count; i++)
+            {
+                if (_ordinals.ContainsKey(Columns[i].Name))
+                {
+                    throw new ArgumentException(
+                        $"Column '{Columns[i].Name}' appears twice in the row schema; column names must be unique ignoring case.",
+                        nameof(columns));
+                }
+                _ordinals.Add(Columns[i].Name, i);
+            }
+            Key = BuildKey(Columns);
+        }
+
+        /// <summary>The columns in property order.</summary>
+        public IReadOnlyList<RowColumn> Columns { get; }
+
+        /// <summary>Number of columns.</summary>
+        public int Count => Columns.Count;
+
+        /// <summary>A string identifying the generated type shape (names and property types).</summary>
+        internal string Key { get; }
+
+        /// <summary>The position of a column (ignoring case), or -1.</summary>
+        public int IndexOf(string name) => _ordinals.TryGetValue(name, out int ordinal) ? ordinal : -1;
+
+        /// <summary>
+        /// The schema of sync analytics rows: <c>AdAccountId</c>, <c>Level</c>, the entity id
+        /// column, <c>DATE</c> (unless granularity is TOTAL), the targeting fields (targeting
+        /// analytics only), then the requested columns in the requested order. Requested columns
+        /// that repeat a leading column are not repeated.
+        /// </summary>
+        public static RowSchema ForAnalytics(
+            string entityIdColumn, bool includeDate, bool includeTargeting, IEnumerable<string> columns)
+        {
+            if (string.IsNullOrWhiteSpace(entityIdColumn))
+            {
+                throw new ArgumentException("The entity id column (e.g. CAMPAIGN_ID) is required.", nameof(entityIdColumn));
+            }
+            var leading = new List<RowColumn>
+            {
+                new(RowFields.AdAccountId, ColumnKind.Text),
+                new(RowFields.Level, ColumnKind.Text),
+                new(entityIdColumn, ColumnKind.Text),
+            };
+            if (includeDate) leading.Add(new RowColumn(RowFields.Date, ColumnKind.Date));
+            if (includeTargeting)
+            {
+                leading.Add(new RowColumn(RowFields.TargetingType, ColumnKind.Text));
+                leading.Add(new RowColumn(RowFields.TargetingValue, ColumnKind.Text));
+                leading.Add(new RowColumn(RowFields.TargetingName, ColumnKind.Text));
+            }
+            return new RowSchema(Append(leading, columns));
+        }
+
+        /// <summary>Appends columns by name, skipping names already present (ignoring case).</summary>
+        internal static List<RowColumn> Append(List<RowColumn> leading, IEnumerable<string> columns)
+        {
+            if (columns is null) throw new ArgumentNullException(nameof(columns));
+            var seen = new HashSet<string>(leading.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+            foreach (string column in columns)
+            {
+                if (string.IsNullOrWhiteSpace(column)) continue;
+                string name = column.Trim();
+                if (seen.Add(name)) leading.Add(new RowColumn(name));
+            }
+            return leading;
+        }
+
+        private static string BuildKey(IReadOnlyList<RowColumn> columns)
+        {
+            var key = new StringBuilder();
+            foreach (RowColumn column in columns)
+            {
+                key.Append(column.PropertyType == typeof(string) ? 's' : 'o').Append(column.Name).Append('\u0001');
+            }
+            return key.ToString();
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => string.Join(",", Columns.Select(c => c.Name));
+    }
+}
