@@ -141,4 +141,63 @@ function Get-PinExportedCmdletInfo {
     @(Get-Command -Module PinterestAds -CommandType Cmdlet | Sort-Object Name)
 }
 
+function Get-PinDocumentedPipelineInput([string] $Text) {
+    [pscustomobject]@{ ByValue = $Text -match 'ByValue'; ByPropertyName = $Text -match 'ByPropertyName' }
+}
+
+function Compare-PinHelpPageToCommand {
+    <#
+    Compares a parsed help page (ConvertFrom-PinHelpMarkdown) with the real command and returns
+    one readable string per disagreement; nothing when they agree. Common parameters are not
+    documented per parameter (the page's CommonParameters section covers them).
+    #>
+    param([Parameter(Mandatory)] $Page, [Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command)
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters
+    $realParameters = @($Command.Parameters.Values | Where-Object Name -notin $common)
+    $allSets = @($Command.ParameterSets.Name)
+    $documented = @($Page.Parameters.Name)
+
+    foreach ($name in $realParameters.Name) { if ($name -notin $documented) { "-${name}: exists but is not documented" } }
+    foreach ($name in $documented) { if ($name -notin $realParameters.Name) { "-${name}: documented but does not exist" } }
+    if (-not $Page.CommonParameters -and $Command.CmdletBinding) { 'the PARAMETERS section has no ### CommonParameters' }
+
+    $pageSets = @($Page.Syntax.SetName | Sort-Object)
+    $realSets = @($allSets | Sort-Object)
+    if (($pageSets -join ',') -ne ($realSets -join ',')) { "SYNTAX documents sets [$($pageSets -join ', ')] but the cmdlet has [$($realSets -join ', ')]" }
+    if ($allSets.Count -gt 1) {
+        $pageDefault = @($Page.Syntax | Where-Object IsDefault | ForEach-Object SetName)
+        if ($pageDefault -notcontains $Command.DefaultParameterSet) { "SYNTAX marks [$($pageDefault -join ', ')] as (Default) but the default set is $($Command.DefaultParameterSet)" }
+    }
+
+    foreach ($parameter in $realParameters) {
+        $pageParameter = $Page.Parameters | Where-Object Name -eq $parameter.Name
+        if (-not $pageParameter) { continue }
+        $memberOf = [System.Collections.Generic.List[string]]::new()
+        foreach ($setName in $parameter.ParameterSets.Keys) {
+            $targets = if ($setName -eq '__AllParameterSets') { $allSets } else { @($setName) }
+            foreach ($target in $targets) {
+                $memberOf.Add($target)
+                $metadata = $parameter.ParameterSets[$setName]
+                $facts = $pageParameter.Facts | Where-Object { $_.ParameterSets -contains '(All)' -or $_.ParameterSets -contains $target } | Select-Object -First 1
+                if (-not $facts) { "-$($parameter.Name): no yaml block covers parameter set $target"; continue }
+                if ($facts.Required -ne $metadata.IsMandatory) { "-$($parameter.Name) [$target]: page says Required $($facts.Required), code says $($metadata.IsMandatory)" }
+                $realPosition = if ($metadata.Position -eq [int]::MinValue) { 'Named' } else { [string]$metadata.Position }
+                if ($facts.Position -ne $realPosition) { "-$($parameter.Name) [$target]: page says Position $($facts.Position), code says $realPosition" }
+                $pipeline = Get-PinDocumentedPipelineInput $facts.PipelineInput
+                if ($pipeline.ByValue -ne $metadata.ValueFromPipeline -or $pipeline.ByPropertyName -ne $metadata.ValueFromPipelineByPropertyName) {
+                    "-$($parameter.Name) [$target]: page says pipeline input '$($facts.PipelineInput)', code says ByValue=$($metadata.ValueFromPipeline) ByPropertyName=$($metadata.ValueFromPipelineByPropertyName)"
+                }
+            }
+        }
+        foreach ($facts in $pageParameter.Facts) {
+            foreach ($set in $facts.ParameterSets) {
+                if ($set -ne '(All)' -and $set -notin $memberOf) { "-$($parameter.Name): page puts it in set $set, the code does not" }
+            }
+            if ($facts.ParameterSets -contains '(All)' -and @($memberOf | Select-Object -Unique).Count -ne $allSets.Count) {
+                "-$($parameter.Name): page says (All) parameter sets, the code has it in [$(@($memberOf | Select-Object -Unique) -join ', ')]"
+            }
+        }
+    }
+}
+
 Export-ModuleMember -Function *

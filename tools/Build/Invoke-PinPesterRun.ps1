@@ -38,10 +38,11 @@ foreach ($test in $result.Failed) { $failedNames.Add($test.ExpandedPath) }
 foreach ($container in $result.FailedContainers) { $failedNames.Add("(file did not run) $($container.Item)") }
 foreach ($block in $result.FailedBlocks) { $failedNames.Add("(block setup/teardown failed) $($block.ExpandedPath)") }
 
-# A failed block without failed tests (e.g. AfterAll) and a failed container have no test
-# to carry the failure: count each of them once.
-$failed = $result.FailedCount + $result.FailedContainersCount
-if ($result.FailedCount -eq 0) { $failed += $result.FailedBlocksCount }
+# A file that failed as a whole (parse error, failing top-level BeforeAll) or a block whose
+# setup/teardown failed may have no failed test to carry the failure: count each such one once.
+$failed = $result.FailedCount
+foreach ($container in $result.FailedContainers) { if ($container.FailedCount -eq 0) { $failed++ } }
+foreach ($block in $result.FailedBlocks) { if ($block.FailedCount -eq 0) { $failed++ } }
 
 $note = '{0} files' -f @($result.Containers).Count
 if ($result.NotRunCount -gt 0) { $note += ", $($result.NotRunCount) not run (filter)" }

@@ -112,9 +112,9 @@ function ConvertFrom-PinParameterYaml([string] $Text) {
     $split = { param($value) if (-not $value -or $value -eq 'None') { @() } else { @($value -split '\s*,\s*' | Where-Object { $_ }) } }
     [pscustomobject]@{
         Type           = $values['Type']
-        ParameterSets  = & $split $values['Parameter Sets']
-        Aliases        = & $split $values['Aliases']
-        AcceptedValues = & $split $values['Accepted values']
+        ParameterSets  = @(& $split $values['Parameter Sets'])
+        Aliases        = @(& $split $values['Aliases'])
+        AcceptedValues = @(& $split $values['Accepted values'])
         Required       = $values['Required'] -eq 'True'
         Position       = $values['Position']
         DefaultValue   = if ($values.ContainsKey('Default value')) { $values['Default value'] } else { 'None' }
@@ -351,7 +351,7 @@ function Write-PinMamlCommand($Writer, $Page) {
     $Writer.WriteStartElement('command', 'examples', $CommandNamespace)
     foreach ($example in $Page.Examples) {
         $Writer.WriteStartElement('command', 'example', $CommandNamespace)
-        $Writer.WriteElementString('maml', 'title', $MamlNamespace, "-------------------------- $($example.Title) --------------------------")
+        $Writer.WriteElementString('maml', 'title', $MamlNamespace, "---------- $($example.Title) ----------")
         $Writer.WriteElementString('dev', 'code', $DevNamespace, $example.Code)
         $Writer.WriteStartElement('dev', 'remarks', $DevNamespace)
         Write-PinMamlParas $Writer $example.Remarks
