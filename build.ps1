@@ -115,7 +115,7 @@ function Invoke-TestTask {
 }
 
 function Invoke-ScriptInFreshPwsh([string] $ScriptPath, [string[]] $Arguments = @()) {
-    $exitCode = Invoke-PinFreshPwsh -File $ScriptPath -Arguments $Arguments -Environment (Get-ChildProcessEnvironment) -WorkingDirectory $RepoRoot
+    $exitCode = Invoke-PinChildScript -File $ScriptPath -Arguments $Arguments -Environment (Get-ChildProcessEnvironment) -WorkingDirectory $RepoRoot
     if ($exitCode -ne 0) { throw "$ScriptPath failed with exit code $exitCode." }
 }
 

@@ -33,7 +33,7 @@ function Get-PinModuleVersion([string] $RepoRoot) {
     $version
 }
 
-function Get-PinPwshInvocation {
+function Get-PinChildPwshCommand {
     <# The executable and leading arguments that start a fresh copy of the running PowerShell. #>
     $processPath = [Environment]::ProcessPath
     $leaf = [IO.Path]::GetFileNameWithoutExtension($processPath)
@@ -44,7 +44,7 @@ function Get-PinPwshInvocation {
     [pscustomobject]@{ FilePath = $processPath; Prefix = @() }
 }
 
-function Invoke-PinFreshPwsh {
+function Invoke-PinChildScript {
     <# Runs a script in a fresh `pwsh -NoProfile` with extra environment variables; returns its exit code. #>
     param(
         [Parameter(Mandatory)] [string] $File,
@@ -52,7 +52,7 @@ function Invoke-PinFreshPwsh {
         [hashtable] $Environment = @{},
         [string] $WorkingDirectory = (Get-Location).Path
     )
-    $pwsh = Get-PinPwshInvocation
+    $pwsh = Get-PinChildPwshCommand
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
@@ -249,7 +249,7 @@ function Invoke-PinPesterSuite {
         NUnitPath        = Join-Path $ResultsFolder 'pester-results.xml'
     } | ConvertTo-Json | Set-Content -Path $settingsPath -Encoding utf8
 
-    $exitCode = Invoke-PinFreshPwsh -File (Join-Path $PSScriptRoot 'Invoke-PinPesterRun.ps1') `
+    $exitCode = Invoke-PinChildScript -File (Join-Path $PSScriptRoot 'Invoke-PinPesterRun.ps1') `
         -Arguments @('-SettingsPath', $settingsPath) -Environment $Environment -WorkingDirectory $RepoRoot
 
     if (Test-Path $resultPath) {
