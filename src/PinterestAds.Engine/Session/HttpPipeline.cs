@@ -36,7 +36,7 @@ namespace PinterestAds.Engine.Session
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics))
                 .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics))
-                .AddHttpMessageHandler(() => new AuthenticationHandler(tokens(), options.ApiBaseUri))
+                .AddHttpMessageHandler(() => new AuthenticationHandler(tokens, options.ApiBaseUri))
                 .AddHttpMessageHandler(() => new LoggingHandler())
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
