@@ -14,8 +14,7 @@ namespace PinterestAds.Engine.Http.Handlers
     /// </summary>
     internal sealed class AuthenticationHandler : DelegatingHandler
     {
-        // Resolved per request: the HttpClient (and so this handler) is built while the session that owns
-        // the token manager is still being constructed.
+        // Resolved per request: the token manager needs the token client, which is built alongside this handler.
         private readonly Func<TokenManager> _tokenManager;
         private readonly Uri _apiBaseUri;
 
