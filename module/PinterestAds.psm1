@@ -10,5 +10,12 @@ else {
     Join-Path (Join-Path $PSScriptRoot 'desktop') 'PinterestAds.dll'
 }
 
+if ($PSEdition -eq 'Core') {
+    # PowerShell scans every cmdlet type when it imports the assembly, and those types reference the
+    # engine, which lives in dependencies/: install the resolver first, then import.
+    Add-Type -Path $assemblyPath
+    [PinterestAds.PowerShell.Loading.ModuleInitializer]::new().OnImport()
+}
+
 $binaryModule = Import-Module -Name $assemblyPath -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($binaryModule.ExportedCmdlets.Keys)
