@@ -7,9 +7,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 4; AdGroupsPerCampaign = 2; AdsPerAdGroup = 2; ProductGroupsPerAdGroup = 1; ActivityRate = 0.6 }
-    Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
     $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = $world.adAccounts | Where-Object access -ne 'DENIED' | Select-Object -First 1
+    Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
     # A settled range: no freshness warning, inside every lookback.
     $script:start = $today.AddDays(-20)
@@ -195,7 +195,7 @@ Describe 'Validation before any request' {
         @{ Case = '-Id at the ad account level'; ErrorId = 'IdNotApplicable'; Extra = @{ Level = 'AdAccount'; Id = '1' } }
         @{ Case = '-Id without -Level'; ErrorId = 'LevelRequired'; Extra = @{ Id = '1' } }
         @{ Case = 'a non-numeric id'; ErrorId = 'IdNotNumeric'; Extra = @{ Level = 'Campaign'; Id = 'abc' } }
-        @{ Case = 'an end before the start'; ErrorId = 'EndDateBeforeStartDate'; Extra = @{ EndDate = $today.AddDays(-30) } }
+        @{ Case = 'an end before the start'; ErrorId = 'EndDateBeforeStartDate'; Extra = @{ EndDate = [datetime]'2000-01-01' } }
         @{ Case = 'aggregate rows at the ad level'; ErrorId = 'ParameterNotApplicable'; Extra = @{ Level = 'Ad'; Id = '1'; AggregateReportRows = $true } }
         @{ Case = 'more than 100 pin ids'; ErrorId = 'TooManyIds'; Extra = @{ Level = 'Ad'; Id = '1'; PinId = (1..101 | ForEach-Object { "$_" }) } }
     ) {
