@@ -1,0 +1,14 @@
+# Root module: loads the cmdlet assembly built for the running edition and exports its cmdlets.
+#   PowerShell 7 (Core):   PinterestAds.dll (net8.0) here; the engine and every third-party
+#                          assembly in dependencies/, loaded into a private AssemblyLoadContext.
+#   Windows PowerShell:    desktop/PinterestAds.dll (netstandard2.0) with its dependencies beside it.
+# The manifest's CmdletsToExport is the explicit list; nothing is written to the pipeline.
+$assemblyPath = if ($PSEdition -eq 'Core') {
+    Join-Path $PSScriptRoot 'PinterestAds.dll'
+}
+else {
+    Join-Path (Join-Path $PSScriptRoot 'desktop') 'PinterestAds.dll'
+}
+
+$binaryModule = Import-Module -Name $assemblyPath -PassThru -ErrorAction Stop
+Export-ModuleMember -Cmdlet @($binaryModule.ExportedCmdlets.Keys)
