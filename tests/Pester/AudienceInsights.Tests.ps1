@@ -39,8 +39,8 @@ Describe 'Get-PinAudienceInsight' {
     It 'returns <_> as a typed object equal to the API''s answer' -ForEach @('YOUR_TOTAL_AUDIENCE', 'YOUR_ENGAGED_AUDIENCE', 'PINTEREST_TOTAL_AUDIENCE') {
         $insight = Get-PinAudienceInsight -AdAccountId $account -AudienceInsightType $_
         $raw = Get-RawInsight $_
-        $insight | Should -BeOfType ([PinterestAds.PinAudienceInsight])
-        [PinterestAds.ApiNames]::ToApi($insight.Type) | Should -Be $_
+        $insight.PSTypeNames | Should -Contain 'PinterestAds.PinAudienceInsight'
+        ($insight.Type.ToString() -creplace '([a-z])([A-Z])', '$1_$2').ToUpperInvariant() | Should -Be $_
         $insight.Size | Should -Be $raw.size
         $insight.SizeIsUpperBound | Should -Be $raw.size_is_upper_bound
         $insight.Date.ToString('yyyy-MM-dd') | Should -Be $raw.date
@@ -71,7 +71,7 @@ Describe 'Get-PinAudienceInsight' {
     It 'flattens into one row per category, subcategory and demographic value, and the CSV holds them all' {
         $insights = @(Get-PinAudienceInsight -AdAccountId $account)
         $rows = @(Get-PinAudienceInsight -AdAccountId $account -Flatten)
-        @($rows | Where-Object { $_ -isnot [PinterestAds.PinAudienceInsightRow] }).Count | Should -Be 0
+        @($rows | Where-Object { 'PinterestAds.PinAudienceInsightRow' -notin $_.PSTypeNames }).Count | Should -Be 0
         $expected = 0
         foreach ($insight in $insights) {
             $d = $insight.Demographics
@@ -132,7 +132,7 @@ Describe 'Get-PinAudienceDefinition' {
         $definitions = @(Get-PinAudienceDefinition -AdAccountId $account)
         $definitions.Count | Should -BeGreaterThan 0
         $definitions | ForEach-Object {
-            $_ | Should -BeOfType ([PinterestAds.PinAudienceDefinition])
+            $_.PSTypeNames | Should -Contain 'PinterestAds.PinAudienceDefinition'
             $_.Scope | Should -Not -BeNullOrEmpty
             $_.Type | Should -Not -BeNullOrEmpty
             $_.AdAccountId | Should -Be $account

@@ -33,7 +33,7 @@ Describe 'Get-PinMetricDefinition' {
     It 'shows that CLICKTHROUGH_2 is "Earned Pin clicks", as a typed object' {
         $found = @(Get-PinMetricDefinition -Name *CLICKTHROUGH*)
         $found.Count | Should -BeGreaterThan 1
-        $found | ForEach-Object { $_ | Should -BeOfType ([PinterestAds.PinMetricDefinition]) }
+        $found | ForEach-Object { $_.PSTypeNames | Should -Contain 'PinterestAds.PinMetricDefinition' }
         ($found | Where-Object Name -eq 'CLICKTHROUGH_2').DisplayName | Should -Be 'Earned Pin clicks'
         $found.Name | ForEach-Object { $_ | Should -BeLike '*CLICKTHROUGH*' }
     }
@@ -51,7 +51,7 @@ Describe 'Get-PinMetricDefinition' {
         $organic = @(Get-PinMetricDefinition -Category ORGANIC)
         $ads = @(Get-PinMetricDefinition -Category Ads)
         $organic.Count + $ads.Count | Should -Be @(Get-PinMetricDefinition).Count
-        $organic | ForEach-Object { $_.Category | Should -Be ([PinterestAds.MetricCategory]::Organic) }
+        $organic | ForEach-Object { $_.Category.ToString() | Should -Be 'Organic' }
         $ads.Count | Should -BeGreaterThan 0
     }
 
@@ -81,7 +81,7 @@ Describe 'Get-PinTargetingOption' {
         $options = @(Get-PinTargetingOption -TargetingType $_)
         $options.Count | Should -BeGreaterThan 0
         $options | ForEach-Object {
-            $_ | Should -BeOfType ([PinterestAds.PinTargetingOption])
+            $_.PSTypeNames | Should -Contain 'PinterestAds.PinTargetingOption'
             $_.TargetingType | Should -Be $_.TargetingType
             $_.Id | Should -Not -BeNullOrEmpty
         }
@@ -138,7 +138,7 @@ Describe 'Get-PinMetricsReadyState' {
     It 'answers one object per date, one request per date, in date order' {
         Clear-AdminRequest
         $states = @(Get-PinMetricsReadyState -Date $today, $today.AddDays(-5), $today.AddDays(-1))
-        $states | ForEach-Object { $_ | Should -BeOfType ([PinterestAds.PinMetricsReadyState]) }
+        $states | ForEach-Object { $_.PSTypeNames | Should -Contain 'PinterestAds.PinMetricsReadyState' }
         $states.Date | Should -Be @($today.AddDays(-5), $today.AddDays(-1), $today)
         $states.ConversionMetricsReady | Should -Be @($true, $false, $false)
         $states.NonConversionMetricsReady | Should -Be @($true, $true, $false)

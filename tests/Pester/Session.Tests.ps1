@@ -13,13 +13,23 @@ BeforeAll {
         param([hashtable] $Extra = @{})
         Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken @Extra
     }
-    function script:Get-AdminRequest { Invoke-RestMethod "$($emu.AdminUri)/requests" }
+    function script:Get-AdminRequest { Start-Sleep -Milliseconds 200; Get-PinTestEmulatorRequest $emu }
     function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
     function script:Add-Fault([hashtable] $Rule) {
         Invoke-RestMethod -Method Post "$($emu.AdminUri)/faults" -ContentType 'application/json' -Body (ConvertTo-Json @($Rule) -Depth 5) | Out-Null
     }
     function script:Clear-Fault { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/faults" | Out-Null }
-    function script:Get-FirstAccountId { (Invoke-RestMethod "$($emu.AdminUri)/world").adAccounts | Where-Object access -ne 'DENIED' | Select-Object -First 1 -ExpandProperty id }
+    # The emulator's refresh tokens rotate on every use, like Pinterest's: keep the latest one.
+    $script:refreshToken = $emu.RefreshToken
+    $script:refreshSession = $null
+    function script:Connect-WithRefreshToken {
+        $script:refreshSession = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $script:refreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -PassThru
+        $script:refreshSession
+    }
+    function script:Save-RotatedRefreshToken {
+        if ($script:refreshSession) { $script:refreshToken = $script:refreshSession.RefreshToken; $script:refreshSession = $null }
+    }
+    function script:Get-FirstAccountId { (Invoke-RestMethod "$($emu.AdminUri)/world").adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1 -ExpandProperty id }
 }
 
 AfterAll {
@@ -28,7 +38,7 @@ AfterAll {
 }
 
 Describe 'Connect-PinAccount' {
-    AfterEach { Disconnect-PinAccount; Clear-Fault }
+    AfterEach { Save-RotatedRefreshToken; Disconnect-PinAccount; Clear-Fault }
 
     It 'connects with an access token and shows a secret-free session' {
         Connect-Emulator @{ AdAccountId = (Get-FirstAccountId) }
@@ -55,9 +65,11 @@ Describe 'Connect-PinAccount' {
 
     It 'refuses plain HTTP to anything but loopback, before any request' {
         Clear-AdminRequest
+        Start-Sleep -Milliseconds 200
+        Clear-AdminRequest
         { Connect-PinAccount -ApiBaseUri 'http://api.example.com/v5' -AccessToken $emu.AccessToken -ErrorAction Stop } |
             Should -Throw -ErrorId 'ApiBaseUriNotSecure,*'
-        @(Get-AdminRequest).Count | Should -Be 0
+        @(Get-AdminRequest | Where-Object path -notlike '/_emulator*').Count | Should -Be 0
     }
 
     It 'never takes a token as a plain string' {
@@ -85,7 +97,7 @@ Describe 'Connect-PinAccount' {
     }
 
     It 'connects with a refresh token and keeps the rotated refresh token as a SecureString' {
-        $session = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -PassThru
+        $session = Connect-WithRefreshToken
         $session.CanRefresh | Should -BeTrue
         $session.RefreshToken | Should -BeOfType ([securestring])
         $rotated = [System.Net.NetworkCredential]::new('', $session.RefreshToken).Password
@@ -108,41 +120,6 @@ Describe 'Connect-PinAccount' {
     It 'refuses a redirect URI that is not loopback' {
         { Connect-PinAccount -Interactive -ApiBaseUri $emu.ApiBaseUri -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret `
             -RedirectUri 'http://example.com:8080/' -BrowserAction { } -ErrorAction Stop } | Should -Throw -ErrorId 'RedirectUriNotLoopback,*'
-    }
-}
-
-Describe 'Sessions' {
-    AfterEach { Disconnect-PinAccount; Clear-Fault }
-
-    It 'data cmdlets fail clearly without a session' {
-        Disconnect-PinAccount
-        { Get-PinCampaign -AdAccountId 1 -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
-    }
-
-    It '-Session overrides the default session and -NoDefault leaves the default alone' {
-        $other = Connect-Emulator @{ NoDefault = $true }
-        $other | Should -BeOfType ([PinterestAds.PinterestSession])
-        { Get-PinSession -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
-        @(Get-PinAdAccount -Session $other).Count | Should -BeGreaterThan 0
-        Disconnect-PinAccount -Session $other
-        $other.IsDisposed | Should -BeTrue
-    }
-
-    It 'refreshes an expired access token mid-run and carries on' {
-        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret
-        $before = (Get-PinSession).TokenRefreshCount
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
-        @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
-        (Get-PinSession).TokenRefreshCount | Should -Be ($before + 1)
-    }
-
-    It 'says clearly when the refresh token was revoked' {
-        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/revoke-refresh" | Out-Null
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
-        Get-PinCampaign -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
-        $failure[0].FullyQualifiedErrorId | Should -BeLike 'RefreshTokenRejected,*'
-        $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 }
 
@@ -200,7 +177,46 @@ Describe 'HTTP engine through the cmdlets' {
     It 'authenticates every API request' {
         Clear-AdminRequest
         Get-PinAdAccount | Out-Null
-        $request = @(Get-AdminRequest) | Where-Object path -like '*/ad_accounts' | Select-Object -First 1
-        $request.hasAuthorization | Should -BeTrue
+        $requests = @(Get-AdminRequest | Where-Object Host -eq 'api')
+        $requests.Count | Should -BeGreaterThan 0
+        $requests | ForEach-Object { $_.HadAuthorization | Should -BeTrue }
+        $request = $requests[0]
+        $request.HadAuthorization | Should -BeTrue
+    }
+}
+
+# Last: these expire and revoke the emulator's tokens.
+Describe 'Sessions' {
+    AfterEach { Save-RotatedRefreshToken; Disconnect-PinAccount; Clear-Fault }
+
+    It 'data cmdlets fail clearly without a session' {
+        Disconnect-PinAccount
+        { Get-PinCampaign -AdAccountId 1 -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
+    It '-Session overrides the default session and -NoDefault leaves the default alone' {
+        $other = Connect-Emulator @{ NoDefault = $true }
+        $other.PSTypeNames | Should -Contain 'PinterestAds.PinterestSession'
+        { Get-PinSession -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+        @(Get-PinAdAccount -Session $other).Count | Should -BeGreaterThan 0
+        Disconnect-PinAccount -Session $other
+        $other.IsDisposed | Should -BeTrue
+    }
+
+    It 'refreshes an expired access token mid-run and carries on' {
+        $null = Connect-WithRefreshToken
+        $before = (Get-PinSession).TokenRefreshCount
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
+        @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
+        (Get-PinSession).TokenRefreshCount | Should -Be ($before + 1)
+    }
+
+    It 'says clearly when the refresh token was revoked' {
+        $null = Connect-WithRefreshToken
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/revoke-refresh" | Out-Null
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
+        Get-PinCampaign -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'RefreshTokenRejected,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 }

@@ -33,6 +33,24 @@ namespace PinterestAds.PowerShell.Infrastructure
 
         public void Output(object item) => Enqueue(c => c.WriteObject(item));
 
+        /// <summary>
+        /// Writes an item and waits until the pipeline has taken it, so a paged listing requests its next
+        /// page only when downstream still wants items (Select-Object -First stops the requests).
+        /// </summary>
+        public async Task OutputAndWaitAsync(object item)
+        {
+            var written = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (_cancellation.Register(() => written.TrySetCanceled()))
+            {
+                Enqueue(c =>
+                {
+                    c.WriteObject(item);
+                    written.TrySetResult(true);
+                });
+                await written.Task.ConfigureAwait(false);
+            }
+        }
+
         public void Verbose(string message) { if (IsVerboseEnabled) Enqueue(c => c.WriteVerbose(message)); }
 
         public void Debug(string message) { if (IsDebugEnabled) Enqueue(c => c.WriteDebug(message)); }

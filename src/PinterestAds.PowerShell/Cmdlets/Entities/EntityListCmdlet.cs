@@ -105,7 +105,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                 Pump(async (pump, ct) =>
                 {
                     var items = List(session.Api, adAccountId, filter, pump, ct);
-                    await foreach (var item in items.WithCancellation(ct).ConfigureAwait(false)) pump.Output(item);
+                    await foreach (var item in items.WithCancellation(ct).ConfigureAwait(false)) await pump.OutputAndWaitAsync(item).ConfigureAwait(false);
                 });
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))

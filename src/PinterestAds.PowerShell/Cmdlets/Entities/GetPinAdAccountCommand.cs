@@ -40,7 +40,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                     Pump(async (pump, ct) =>
                     {
                         await foreach (var account in EntityQueries.AdAccounts(session.Api, filter, pump, ct).WithCancellation(ct).ConfigureAwait(false))
-                            pump.Output(account);
+                            await pump.OutputAndWaitAsync(account).ConfigureAwait(false);
                     });
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
