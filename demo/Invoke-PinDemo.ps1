@@ -30,6 +30,8 @@ function Start-PinDemoEmulator {
     if (-not (Test-Path $dll)) { throw "The emulator is not built ($dll). Run: dotnet pwsh ./build.ps1 -Task Build" }
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $startInfo.ArgumentList.Add($dll)
+    # The emulator runs until its standard input closes: keep a pipe open for it (CI has no stdin).
+    $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true
     $startInfo.RedirectStandardError = $true
     $startInfo.UseShellExecute = $false
@@ -78,6 +80,49 @@ $steps = @(
         }
     }
     [pscustomobject]@{
+        Name     = '30-day daily campaign report (sync analytics) to CSV'
+        Requires = @('Get-PinCampaign', 'Get-PinAnalytics')
+        Run      = {
+            $path = Join-Path $OutputFolder 'campaigns-30d-daily.csv'
+            $end = [DateTime]::UtcNow.Date.AddDays(-1)
+            Get-PinAdAccount | Select-Object -First 1 | Get-PinCampaign |
+                Get-PinAnalytics -StartDate $end.AddDays(-29) -EndDate $end -Granularity Day `
+                    -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION, TOTAL_CLICKTHROUGH, CTR, TOTAL_CONVERSIONS -WarningAction SilentlyContinue |
+                Export-Csv $path -NoTypeInformation
+            $rows = @(Import-Csv $path)
+            $spend = ($rows | Measure-Object SPEND_IN_DOLLAR -Sum).Sum
+            "$($rows.Count) rows, spend {0:N2} -> $path" -f $spend
+        }
+    }
+    [pscustomobject]@{
+        Name     = 'LOCATION breakdown with metro names'
+        Requires = @('Get-PinTargetingAnalytics')
+        Run      = {
+            $path = Join-Path $OutputFolder 'location-breakdown.csv'
+            $end = [DateTime]::UtcNow.Date.AddDays(-1)
+            $rows = @(Get-PinAdAccount | Select-Object -First 1 |
+                Get-PinTargetingAnalytics -TargetingType Location -StartDate $end.AddDays(-29) -EndDate $end `
+                    -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION -WarningAction SilentlyContinue)
+            $rows | Export-Csv $path -NoTypeInformation
+            $top = $rows | Sort-Object SPEND_IN_DOLLAR -Descending | Select-Object -First 3
+            "$($rows.Count) metros; top by spend: " + (($top | ForEach-Object { '{0} ({1:N2})' -f $_.TargetingName, $_.SPEND_IN_DOLLAR }) -join '; ')
+        }
+    }
+    [pscustomobject]@{
+        Name     = '180-day daily campaign report (async) to CSV'
+        Requires = @('Invoke-PinReport')
+        Run      = {
+            $path = Join-Path $OutputFolder 'campaigns-180d-daily.csv'
+            $end = [DateTime]::UtcNow.Date.AddDays(-1)
+            Get-PinAdAccount | Select-Object -First 1 |
+                Invoke-PinReport -Level Campaign -StartDate $end.AddDays(-179) -EndDate $end -Granularity Day -Format Csv `
+                    -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION, TOTAL_CLICKTHROUGH, TOTAL_CONVERSIONS |
+                Export-Csv $path -NoTypeInformation
+            $rows = @(Import-Csv $path)
+            "$($rows.Count) rows -> $path"
+        }
+    }
+    [pscustomobject]@{
         Name     = 'Top interests of the engaged audience'
         Requires = @('Get-PinAdAccount', 'Get-PinAudienceInsight')
         Run      = {
@@ -87,8 +132,6 @@ $steps = @(
             ($top | ForEach-Object { '{0} ({1:P1}, index {2})' -f $_.Name, $_.Ratio, $_.Index }) -join '; '
         }
     }
-    # Later steps (30-day daily campaign report, LOCATION breakdown, 180-day async report)
-    # slot in here, each with its Requires list.
 )
 
 $results = [System.Collections.Generic.List[object]]::new()
