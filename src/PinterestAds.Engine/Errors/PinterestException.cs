@@ -4,7 +4,7 @@ namespace PinterestAds
 {
     /// <summary>
     /// Base of every error the module raises on purpose. <see cref="ErrorId"/> is stable (tests and
-    /// scripts may match on it) and <see cref="Message"/> says what went wrong and how to fix it.
+    /// scripts may match on it) and <see cref="Exception.Message"/> says what went wrong and how to fix it.
     /// </summary>
     public class PinterestException : Exception
     {

@@ -38,7 +38,7 @@ namespace PinterestAds.Engine.Http
             if (string.IsNullOrWhiteSpace(text)) return default;
             try
             {
-                using var document = JsonDocument.Parse(text);
+                using var document = JsonDocument.Parse(text!);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) return new ApiError(null, Truncate(text!));
                 int? code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out int n) ? n : (int?)null;
