@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http;
+using PinterestAds.Emulator.Catalog;
+using PinterestAds.Emulator.Traffic;
+
+namespace PinterestAds.Emulator.Hosting;
+
+/// <summary>
+/// What every API request goes through, in order: request id and journal, latency, injected faults,
+/// bearer authentication, rate limits, then the handler (whose ApiExceptions become Pinterest errors).
+/// </summary>
+internal static class ApiPipeline
+{
+    public static void UseApiPipeline(this WebApplication app, EmulatorState state)
+    {
+        app.Use(async (context, next) =>
+        {
+            var requestId = Guid.NewGuid().ToString("N")[..16];
+            var sequence = state.Journal.NextSequence();
+            var started = state.Time.GetUtcNow();
+            context.Response.Headers["x-pinterest-rid"] = requestId;
+            var operation = context.GetEndpoint()?.Metadata.GetMetadata<OperationTag>()?.Operation;
+            var path = context.Request.Path.Value ?? "/";
+            var isAdmin = path.StartsWith("/_emulator", StringComparison.Ordinal);
+            if (operation is not null) context.Response.Headers["x-ratelimit-category"] = operation.RateLimitCategory;
+            try
+            {
+                if (isAdmin || path.StartsWith("/oauth/", StringComparison.Ordinal) && operation is null)
+                {
+                    await next(context);
+                    return;
+                }
+                await HandleApiAsync(context, next, state, operation);
+            }
+            catch (ApiException e) when (!context.Response.HasStarted)
+            {
+                await JsonOut.ErrorAsync(context, e);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || context.Response.HasStarted)
+            {
+                // Client went away or a body fault aborted the connection on purpose.
+            }
+            finally
+            {
+                if (!isAdmin)
+                {
+                    state.Journal.Add(new JournalEntry(sequence, started, "api", context.Request.Method, path,
+                        context.Request.QueryString.Value ?? "", context.Response.StatusCode,
+                        context.Request.Headers.ContainsKey("Authorization"), operation?.OperationId, operation?.RateLimitCategory, requestId));
+                }
+            }
+        });
+    }
+
+    private static async Task HandleApiAsync(HttpContext context, RequestDelegate next, EmulatorState state, OperationSpec? operation)
+    {
+        var options = state.Options;
+        var faults = operation is null ? new List<FaultRule>() : state.Faults.Match(operation.OperationId);
+        var latency = options.LatencyMs + faults.Where(f => f.Kind == "latency").Sum(f => f.LatencyMs);
+        if (latency > 0) await Task.Delay(latency, context.RequestAborted);
+
+        if (operation is null)
+        {
+            throw new ApiException(404, 404, $"Not found: {context.Request.Method} {context.Request.Path} is not an operation of this API.");
+        }
+
+        if (faults.FirstOrDefault(f => f.Kind == "status") is { } statusFault)
+        {
+            await WriteStatusFaultAsync(context, statusFault, operation);
+            return;
+        }
+
+        if (operation.OperationId != "oauth/token")
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            const string bearer = "Bearer ";
+            if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || !state.Tokens.IsValidAccessToken(header[bearer.Length..].Trim()))
+                throw new ApiException(401, ApiException.AuthenticationFailed, "Authentication failed.");
+        }
+
+        var verdict = state.RateLimiter.Check(operation.RateLimitCategory);
+        context.Response.Headers["X-RateLimit-Limit"] = verdict.Limit.ToString();
+        context.Response.Headers["X-RateLimit-Remaining"] = verdict.Remaining.ToString();
+        if (!verdict.Allowed)
+        {
+            context.Response.Headers["X-RateLimit-Reset"] = verdict.ResetSeconds.ToString();
+            context.Response.Headers.RetryAfter = verdict.ResetSeconds.ToString();
+            throw new ApiException(429, ApiException.RateLimited,
+                $"Rate limit exceeded ({verdict.Scope}: {verdict.Limit} requests). Retry after {verdict.ResetSeconds} seconds.");
+        }
+
+        if (faults.FirstOrDefault(f => f.Kind is "reset" or "truncate" or "stall") is { } bodyFault)
+        {
+            context.Response.Body = new FaultingStream(context.Response.Body, context, bodyFault);
+            if (bodyFault.Kind == "reset") context.Response.OnStarting(() => { context.Response.ContentLength = null; return Task.CompletedTask; });
+        }
+        await next(context);
+    }
+
+    private static Task WriteStatusFaultAsync(HttpContext context, FaultRule fault, OperationSpec operation)
+    {
+        if (fault.Status == 429)
+        {
+            var reset = fault.RateLimitResetSeconds ?? fault.RetryAfterSeconds ?? 1;
+            context.Response.Headers["X-RateLimit-Reset"] = reset.ToString();
+            context.Response.Headers.RetryAfter = (fault.RetryAfterSeconds ?? reset).ToString();
+            return JsonOut.ErrorAsync(context, 429, ApiException.RateLimited,
+                $"Rate limit exceeded for {operation.RateLimitCategory}. Retry after {reset} seconds.");
+        }
+        var message = fault.Status switch
+        {
+            502 => "Bad gateway.",
+            503 => "Service unavailable. Please try again later.",
+            _ => "Internal server error.",
+        };
+        return JsonOut.ErrorAsync(context, fault.Status, fault.Status >= 500 ? ApiException.ServerError : ApiException.InvalidParameters, message);
+    }
+}

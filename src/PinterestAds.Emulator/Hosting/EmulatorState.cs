@@ -1,0 +1,49 @@
+using PinterestAds.Emulator.Auth;
+using PinterestAds.Emulator.Metrics;
+using PinterestAds.Emulator.Reports;
+using PinterestAds.Emulator.Store;
+using PinterestAds.Emulator.Traffic;
+using PinterestAds.Emulator.World;
+
+namespace PinterestAds.Emulator.Hosting;
+
+/// <summary>Everything one running emulator shares between its two listeners.</summary>
+internal sealed class EmulatorState
+{
+    public EmulatorState(EmulatorOptions options)
+    {
+        Options = options;
+        Time = TimeProvider.System;
+        Today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        World = WorldGenerator.Generate(options, Today);
+        Generator = new MetricGenerator(World.Seed, options.ActivityRate, Today);
+        Rows = new RowSource(World, Generator);
+        Tokens = new TokenRegistry(() => Options, Time);
+        RateLimiter = new RateLimiter(() => Options, Time);
+        Faults = new FaultInjector(options.Seed, options.Faults);
+    }
+
+    /// <summary>Live options: the admin API changes the behavioural ones in place.</summary>
+    public EmulatorOptions Options { get; }
+    public TimeProvider Time { get; }
+    /// <summary>The emulator's "today" (UTC), fixed at start.</summary>
+    public DateOnly Today { get; }
+    public AdWorld World { get; }
+    public MetricGenerator Generator { get; }
+    public RowSource Rows { get; }
+    public TokenRegistry Tokens { get; }
+    public RateLimiter RateLimiter { get; }
+    public FaultInjector Faults { get; }
+    public RequestJournal Journal { get; } = new();
+    public AsyncReportRegistry Reports { get; } = new();
+    public BulkRegistry Bulk { get; } = new();
+    public LinkSigner Links { get; } = new();
+    /// <summary>Base of the object-store listener, known once it is bound.</summary>
+    public Uri StoreBaseUri { get; set; } = new("http://127.0.0.1/");
+
+    private long _idCounter;
+
+    /// <summary>A fresh unique id for report tokens and bulk requests.</summary>
+    public string NextId(string prefix) =>
+        $"{prefix}{Interlocked.Increment(ref _idCounter):x4}{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
+}
