@@ -1,0 +1,113 @@
+# The built module folder and manifest: explicit exports, documented cmdlets, output types with
+# views, nothing PowerShell itself provides shipped inside, a silent import.
+BeforeDiscovery {
+    Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    $cmdlets = @(Get-PinExportedCmdletInfo | ForEach-Object { @{ Name = $_.Name; Command = $_ } })
+}
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    $modulePath = Get-PinModulePath
+    $manifestPath = Get-PinModuleManifestPath
+    $manifest = Import-PowerShellDataFile $manifestPath
+    $exported = @(Get-PinExportedCmdletInfo | ForEach-Object Name)
+    $documented = @(Get-ChildItem (Get-PinDocsPath) -Filter '*-*.md' -File -ErrorAction SilentlyContinue | ForEach-Object BaseName)
+
+    $formatXml = [xml](Get-Content -Raw (Join-Path $modulePath 'PinterestAds.format.ps1xml'))
+    $typesWithViews = @($formatXml.SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() })
+
+    function Test-IsPlainType([type] $Type) {
+        # Framework and PowerShell types need no view of ours.
+        $Type.IsPrimitive -or $Type.IsEnum -or $Type.Namespace -like 'System*' -or $Type.Namespace -like 'Microsoft.PowerShell*'
+    }
+}
+
+Describe 'Module manifest' {
+    It 'passes Test-ModuleManifest' {
+        { Test-ModuleManifest -Path $manifestPath -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'carries the version from Directory.Build.props' {
+        $props = [xml](Get-Content -Raw (Join-Path (Get-PinRepoRoot) 'Directory.Build.props'))
+        $manifest.ModuleVersion | Should -Be $props.SelectSingleNode('/Project/PropertyGroup/ModuleVersion').InnerText.Trim()
+        Split-Path $modulePath -Leaf | Should -Be $manifest.ModuleVersion
+    }
+
+    It 'declares both editions and PowerShell 5.1' {
+        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
+        $manifest.PowerShellVersion | Should -Be '5.1'
+    }
+
+    It 'has an explicit <_> list with no wildcard' -ForEach 'CmdletsToExport', 'FunctionsToExport', 'AliasesToExport', 'VariablesToExport' {
+        $manifest.ContainsKey($_) | Should -BeTrue -Because "a missing $_ means 'export everything'"
+        @($manifest[$_]) -join ',' | Should -Not -Match '\*'
+    }
+
+    It 'exports no functions, aliases or variables' {
+        @($manifest.FunctionsToExport).Count | Should -Be 0
+        @($manifest.AliasesToExport).Count | Should -Be 0
+        @($manifest.VariablesToExport).Count | Should -Be 0
+    }
+
+    It 'lists exactly the cmdlets the module exports' {
+        @($manifest.CmdletsToExport | Sort-Object) | Should -Be @($exported | Sort-Object)
+    }
+
+    It 'documents exactly the exported cmdlets, one page per cmdlet in docs/en-US' {
+        $missingPages = @($exported | Where-Object { $_ -notin $documented })
+        $pagesWithoutCmdlet = @($documented | Where-Object { $_ -notin $exported })
+        $missingPages | Should -BeNullOrEmpty -Because 'every cmdlet needs a help page'
+        $pagesWithoutCmdlet | Should -BeNullOrEmpty -Because 'a page must not document a cmdlet that does not exist'
+    }
+
+    It 'processes the format and types files, which exist in the module folder' {
+        $manifest.FormatsToProcess | Should -Be 'PinterestAds.format.ps1xml'
+        $manifest.TypesToProcess | Should -Be 'PinterestAds.types.ps1xml'
+        Join-Path $modulePath $manifest.FormatsToProcess | Should -Exist
+        Join-Path $modulePath $manifest.TypesToProcess | Should -Exist
+    }
+}
+
+Describe 'Module folder' {
+    It 'does not ship System.Management.Automation.dll' {
+        Get-ChildItem $modulePath -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+    }
+
+    It 'has the MAML help and the about topic' {
+        Join-Path $modulePath 'en-US/PinterestAds.dll-Help.xml' | Should -Exist
+        Join-Path $modulePath 'en-US/about_PinterestAds.help.txt' | Should -Exist
+    }
+
+    It 'imports in a fresh pwsh without writing anything' {
+        $run = Invoke-PinFreshPwsh -Script @'
+$written = @(Import-Module PinterestAds -PassThru:$false)
+Write-PinTestResult @{ Written = $written.Count; Commands = @(Get-Command -Module PinterestAds).Count }
+'@
+        $run.Error | Should -BeNullOrEmpty
+        $run.ExitCode | Should -Be 0
+        $run.Result.Written | Should -Be 0
+        $run.Output | Should -BeNullOrEmpty -Because 'no banner or host output on import'
+    }
+}
+
+Describe 'Cmdlet <Name>' -ForEach $cmdlets {
+    BeforeAll {
+        $outputTypes = @($Command.ImplementingType.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true))
+    }
+
+    It 'declares [OutputType]' {
+        $outputTypes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has a format view for each public output type' {
+        foreach ($psTypeName in $outputTypes.Type) {
+            $type = $psTypeName.Type
+            if ($null -eq $type) { continue }   # named by string only: nothing to check here
+            if (Test-IsPlainType $type) { continue }
+            $candidates = @()
+            for ($t = $type; $null -ne $t; $t = $t.BaseType) { $candidates += $t.FullName }
+            @($candidates | Where-Object { $_ -in $typesWithViews }) |
+                Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in module/PinterestAds.format.ps1xml"
+        }
+    }
+}
