@@ -22,9 +22,11 @@ namespace PinterestAds.Engine.Session
         private const string DownloadClientName = "PinterestAds.Download";
 
         private readonly ServiceProvider _services;
+        private readonly SessionOptions _options;
 
         public HttpPipeline(SessionOptions options, RateLimitBudget budget, SessionStatistics statistics, Func<TokenManager> tokens)
         {
+            _options = options;
             var services = new ServiceCollection();
             void Common(HttpClient client)
             {
@@ -36,7 +38,7 @@ namespace PinterestAds.Engine.Session
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics))
                 .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics))
-                .AddHttpMessageHandler(() => new AuthenticationHandler(tokens(), options.ApiBaseUri))
+                .AddHttpMessageHandler(() => new AuthenticationHandler(tokens, options.ApiBaseUri))
                 .AddHttpMessageHandler(() => new LoggingHandler())
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
@@ -67,8 +69,9 @@ namespace PinterestAds.Engine.Session
         public HttpClient Token { get; }
         public HttpClient Download { get; }
 
-        private static HttpMessageHandler PrimaryHandler(bool decompress, bool followRedirects)
+        private HttpMessageHandler PrimaryHandler(bool decompress, bool followRedirects)
         {
+            if (_options.PrimaryHandlerForTests != null) return _options.PrimaryHandlerForTests();
             var proxy = ProxySettings.FromEnvironment();
             var handler = new HttpClientHandler
             {

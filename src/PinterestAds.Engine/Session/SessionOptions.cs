@@ -23,6 +23,9 @@ namespace PinterestAds.Engine.Session
 
         public int RequestsPerSecond { get; set; } = Api.ApiLimits.OverallPerSecond;
 
+        /// <summary>Replaces the socket-level handler (tests only); null uses HttpClientHandler.</summary>
+        internal Func<System.Net.Http.HttpMessageHandler>? PrimaryHandlerForTests { get; set; }
+
         /// <summary>Product and platform, e.g. "PinterestAds/0.1.0 PowerShell/7.6.9".</summary>
         public string UserAgent { get; set; } = "PinterestAds";
     }

@@ -14,14 +14,17 @@ namespace PinterestAds.Engine.Http.Handlers
     /// </summary>
     internal sealed class AuthenticationHandler : DelegatingHandler
     {
-        private readonly TokenManager _tokens;
+        // Resolved per request: the token manager needs the token client, which is built alongside this handler.
+        private readonly Func<TokenManager> _tokenManager;
         private readonly Uri _apiBaseUri;
 
-        public AuthenticationHandler(TokenManager tokens, Uri apiBaseUri)
+        public AuthenticationHandler(Func<TokenManager> tokenManager, Uri apiBaseUri)
         {
-            _tokens = tokens;
+            _tokenManager = tokenManager;
             _apiBaseUri = apiBaseUri;
         }
+
+        private TokenManager Tokens => _tokenManager();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -29,14 +32,14 @@ namespace PinterestAds.Engine.Http.Handlers
                 throw new InvalidOperationException("Refusing to send the API token to a host other than the API's.");
 
             var log = RequestContext.Of(request).Log;
-            string token = await _tokens.GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
+            string token = await Tokens.GetAccessTokenAsync(log, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-            if (response.StatusCode != HttpStatusCode.Unauthorized || !_tokens.CanRefresh) return response;
+            if (response.StatusCode != HttpStatusCode.Unauthorized || !Tokens.CanRefresh) return response;
 
             log.Verbose("The API rejected the access token (401); refreshing it once and repeating the request.");
-            string refreshed = await _tokens.RefreshAfterRejectionAsync(token, log, cancellationToken).ConfigureAwait(false);
+            string refreshed = await Tokens.RefreshAfterRejectionAsync(token, log, cancellationToken).ConfigureAwait(false);
             response.Dispose();
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", refreshed);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
