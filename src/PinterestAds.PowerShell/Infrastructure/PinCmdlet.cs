@@ -14,8 +14,8 @@ namespace PinterestAds.PowerShell.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
-        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        protected CancellationToken Stopping => _stopping.Token;
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops (a token, where Cmdlet.Stopping is a flag).</summary>
+        protected new CancellationToken Stopping => _stopping.Token;
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -30,7 +30,8 @@ namespace PinterestAds.PowerShell.Infrastructure
         internal T Pump<T>(Func<PipelinePump, CancellationToken, Task<T>> work)
         {
             T result = default!;
-            Pump(async (pump, ct) => result = await work(pump, ct).ConfigureAwait(false));
+            // A block body, so the lambda is a Func<..., Task> and calls the non-generic overload.
+            Pump(async (pump, ct) => { result = await work(pump, ct).ConfigureAwait(false); });
             return result;
         }
 

@@ -1,0 +1,205 @@
+#Requires -Modules Pester
+# Connect-PinAccount, Get-PinSession, Disconnect-PinAccount and the HTTP engine behind them,
+# against the local emulator: credentials from parameters, environment and the interactive flow,
+# refresh and rotation, retries, fail-fast on long rate limits, cancellation, and secrecy.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module PinterestAds -Force
+    $script:emu = Start-PinTestEmulator
+    $script:plainAccessToken = 'emulator-access-token'
+
+    function script:Connect-Emulator {
+        param([hashtable] $Extra = @{})
+        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken @Extra
+    }
+    function script:Get-AdminRequest { Invoke-RestMethod "$($emu.AdminUri)/requests" }
+    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
+    function script:Add-Fault([hashtable] $Rule) {
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/faults" -ContentType 'application/json' -Body (ConvertTo-Json @($Rule) -Depth 5) | Out-Null
+    }
+    function script:Clear-Fault { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/faults" | Out-Null }
+    function script:Get-FirstAccountId { (Invoke-RestMethod "$($emu.AdminUri)/world").adAccounts | Where-Object access -ne 'DENIED' | Select-Object -First 1 -ExpandProperty id }
+}
+
+AfterAll {
+    Disconnect-PinAccount
+    Stop-PinTestEmulator $emu
+}
+
+Describe 'Connect-PinAccount' {
+    AfterEach { Disconnect-PinAccount; Clear-Fault }
+
+    It 'connects with an access token and shows a secret-free session' {
+        Connect-Emulator @{ AdAccountId = (Get-FirstAccountId) }
+        $info = Get-PinSession
+        $info.PSTypeNames | Should -Contain 'PinterestAds.PinSessionInfo'
+        $info.Environment | Should -Be 'Custom'
+        $info.ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.TrimEnd('/')
+        $info.DefaultAdAccountId | Should -Be (Get-FirstAccountId)
+        $info.RequestCount | Should -BeGreaterOrEqual 1
+        ($info.RateLimitBudgets.Category) | Should -Contain 'ads_analytics'
+        ($info | Format-List * | Out-String) | Should -Not -Match $plainAccessToken
+        ($info | ConvertTo-Json -Depth 5) | Should -Not -Match $plainAccessToken
+    }
+
+    It 'proves the credentials with one call and fails clearly when they do not work' {
+        $bad = ConvertTo-SecureString 'not-a-valid-token' -AsPlainText -Force
+        { Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $bad -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AuthenticationFailed,PinterestAds.PowerShell.Cmdlets.Session.ConnectPinAccountCommand'
+        $error[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $error[0].Exception.Message | Should -Match 'Reconnect'
+        $error[0].Exception.Message | Should -Not -Match 'not-a-valid-token'
+        { Get-PinSession -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+    }
+
+    It 'refuses plain HTTP to anything but loopback, before any request' {
+        Clear-AdminRequest
+        { Connect-PinAccount -ApiBaseUri 'http://api.example.com/v5' -AccessToken $emu.AccessToken -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ApiBaseUriNotSecure,*'
+        @(Get-AdminRequest).Count | Should -Be 0
+    }
+
+    It 'never takes a token as a plain string' {
+        (Get-Command Connect-PinAccount).Parameters['AccessToken'].ParameterType | Should -Be ([securestring])
+        (Get-Command Connect-PinAccount).Parameters['RefreshToken'].ParameterType | Should -Be ([securestring])
+        (Get-Command Connect-PinAccount).Parameters['ClientSecret'].ParameterType | Should -Be ([securestring])
+        { Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $plainAccessToken -ErrorAction Stop } | Should -Throw
+    }
+
+    It 'reads credentials from PINTEREST_* environment variables when no token parameter is given' {
+        $saved = @{ A = $env:PINTEREST_ACCESS_TOKEN; U = $env:PINTEREST_API_BASE_URI }
+        try {
+            $env:PINTEREST_ACCESS_TOKEN = $plainAccessToken
+            $env:PINTEREST_API_BASE_URI = $emu.ApiBaseUri
+            Connect-PinAccount
+            (Get-PinSession).ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.TrimEnd('/')
+            Disconnect-PinAccount
+            $env:PINTEREST_ACCESS_TOKEN = $null
+            { Connect-PinAccount -ErrorAction Stop } | Should -Throw -ErrorId 'NoCredentials,*'
+        }
+        finally {
+            $env:PINTEREST_ACCESS_TOKEN = $saved.A
+            $env:PINTEREST_API_BASE_URI = $saved.U
+        }
+    }
+
+    It 'connects with a refresh token and keeps the rotated refresh token as a SecureString' {
+        $session = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -PassThru
+        $session.CanRefresh | Should -BeTrue
+        $session.RefreshToken | Should -BeOfType ([securestring])
+        $rotated = [System.Net.NetworkCredential]::new('', $session.RefreshToken).Password
+        $original = [System.Net.NetworkCredential]::new('', $emu.RefreshToken).Password
+        $rotated | Should -Not -BeNullOrEmpty
+        $rotated | Should -Not -Be $original
+        (Get-PinSession).TokenRefreshCount | Should -Be 1
+        ($session | Out-String) | Should -Not -Match ([regex]::Escape($rotated))
+    }
+
+    It 'runs the interactive authorization-code flow end to end with state checking' {
+        $port = Get-Random -Minimum 20000 -Maximum 60000
+        $session = Connect-PinAccount -Interactive -ApiBaseUri $emu.ApiBaseUri -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret `
+            -RedirectUri "http://127.0.0.1:$port/callback/" -BrowserAction { param($url) Invoke-WebRequest $url -MaximumRedirection 5 | Out-Null } `
+            -TimeoutSec 30 -PassThru -InformationAction SilentlyContinue
+        $session.CanRefresh | Should -BeTrue
+        Get-PinAdAccount | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses a redirect URI that is not loopback' {
+        { Connect-PinAccount -Interactive -ApiBaseUri $emu.ApiBaseUri -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret `
+            -RedirectUri 'http://example.com:8080/' -BrowserAction { } -ErrorAction Stop } | Should -Throw -ErrorId 'RedirectUriNotLoopback,*'
+    }
+}
+
+Describe 'Sessions' {
+    AfterEach { Disconnect-PinAccount; Clear-Fault }
+
+    It 'data cmdlets fail clearly without a session' {
+        Disconnect-PinAccount
+        { Get-PinCampaign -AdAccountId 1 -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
+    It '-Session overrides the default session and -NoDefault leaves the default alone' {
+        $other = Connect-Emulator @{ NoDefault = $true }
+        $other | Should -BeOfType ([PinterestAds.PinterestSession])
+        { Get-PinSession -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+        @(Get-PinAdAccount -Session $other).Count | Should -BeGreaterThan 0
+        Disconnect-PinAccount -Session $other
+        $other.IsDisposed | Should -BeTrue
+    }
+
+    It 'refreshes an expired access token mid-run and carries on' {
+        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret
+        $before = (Get-PinSession).TokenRefreshCount
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
+        @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
+        (Get-PinSession).TokenRefreshCount | Should -Be ($before + 1)
+    }
+
+    It 'says clearly when the refresh token was revoked' {
+        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/revoke-refresh" | Out-Null
+        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
+        Get-PinCampaign -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'RefreshTokenRejected,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+}
+
+Describe 'HTTP engine through the cmdlets' {
+    BeforeAll { Connect-Emulator }
+    AfterAll { Disconnect-PinAccount }
+    AfterEach { Clear-Fault }
+
+    It 'retries 500, 502 and 503 and returns complete results' -TestCases @(@{ Status = 500 }, @{ Status = 502 }, @{ Status = 503 }) {
+        param($Status)
+        $expected = @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count
+        $retriesBefore = (Get-PinSession).RetryCount
+        Add-Fault @{ kind = 'status'; status = $Status; target = 'campaigns/list'; count = 2 }
+        @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -Be $expected
+        (Get-PinSession).RetryCount | Should -Be ($retriesBefore + 2)
+    }
+
+    It 'waits out a 429 with a short Retry-After' {
+        Add-Fault @{ kind = 'status'; status = 429; target = 'campaigns/list'; count = 1; retryAfterSeconds = 1 }
+        @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
+    }
+
+    It 'fails fast with the reset time when a 429 resets in hours' {
+        Add-Fault @{ kind = 'status'; status = 429; target = 'campaigns/list'; count = 1; rateLimitResetSeconds = 64800 }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        Get-PinCampaign -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $failure[0].Exception.ResetsAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddHours(17))
+    }
+
+    It 'stops at once on Ctrl+C, even in the middle of a slow call' {
+        Add-Fault @{ kind = 'latency'; latencyMs = 60000; target = 'campaigns/list'; count = 1 }
+        $ps = [PowerShell]::Create('CurrentRunspace')
+        try {
+            $null = $ps.AddCommand('Get-PinCampaign').AddParameter('AdAccountId', (Get-FirstAccountId))
+            $async = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 500
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'writes one verbose line per call with the status and request id, and no secret anywhere' {
+        $streams = Get-PinCampaign -AdAccountId (Get-FirstAccountId) -Verbose -Debug 4>&1 5>&1 *>&1 | Out-String
+        $streams | Should -Match 'GET http://127\.0\.0\.1:\d+/v5/ad_accounts/\d+/campaigns\?.* -> 200 OK in \d+ ms \(x-pinterest-rid \w+\)'
+        $streams | Should -Not -Match $plainAccessToken
+    }
+
+    It 'authenticates every API request' {
+        Clear-AdminRequest
+        Get-PinAdAccount | Out-Null
+        $request = @(Get-AdminRequest) | Where-Object path -like '*/ad_accounts' | Select-Object -First 1
+        $request.hasAuthorization | Should -BeTrue
+    }
+}
