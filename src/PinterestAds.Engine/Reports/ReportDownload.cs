@@ -47,7 +47,7 @@ namespace PinterestAds.Engine.Reports
         /// Opens the job's file. A missing or nearly expired link is refreshed first; a link the store
         /// refuses as expired (403/400) is refreshed once and tried again.
         /// </summary>
-        /// <param name="bodyCancellation">Cancels reads of the body, which may outlive <paramref name="ct"/> (rows are read later, on the pipeline thread).</param>
+        // bodyCancellation cancels reads of the body, which outlive ct (rows are read later, on the pipeline thread).
         public static async Task<ReportDownload> OpenAsync(ReportJob job, TimeSpan idleTimeout, IPinLog log, CancellationToken ct, CancellationToken bodyCancellation)
         {
             var session = job.Session ?? throw new InvalidOperationException("The report job has no session.");
