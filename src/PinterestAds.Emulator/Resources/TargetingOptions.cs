@@ -101,7 +101,18 @@ internal static class TargetingOptions
     };
 
     /// <summary>Every value a targeting analytics row of this type can carry.</summary>
-    public static IReadOnlyList<string> AnalyticsValues(string type) => type switch
+    public static IReadOnlyList<string> AnalyticsValues(string type)
+    {
+        lock (ValueCache)
+        {
+            if (!ValueCache.TryGetValue(type, out var values)) ValueCache[type] = values = BuildAnalyticsValues(type);
+            return values;
+        }
+    }
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> ValueCache = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> BuildAnalyticsValues(string type) => type switch
     {
         "LOCATION" => Metros.Select(m => m.Id).ToArray(),
         "COUNTRY" => Countries.Select(c => c.Code).ToArray(),

@@ -175,13 +175,16 @@ internal static class WorldGenerator
                 result[type] = all;
                 continue;
             }
+            // Pick 3..6 distinct positions by a seeded partial shuffle, then keep the vocabulary's order.
             var typeKey = DeterministicHash.Combine(adGroupKey, DeterministicHash.OfString(type));
             var count = 3 + (int)(DeterministicHash.Unit(typeKey) * 4);
-            var chosen = all
-                .Select((v, i) => (v, order: DeterministicHash.Combine(typeKey, (ulong)i)))
-                .OrderBy(x => x.order).Take(count).Select(x => x.v)
-                .OrderBy(v => all.ToList().IndexOf(v)).ToArray();
-            result[type] = chosen;
+            var positions = Enumerable.Range(0, all.Count).ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                var j = i + (int)(DeterministicHash.Unit(DeterministicHash.Combine(typeKey, (ulong)i)) * (positions.Length - i));
+                (positions[i], positions[j]) = (positions[j], positions[i]);
+            }
+            result[type] = positions.Take(count).Order().Select(p => all[p]).ToArray();
         }
         return result;
     }

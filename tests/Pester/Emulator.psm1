@@ -1,0 +1,132 @@
+# Helpers for Pester tests: start/stop the local Pinterest API emulator and drive its admin API.
+Set-StrictMode -Version Latest
+
+function Find-PinTestEmulatorDll {
+    if ($env:PINTEREST_EMULATOR_DLL -and (Test-Path $env:PINTEREST_EMULATOR_DLL)) { return $env:PINTEREST_EMULATOR_DLL }
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $packaged = Join-Path $repo 'out/emulator/PinterestAds.Emulator.dll'
+    if (Test-Path $packaged) { return $packaged }
+    $built = Get-ChildItem (Join-Path $repo 'src/PinterestAds.Emulator/bin') -Recurse -Filter PinterestAds.Emulator.dll -ErrorAction SilentlyContinue |
+        Where-Object { $_.Directory.Name -eq 'net10.0' } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if ($built) { return $built.FullName }
+    throw "PinterestAds.Emulator.dll not found: set PINTEREST_EMULATOR_DLL, or build src/PinterestAds.Emulator (dotnet build src/PinterestAds.Emulator/PinterestAds.Emulator.csproj)."
+}
+
+function Start-PinTestEmulator {
+    <#
+    .SYNOPSIS Starts the emulator on free loopback ports and waits for its ready line.
+    .PARAMETER Option Options as a hashtable, e.g. @{ Seed = 7; ReportPreparationMs = 0; Today = '2026-01-15' } (names as in EmulatorOptions).
+    .PARAMETER ArgumentList Extra raw arguments (e.g. '--campaigns-per-account', '2000').
+    #>
+    [CmdletBinding()]
+    param([hashtable] $Option = @{}, [string[]] $ArgumentList = @(), [int] $TimeoutSeconds = 15)
+    $dll = Find-PinTestEmulatorDll
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    $arguments.Add($dll)
+    $arguments.AddRange([string[]]@('--port', '0', '--store-port', '0'))
+    foreach ($key in $Option.Keys) {
+        $kebab = ($key -creplace '([a-z0-9])([A-Z])', '$1-$2').ToLowerInvariant()
+        $value = $Option[$key]
+        if ($value -is [bool]) { $value = $value.ToString().ToLowerInvariant() }
+        elseif ($value -is [array]) { $value = $value -join ',' }
+        $arguments.Add("--$kebab"); $arguments.Add([string]$value)
+    }
+    foreach ($a in $ArgumentList) { $arguments.Add($a) }
+
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $readLine = $process.StandardOutput.ReadLineAsync()
+    if (-not $readLine.Wait([TimeSpan]::FromSeconds($TimeoutSeconds)) -or -not $readLine.Result) {
+        $stderr = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "The emulator did not report ready within $TimeoutSeconds s. $stderr"
+    }
+    $ready = $readLine.Result | ConvertFrom-Json
+    if ($ready.event -ne 'ready') { $process.Kill(); throw "Unexpected first line from the emulator: $($readLine.Result)" }
+    $secure = { param($s) ConvertTo-SecureString -String $s -AsPlainText -Force }
+    $token = if ($Option.ContainsKey('AccessTokens')) { @($Option.AccessTokens)[0] } else { 'emulator-access-token' }
+    $clientSecret = if ($Option.ContainsKey('ClientSecret')) { $Option.ClientSecret } else { 'emulator-client-secret' }
+    $refresh = if ($Option.ContainsKey('RefreshToken')) { $Option.RefreshToken } else { 'emulator-refresh-token' }
+    [pscustomobject]@{
+        PSTypeName     = 'PinTestEmulator'
+        ApiBaseUri     = [uri]$ready.apiBaseUri
+        ObjectStoreUri = [uri]$ready.objectStoreUri
+        AdminUri       = [uri]$ready.adminUri
+        Process        = $process
+        AccessToken    = & $secure $token
+        ClientId       = if ($Option.ContainsKey('ClientId')) { [string]$Option.ClientId } else { '1234567890' }
+        ClientSecret   = & $secure $clientSecret
+        RefreshToken   = & $secure $refresh
+    }
+}
+
+function Stop-PinTestEmulator {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
+    process {
+        $p = $Emulator.Process
+        if (-not $p.HasExited) {
+            $p.StandardInput.Close()   # the emulator stops when its stdin closes
+            if (-not $p.WaitForExit(3000)) { $p.Kill() }
+        }
+        $p.Dispose()
+    }
+}
+
+function Invoke-PinTestEmulatorAdmin([object] $Emulator, [string] $Method, [string] $Path, $Body) {
+    $uri = "$($Emulator.AdminUri)$Path"
+    $params = @{ Method = $Method; Uri = $uri }
+    if ($null -ne $Body) { $params.Body = ($Body | ConvertTo-Json -Depth 10 -Compress); $params.ContentType = 'application/json' }
+    Invoke-RestMethod @params
+}
+
+function Get-PinTestEmulatorRequest { param([Parameter(Mandatory)] $Emulator) (Invoke-PinTestEmulatorAdmin $Emulator GET '/requests') | ForEach-Object { $_ } }
+function Clear-PinTestEmulatorRequest { param([Parameter(Mandatory)] $Emulator) $null = Invoke-PinTestEmulatorAdmin $Emulator DELETE '/requests' }
+
+function Add-PinTestEmulatorFault {
+    <# .EXAMPLE Add-PinTestEmulatorFault $emu -Kind status -Target 'campaigns/analytics' -Status 503 -Count 2 #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [ValidateSet('status', 'latency', 'reset', 'truncate', 'stall', 'expired-link')] [string] $Kind = 'status',
+        [string] $Target = '*', [int] $Status = 503, [int] $Count, [double] $Probability,
+        [int] $RetryAfterSeconds, [int] $RateLimitResetSeconds, [int] $LatencyMs, [long] $AfterBytes)
+    $rule = @{ kind = $Kind; target = $Target; status = $Status }
+    foreach ($name in 'Count', 'Probability', 'RetryAfterSeconds', 'RateLimitResetSeconds', 'LatencyMs', 'AfterBytes') {
+        if ($PSBoundParameters.ContainsKey($name)) { $rule[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name] }
+    }
+    $null = Invoke-PinTestEmulatorAdmin $Emulator POST '/faults' $rule
+}
+
+function Clear-PinTestEmulatorFault { param([Parameter(Mandatory)] $Emulator) $null = Invoke-PinTestEmulatorAdmin $Emulator DELETE '/faults' }
+
+function Set-PinTestEmulatorOption {
+    <# .EXAMPLE Set-PinTestEmulatorOption $emu @{ latencyMs = 50; analyticsRequestsPerMinute = 5 } #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Option)
+    Invoke-PinTestEmulatorAdmin $Emulator PATCH '/options' $Option
+}
+
+function Get-PinTestEmulatorWorld { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator GET '/world' }
+
+function Get-PinTestEmulatorExpectedRow {
+    <# .EXAMPLE Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $id; level = 'CAMPAIGN'; start_date = '2026-01-01'; end_date = '2026-01-07'; granularity = 'DAY'; columns = @('SPEND_IN_DOLLAR') } #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Query)
+    (Invoke-PinTestEmulatorAdmin $Emulator POST '/expected-rows' $Query) | ForEach-Object { $_ }
+}
+
+function Set-PinTestEmulatorReportStatus {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Token,
+        [Parameter(Mandatory)] [ValidateSet('FAILED', 'CANCELLED', 'EXPIRED', 'FINISHED', 'RUNNING', 'SUCCEEDED')] [string] $Status)
+    Invoke-PinTestEmulatorAdmin $Emulator POST "/reports/$Token/status" @{ status = $Status }
+}
+
+function Invoke-PinTestEmulatorTokenExpiry { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator POST '/tokens/expire-access' }
+function Invoke-PinTestEmulatorRefreshRevocation { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator POST '/tokens/revoke-refresh' }
+
+Export-ModuleMember -Function Start-PinTestEmulator, Stop-PinTestEmulator, Get-PinTestEmulatorRequest, Clear-PinTestEmulatorRequest,
+    Add-PinTestEmulatorFault, Clear-PinTestEmulatorFault, Set-PinTestEmulatorOption, Get-PinTestEmulatorWorld,
+    Get-PinTestEmulatorExpectedRow, Set-PinTestEmulatorReportStatus, Invoke-PinTestEmulatorTokenExpiry, Invoke-PinTestEmulatorRefreshRevocation
