@@ -8,7 +8,8 @@ namespace PinterestAds.Engine.Reports
     /// <summary>
     /// A read-only pass-through over a download body where every read must deliver within an idle timeout
     /// and honours cancellation (Ctrl+C), even the blocking reads of the pipeline thread. A stalled
-    /// download therefore ends with a typed error instead of hanging.
+    /// download therefore ends with a typed error instead of hanging. A connection that breaks before
+    /// the declared length arrived is reported as a truncated download.
     /// </summary>
     internal sealed class IdleTimeoutStream : Stream
     {
@@ -16,13 +17,16 @@ namespace PinterestAds.Engine.Reports
         private readonly TimeSpan _idleTimeout;
         private readonly CancellationToken _cancellation;
         private readonly string _what;
+        private readonly long? _expectedLength;
+        private long _received;
 
-        public IdleTimeoutStream(Stream inner, TimeSpan idleTimeout, CancellationToken cancellation, string what)
+        public IdleTimeoutStream(Stream inner, TimeSpan idleTimeout, CancellationToken cancellation, string what, long? expectedLength = null)
         {
             _inner = inner;
             _idleTimeout = idleTimeout;
             _cancellation = cancellation;
             _what = what;
+            _expectedLength = expectedLength;
         }
 
         public override int Read(byte[] buffer, int offset, int count) =>
@@ -34,7 +38,14 @@ namespace PinterestAds.Engine.Reports
             linked.CancelAfter(_idleTimeout);
             try
             {
-                return await _inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
+                int read = await _inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
+                _received += read;
+                return read;
+            }
+            catch (IOException) when (_expectedLength.HasValue && _received < _expectedLength.Value && !linked.IsCancellationRequested)
+            {
+                // HttpClient reports a connection closed short of Content-Length as an IOException.
+                throw new Reading.TruncatedDownloadException(_expectedLength.Value, _received);
             }
             catch (Exception ex) when (IsIdle(ex, cancellationToken))
             {
@@ -46,7 +57,7 @@ namespace PinterestAds.Engine.Reports
 
         // The idle timer fired (not the user's Ctrl+C, not the caller's token).
         private bool IsIdle(Exception ex, CancellationToken callerToken) =>
-            (ex is OperationCanceledException || ex is IOException) && !_cancellation.IsCancellationRequested && !callerToken.IsCancellationRequested;
+            (ex is OperationCanceledException || ex is IOException && ex.InnerException is OperationCanceledException) && !_cancellation.IsCancellationRequested && !callerToken.IsCancellationRequested;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;

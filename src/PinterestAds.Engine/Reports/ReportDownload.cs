@@ -82,8 +82,8 @@ namespace PinterestAds.Engine.Reports
                 if (response.IsSuccessStatusCode)
                 {
                     Stream raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    Stream body = new IdleTimeoutStream(raw, idleTimeout, bodyCancellation, job.Describe());
                     long? length = response.Content.Headers.ContentLength;
+                    Stream body = new IdleTimeoutStream(raw, idleTimeout, bodyCancellation, job.Describe(), length);
                     if (length.HasValue) body = new LengthCheckedStream(body, length.Value);
                     bool gzip = response.Content.Headers.ContentEncoding.Contains("gzip");
                     return new ReportDownload(job, response, body, gzip, length);

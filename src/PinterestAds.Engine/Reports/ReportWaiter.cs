@@ -39,7 +39,7 @@ namespace PinterestAds.Engine.Reports
         public ReportWaiter(int? seed = null) => _jitter = seed.HasValue ? new Random(seed.Value) : new Random();
 
         /// <summary>The first poll happens this long after a job's creation.</summary>
-        public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+        public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(15);
 

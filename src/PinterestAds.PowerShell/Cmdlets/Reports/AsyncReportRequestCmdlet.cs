@@ -169,7 +169,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 string action = $"Create {plan.Level} {spec.Format} report {ApiDates.Format(planned.StartDate)}..{ApiDates.Format(planned.EndDate)}" +
                                 (planned.PartCount > 1 ? $" (part {planned.Part} of {planned.PartCount})" : "");
                 if (!ShouldProcess($"ad account {adAccountId}", action)) continue;
-                jobs.Add(Pump(async (pump, ct) => await AsyncReports.CreateAsync(session, spec, plan, planned, pump, ct).ConfigureAwait(false)));
+                // One part failing does not stop the others.
+                try { jobs.Add(Pump(async (pump, ct) => await AsyncReports.CreateAsync(session, spec, plan, planned, pump, ct).ConfigureAwait(false))); }
+                catch (Exception ex) when (!(ex is PipelineStoppedException)) { WriteFailure(ex, action); }
             }
             return jobs;
         }
@@ -205,8 +207,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                                 (ranges.Count > 1 ? $" (part {i + 1} of {ranges.Count})" : "");
                 if (!ShouldProcess($"ad account {adAccountId}", action)) continue;
                 int part = i + 1;
-                jobs.Add(Pump(async (pump, ct) => await AsyncReports.CreateFromTemplateAsync(session, adAccountId, templateId, template,
-                    from, to, granularity, part, ranges.Count, pump, ct).ConfigureAwait(false)));
+                try
+                {
+                    jobs.Add(Pump(async (pump, ct) => await AsyncReports.CreateFromTemplateAsync(session, adAccountId, templateId, template,
+                        from, to, granularity, part, ranges.Count, pump, ct).ConfigureAwait(false)));
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException)) { WriteFailure(ex, action); }
             }
             return jobs;
         }
