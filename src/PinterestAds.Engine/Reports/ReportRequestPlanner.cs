@@ -71,7 +71,7 @@ namespace PinterestAds.Engine.Reports
                 string? adColumn = columns.FirstOrDefault(c => c.StartsWith("AD_", StringComparison.Ordinal) || c.StartsWith("PIN_PROMOTION", StringComparison.Ordinal));
                 if (adColumn != null)
                     throw new PinterestValidationException("AdColumnNotAllowed", "Column",
-                        $"Column {adColumn} is an ad column, which Pinterest refuses at level {level}. Remove it.");
+                        $"-Column {adColumn} is an ad column, which Pinterest refuses at level {level}. Remove it.");
             }
 
             if (spec.StartHour.HasValue || spec.EndHour.HasValue)
