@@ -37,6 +37,7 @@ namespace PinterestAds.Engine.Reports
         {
             var job = download.Job;
             IEnumerator<ReportRow> rows;
+            Stream? spool = null;
             try
             {
                 Stream decoded = download.OpenDecoded(ct);
@@ -44,15 +45,24 @@ namespace PinterestAds.Engine.Reports
                 int length = ReadHead(decoded, head, ct);
                 var options = OptionsFor(job, DetectEntityIdColumn(job, Encoding.UTF8.GetString(head, 0, length)));
                 Stream content = new PrefixedStream(head, length, decoded);
+                if (job.Format == ReportFormat.Json && job.Columns.Count == 0)
+                {
+                    // Columns unknown (a job rebuilt from its token, a template not listed): JSON rows are sparse,
+                    // so the file is spooled to disk and its keys read first, making every key a property.
+                    content = spool = SpoolToTemporaryFile(content, ct);
+                    options.PreScanJsonKeys = true;
+                }
                 rows = job.Format == ReportFormat.Csv
                     ? new CsvReportReader(content, options).ReadRows(ct).GetEnumerator()
                     : new JsonReportReader(content, options).ReadRows(ct).GetEnumerator();
             }
             catch (Exception ex) when (IsReadFailure(ex))
             {
+                spool?.Dispose();
                 throw Wrap(ex, job);
             }
 
+            using (spool)
             using (rows)
             {
                 while (true)
@@ -123,6 +133,33 @@ namespace PinterestAds.Engine.Reports
                 }
             }
             return best ?? preferred;
+        }
+
+        /// <summary>Copies the stream to a temporary file that deletes itself when closed, positioned at its start.</summary>
+        private static Stream SpoolToTemporaryFile(Stream source, CancellationToken ct)
+        {
+            string path = Path.Combine(Path.GetTempPath(), "pinterest-report-" + Guid.NewGuid().ToString("N") + ".json");
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            try
+            {
+                using (source)
+                {
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        file.Write(buffer, 0, read);
+                    }
+                }
+                file.Position = 0;
+                return file;
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
         }
 
         private static int ReadHead(Stream stream, byte[] head, CancellationToken ct)

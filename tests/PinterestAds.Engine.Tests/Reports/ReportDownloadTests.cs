@@ -131,6 +131,21 @@ public class ReportDownloadTests
     }
 
     [Fact]
+    public async Task A_json_report_whose_columns_are_unknown_still_reads_every_key()
+    {
+        const string json = "{\"11\":[{\"CAMPAIGN_ID\":\"11\",\"DATE\":\"2026-01-01\",\"IMPRESSION_1\":10}],\"12\":[{\"CAMPAIGN_ID\":\"12\",\"DATE\":\"2026-01-01\",\"SPEND_IN_DOLLAR\":2.5}]}";
+        var wire = new ScriptedHandler().Then(_ => File(Encoding.UTF8.GetBytes(json)));
+        using var session = TestSessions.Create(wire);
+        var job = new ReportJob(session, "1", "tok", ReportJobKind.Analytics, ReportStatuses.InProgress, ReportFormat.Json, DateTimeOffset.UtcNow)
+            .WithStatus(ReportStatuses.Finished, new Uri("https://store.example.test/r"), 1, DateTimeOffset.UtcNow);
+        var rows = await ReadAll(job);
+        var names = rows[0].GetType().GetProperties().Select(p => p.Name).ToArray();
+        Assert.Contains("IMPRESSION_1", names);
+        Assert.Contains("SPEND_IN_DOLLAR", names);
+        Assert.Equal(2, rows.Count);
+    }
+
+    [Fact]
     public void The_entity_id_column_is_found_in_the_file_when_it_has_another_name()
     {
         var session = (PinterestSession?)null;
