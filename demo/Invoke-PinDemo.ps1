@@ -77,8 +77,21 @@ $steps = @(
             "$($rows.Count) campaigns -> $path"
         }
     }
-    # Later steps (30-day daily campaign report, LOCATION breakdown, 180-day async report,
-    # audience top interests) slot in here, each with its Requires list.
+    [pscustomobject]@{
+        Name     = '180-day daily campaign report (async) to CSV'
+        Requires = @('Get-PinAdAccount', 'Invoke-PinReport')
+        Run      = {
+            $path = Join-Path $OutputFolder 'campaigns-180-days.csv'
+            $end = [datetime]::UtcNow.Date.AddDays(-2)
+            $account = Get-PinAdAccount | Select-Object -First 1
+            Invoke-PinReport -AdAccountId $account.Id -Level Campaign -Granularity Day -StartDate $end.AddDays(-179) -EndDate $end `
+                -Column SPEND_IN_DOLLAR, IMPRESSION_1, CLICKTHROUGH_1, CTR | Export-Csv $path -NoTypeInformation
+            $rows = @(Import-Csv $path)
+            "$($rows.Count) rows over 180 days -> $path"
+        }
+    }
+    # Later steps (30-day daily campaign report, LOCATION breakdown, audience top interests)
+    # slot in here, each with its Requires list.
 )
 
 $results = [System.Collections.Generic.List[object]]::new()
