@@ -224,6 +224,27 @@ Describe 'Waiting and final statuses' {
         } finally { Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 0 } }
     }
 
+    It 'Ctrl+C stops the wait at once, and a non-interactive host gets no progress' {
+        Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 60000 }
+        $ps = [powershell]::Create()
+        try {
+            $job = New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR
+            $null = $ps.AddScript({ param($Job) Import-Module PinterestAds; $ProgressPreference = 'Continue'; $Job | Wait-PinReport }).AddArgument($job)
+            $null = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $ps.InvocationStateInfo.State | Should -Be 'Running'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Streams.Progress.Count | Should -Be 0
+            (Get-PinReport -Token $job.Token).Status | Should -Be 'IN_PROGRESS' -Because 'the report goes on and can be resumed'
+        } finally {
+            $ps.Dispose()
+            Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 0 }
+        }
+    }
+
     It 'Get-PinReport refreshes piped jobs' {
         $job = New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR
         Start-Sleep -Milliseconds 100
@@ -305,7 +326,7 @@ Describe 'Downloads' {
             $failures[0].Exception.Message | Should -BeLike "*$($job.Token)*"
             $rows.Count | Should -BeLessThan $expected
         } else {
-            @(Get-JournalEntry $emu -HostKind 'store').Count | Should -Be 2 -Because 'the broken request was retried'
+            @(Get-JournalEntry $emu -HostKind 'store').Count | Should -BeGreaterOrEqual 2 -Because 'the broken request was retried'
             $rows.Count | Should -Be $expected
         }
     }
