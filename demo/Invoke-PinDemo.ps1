@@ -90,7 +90,17 @@ $steps = @(
             "$($rows.Count) rows over 180 days -> $path"
         }
     }
-    # Later steps (30-day daily campaign report, LOCATION breakdown, audience top interests)
+    [pscustomobject]@{
+        Name     = 'Top interests of the engaged audience'
+        Requires = @('Get-PinAdAccount', 'Get-PinAudienceInsight')
+        Run      = {
+            $top = Get-PinAdAccount | Select-Object -First 1 |
+                Get-PinAudienceInsight -AudienceInsightType YourEngagedAudience |
+                ForEach-Object Categories | Sort-Object Ratio -Descending | Select-Object -First 5
+            ($top | ForEach-Object { '{0} ({1:P1}, index {2})' -f $_.Name, $_.Ratio, $_.Index }) -join '; '
+        }
+    }
+    # Later steps (30-day daily campaign report, LOCATION breakdown)
     # slot in here, each with its Requires list.
 )
 

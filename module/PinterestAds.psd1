@@ -3,7 +3,7 @@
 # the compiled cmdlet assembly, RootModule and the file lists) and writes the real manifest
 # to out/PinterestAds/<version>/PinterestAds.psd1. Edit descriptive fields here.
 @{
-    RootModule           = 'PinterestAds.dll'
+    RootModule           = 'PinterestAds.psm1'
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0d7f4e-6a1c-4d5e-9f3b-2c8a41e7d9a6'
     Author               = 'PinterestAds contributors'

@@ -35,7 +35,7 @@ Describe 'Connect-PinAccount' {
         $info = Get-PinSession
         $info.PSTypeNames | Should -Contain 'PinterestAds.PinSessionInfo'
         $info.Environment | Should -Be 'Custom'
-        $info.ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.TrimEnd('/')
+        $info.ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.AbsoluteUri.TrimEnd("/")
         $info.DefaultAdAccountId | Should -Be (Get-FirstAccountId)
         $info.RequestCount | Should -BeGreaterOrEqual 1
         ($info.RateLimitBudgets.Category) | Should -Contain 'ads_analytics'
@@ -73,7 +73,7 @@ Describe 'Connect-PinAccount' {
             $env:PINTEREST_ACCESS_TOKEN = $plainAccessToken
             $env:PINTEREST_API_BASE_URI = $emu.ApiBaseUri
             Connect-PinAccount
-            (Get-PinSession).ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.TrimEnd('/')
+            (Get-PinSession).ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.AbsoluteUri.TrimEnd("/")
             Disconnect-PinAccount
             $env:PINTEREST_ACCESS_TOKEN = $null
             { Connect-PinAccount -ErrorAction Stop } | Should -Throw -ErrorId 'NoCredentials,*'
@@ -177,9 +177,10 @@ Describe 'HTTP engine through the cmdlets' {
 
     It 'stops at once on Ctrl+C, even in the middle of a slow call' {
         Add-Fault @{ kind = 'latency'; latencyMs = 60000; target = 'campaigns/list'; count = 1 }
-        $ps = [PowerShell]::Create('CurrentRunspace')
+        # A second runspace shares the process-wide default session, as ForEach-Object -Parallel does.
+        $ps = [PowerShell]::Create()
         try {
-            $null = $ps.AddCommand('Get-PinCampaign').AddParameter('AdAccountId', (Get-FirstAccountId))
+            $null = $ps.AddScript('param($id) Import-Module PinterestAds; Get-PinCampaign -AdAccountId $id').AddArgument((Get-FirstAccountId))
             $async = $ps.BeginInvoke()
             Start-Sleep -Milliseconds 500
             $watch = [Diagnostics.Stopwatch]::StartNew()

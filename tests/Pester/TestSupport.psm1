@@ -85,6 +85,7 @@ function Invoke-PinFreshPwsh {
     $prelude = @'
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+$PSStyle.OutputRendering = 'PlainText'
 function Write-PinTestResult($Value) { [Console]::Out.WriteLine('##PINRESULT## ' + (ConvertTo-Json -InputObject $Value -Depth 6 -Compress)) }
 '@
     if ($ModulePath) {

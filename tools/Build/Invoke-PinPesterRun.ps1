@@ -9,6 +9,9 @@ param([Parameter(Mandatory)] [string] $SettingsPath)
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+# Plain text everywhere: colour escape codes make test reports invalid XML and logs unreadable.
+$PSStyle.OutputRendering = 'PlainText'
+$env:NO_COLOR = '1'
 $settings = Get-Content -Raw $SettingsPath | ConvertFrom-Json
 
 # build.ps1 passes PSModulePath with out/ first; pwsh may have re-ordered it at start-up.
@@ -31,7 +34,18 @@ $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = $settings.NUnitPath
 if ($settings.Filter) { $configuration.Filter.FullName = [string[]]@($settings.Filter) }
 
-$result = Invoke-Pester -Configuration $configuration
+$result = $null
+$crash = $null
+try { $result = Invoke-Pester -Configuration $configuration }
+catch { $crash = $_ }
+if ($null -eq $result -or $crash) {
+    # Pester itself failed (not a test): never let that read as "0 tests, all fine".
+    $reason = if ($crash) { $crash.Exception.Message } else { 'Invoke-Pester returned no result' }
+    Write-Host "Pester run failed: $reason"
+    [ordered]@{ Passed = 0; Failed = 1; Skipped = 0; FailedNames = @("(Pester run failed) $reason"); Note = 'Pester crashed' } |
+        ConvertTo-Json | Set-Content -Path $settings.SummaryPath -Encoding utf8
+    exit 1
+}
 
 $failedNames = [System.Collections.Generic.List[string]]::new()
 foreach ($test in $result.Failed) { $failedNames.Add($test.ExpandedPath) }

@@ -70,7 +70,8 @@ function Invoke-PinChildScript {
 }
 
 function Get-PinNuGetPackagesFolder {
-    $line = & dotnet nuget locals global-packages --list 2>$null | Select-Object -First 1
+    $lines = @(& dotnet nuget locals global-packages --list 2>$null)
+    $line = $lines | Where-Object { $_ -match 'global-packages:' } | Select-Object -First 1
     if ($LASTEXITCODE -ne 0 -or -not $line) { throw 'Could not read the NuGet global packages folder (dotnet nuget locals global-packages --list).' }
     ($line -replace '^\s*global-packages:\s*', '').Trim()
 }
@@ -130,15 +131,34 @@ function Build-PinModuleFolder {
 }
 
 function Copy-PinModuleAssemblies([string] $BinFolder, [string] $ModuleFolder) {
-    $source = Join-Path $BinFolder 'netstandard2.0'
-    if (-not (Test-Path (Join-Path $source "$ModuleName.dll"))) { throw "No compiled cmdlet assembly in $source; build first." }
-    Get-ChildItem $source -Filter '*.dll' |
-        Where-Object Name -ne 'System.Management.Automation.dll' |
-        Copy-Item -Destination $ModuleFolder
+    <#
+    Lays out the assemblies per edition (see module/PinterestAds.psm1):
+      <root>/PinterestAds.dll               cmdlets, net8.0, for PowerShell 7
+      <root>/dependencies/*.dll             engine and third-party, loaded in a private load context
+      <root>/desktop/*.dll                  netstandard2.0 cmdlets and everything beside them, for 5.1
+    #>
+    $coreSource = Join-Path $BinFolder 'net8.0'
+    $desktopSource = Join-Path $BinFolder 'netstandard2.0'
+    foreach ($source in $coreSource, $desktopSource) {
+        if (-not (Test-Path (Join-Path $source "$ModuleName.dll"))) { throw "No compiled cmdlet assembly in $source; build first." }
+    }
+    $dependencies = Join-Path $ModuleFolder 'dependencies'
+    $desktop = Join-Path $ModuleFolder 'desktop'
+    $null = New-Item -ItemType Directory -Path $dependencies, $desktop -Force
+
+    $shippable = { param($folder) Get-ChildItem $folder -Filter '*.dll' | Where-Object Name -ne 'System.Management.Automation.dll' }
+    foreach ($file in & $shippable $coreSource) {
+        $target = if ($file.Name -eq "$ModuleName.dll") { $ModuleFolder } else { $dependencies }
+        Copy-Item $file.FullName $target
+    }
+    & $shippable $desktopSource | Copy-Item -Destination $desktop
+    Copy-Item (Join-Path (Split-Path $PSScriptRoot -Parent | Split-Path -Parent) "module/$ModuleName.psm1") $ModuleFolder
+
     [pscustomobject]@{
-        RootModule     = "$ModuleName.dll"
+        RootModule     = "$ModuleName.psm1"
         CmdletAssembly = Join-Path $ModuleFolder "$ModuleName.dll"
-        HelpFolders    = @(Join-Path $ModuleFolder 'en-US')
+        # Get-Help looks for the MAML beside the assembly that defines the cmdlets.
+        HelpFolders    = @((Join-Path $ModuleFolder 'en-US'), (Join-Path $desktop 'en-US'))
     }
 }
 

@@ -34,6 +34,12 @@ namespace PinterestAds.Engine.Api
         /// <summary>Ids per id list in one sync analytics call (campaign_ids, ad_group_ids, ad_ids, product_group_ids).</summary>
         public const int SyncIdsPerCall = 250;
 
+        /// <summary>
+        /// Conversions settle 24 to 48 hours after the action: only dates this many days before today (UTC)
+        /// or later can still have metrics that are not final, so only those are checked for readiness.
+        /// </summary>
+        public const int MetricsSettleDays = 2;
+
         /// <summary>Ids per id list in one async report body.</summary>
         public const int AsyncIdsPerReport = 500;
 

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Logging;
+using PinterestAds.Engine.Validation;
+
+namespace PinterestAds.Engine.Analytics
+{
+    /// <summary>One request of a plan: which ids, which dates, which targeting types.</summary>
+    internal sealed class AnalyticsCall
+    {
+        public AnalyticsCall(int index, int chunkIndex, IReadOnlyList<string> ids, DateSpan span, IReadOnlyList<string> targetingTypes)
+        {
+            Index = index;
+            ChunkIndex = chunkIndex;
+            Ids = ids;
+            Span = span;
+            TargetingTypes = targetingTypes;
+        }
+
+        /// <summary>Position in the plan; rows are written in this order.</summary>
+        public int Index { get; }
+        public int ChunkIndex { get; }
+        /// <summary>The ids of the chunked id list for this call (empty at the ad account level).</summary>
+        public IReadOnlyList<string> Ids { get; }
+        public DateSpan Span { get; }
+        public IReadOnlyList<string> TargetingTypes { get; }
+
+        public override string ToString() =>
+            $"call {Index + 1}: {Ids.Count} id(s), {Span}" + (TargetingTypes.Count > 0 ? $", {string.Join(",", TargetingTypes)}" : "");
+    }
+
+    /// <summary>
+    /// A checked query split into the fewest calls the API's limits allow: ceil(ids / maxItems) id chunks
+    /// x date spans x targeting-type chunks. Calls are ordered chunk, then span, then targeting chunk;
+    /// that order is the order rows are written in.
+    /// </summary>
+    internal sealed class AnalyticsPlan
+    {
+        private AnalyticsPlan(AnalyticsQuery query, AnalyticsOperation operation, IReadOnlyList<string> columns,
+            string? chunkedParameter, IReadOnlyList<(string Parameter, IReadOnlyList<string> Ids)> fixedLists,
+            IReadOnlyList<DateSpan> spans, IReadOnlyList<AnalyticsCall> calls)
+        {
+            FixedLists = fixedLists;
+            Query = query;
+            Operation = operation;
+            Columns = columns;
+            ChunkedParameter = chunkedParameter;
+            Spans = spans;
+            Calls = calls;
+        }
+
+        public AnalyticsQuery Query { get; }
+        public AnalyticsOperation Operation { get; }
+
+        /// <summary>The resolved column names, in the requested order.</summary>
+        public IReadOnlyList<string> Columns { get; }
+
+        /// <summary>The id list split across calls (campaign_ids, ...), or null when there is none.</summary>
+        public string? ChunkedParameter { get; }
+
+        /// <summary>Id lists sent whole with every call (the ads operation's filters that are not split).</summary>
+        public IReadOnlyList<(string Parameter, IReadOnlyList<string> Ids)> FixedLists { get; }
+
+        public IReadOnlyList<DateSpan> Spans { get; }
+        public IReadOnlyList<AnalyticsCall> Calls { get; }
+
+        /// <summary>
+        /// Checks every parameter against the operation's facts and splits the work into calls.
+        /// Throws <see cref="PinterestValidationException"/> before any request is sent.
+        /// </summary>
+        /// <param name="query">What the user asked for.</param>
+        /// <param name="columns">Columns already resolved by <see cref="ColumnResolver"/>.</param>
+        /// <param name="log">Receives the warnings of date clamping.</param>
+        public static AnalyticsPlan Create(AnalyticsQuery query, IReadOnlyList<string> columns, IPinLog log)
+        {
+            var operation = AnalyticsOperation.For(query.Level, query.Targeting);
+            Ids.Require("AdAccountId", query.AdAccountId);
+            CheckWindow("ClickWindowDays", "click_window_days", query.ClickWindowDays, operation);
+            CheckWindow("EngagementWindowDays", "engagement_window_days", query.EngagementWindowDays, operation);
+            CheckWindow("ViewWindowDays", "view_window_days", query.ViewWindowDays, operation);
+            if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
+                throw new PinterestValidationException("ThrottleLimitOutOfRange", "ThrottleLimit",
+                    $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
+            RequireApplicable(query.AggregateReportRows.HasValue, "AggregateReportRows", "aggregate_report_rows", operation);
+            RequireApplicable(query.AttributionTypes.Count > 0, "AttributionType", "attribution_types", operation);
+            // campaign_ids and pin_ids are filters of ads/analytics only (elsewhere campaign_ids is the level's own -Id).
+            RequireApplicable(query.CampaignIds.Count > 0, "CampaignId", "campaign_ids", operation, ownIdList: operation.IdParameter == "campaign_ids");
+            RequireApplicable(query.PinIds.Count > 0, "PinId", "pin_ids", operation);
+
+            // The id lists this call carries: the level's own, plus the ads operation's filters.
+            var lists = new List<(string Parameter, string PowerShellName, IReadOnlyList<string> Ids)>();
+            if (operation.IdParameter != null)
+                lists.Add((operation.IdParameter, "Id", Ids.RequireAll("Id", query.Ids)));
+            else if (query.Ids.Count > 0)
+                throw new PinterestValidationException("IdNotApplicable", "Id",
+                    $"-Id does not apply at -Level {query.Level}: the {operation.ApiLevel} operation reports on the whole ad account (-AdAccountId). Leave -Id out, or choose -Level Campaign, AdGroup, Ad or ProductGroup.");
+            if (query.CampaignIds.Count > 0 && operation.IdParameter != "campaign_ids")
+                lists.Add(("campaign_ids", "CampaignId", Ids.RequireAll("CampaignId", query.CampaignIds)));
+            if (query.PinIds.Count > 0)
+                lists.Add(("pin_ids", "PinId", Ids.RequireAll("PinId", query.PinIds)));
+
+            foreach (var list in lists)
+            {
+                var parameter = operation.Api.Parameter(list.Parameter);
+                if (parameter.Required && list.Ids.Count == 0)
+                    throw new PinterestValidationException("IdRequired", "Id",
+                        $"-Id is required at -Level {query.Level}: give the {operation.ApiLevel.ToLowerInvariant().Replace('_', ' ')} ids, or pipe them in (e.g. Get-Pin{query.Level} | Get-Pin{(query.Targeting ? "Targeting" : "")}Analytics ...).");
+            }
+
+            // One list may be split across calls (filters intersect, so splitting one of them is exact);
+            // the others must fit one call.
+            var chunked = lists.FirstOrDefault(l => l.Ids.Count > 0);
+            foreach (var other in lists.Where(l => l.Ids.Count > 0 && l.Parameter != chunked.Parameter))
+            {
+                int max = operation.MaxItems(other.Parameter) ?? int.MaxValue;
+                if (other.Ids.Count > max)
+                    throw new PinterestValidationException("TooManyIds", other.PowerShellName,
+                        $"-{other.PowerShellName} has {other.Ids.Count} ids but {operation.Id} takes at most {max} {other.Parameter} per call, and only one id list ({chunked.Parameter}) can be split across calls. Give at most {max}, or run once per group.");
+            }
+
+            var targetingChunks = TargetingChunks(query, operation);
+            var spans = DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log);
+
+            IReadOnlyList<IReadOnlyList<string>> idChunks = chunked.Ids == null || chunked.Ids.Count == 0
+                ? new[] { (IReadOnlyList<string>)Array.Empty<string>() }
+                : Validation.Ids.Chunk(chunked.Ids, operation.MaxItems(chunked.Parameter) ?? ApiLimits.SyncIdsPerCall).ToList();
+
+            var calls = new List<AnalyticsCall>();
+            for (int chunk = 0; chunk < idChunks.Count; chunk++)
+                foreach (var span in spans)
+                    foreach (var types in targetingChunks)
+                        calls.Add(new AnalyticsCall(calls.Count, chunk, idChunks[chunk], span, types));
+
+            var fixedLists = lists.Where(l => l.Ids.Count > 0 && l.Parameter != chunked.Parameter)
+                .Select(l => (l.Parameter, l.Ids)).ToList();
+            return new AnalyticsPlan(query, operation, columns, chunked.Ids?.Count > 0 ? chunked.Parameter : null, fixedLists, spans, calls);
+        }
+
+        /// <summary>The request for one call, every parameter encoded as the description says.</summary>
+        public ApiRequest Request(AnalyticsCall call)
+        {
+            var q = Query;
+            var request = new ApiRequest(Operation.Id)
+                .Path("ad_account_id", q.AdAccountId)
+                .QueryValue("start_date", call.Span.Start)
+                .QueryValue("end_date", call.Span.End)
+                .QueryArray("columns", Columns)
+                .QueryValue("granularity", ApiNames.ToApi(q.Granularity))
+                .QueryValue("click_window_days", q.ClickWindowDays)
+                .QueryValue("engagement_window_days", q.EngagementWindowDays)
+                .QueryValue("view_window_days", q.ViewWindowDays)
+                .QueryValue("conversion_report_time", q.ConversionReportTime)
+                .QueryValue("reporting_timezone", q.ReportingTimeZone);
+            if (ChunkedParameter != null) request.QueryArray(ChunkedParameter, call.Ids);
+            foreach (var list in FixedLists) request.QueryArray(list.Parameter, list.Ids);
+            if (q.AggregateReportRows.HasValue) request.QueryValue("aggregate_report_rows", q.AggregateReportRows);
+            if (Operation.IsTargeting)
+            {
+                request.QueryArray("targeting_types", call.TargetingTypes);
+                request.QueryArray("attribution_types", q.AttributionTypes.Distinct().Select(a => ApiNames.ToApi(a)));
+            }
+            return request;
+        }
+
+        private static IReadOnlyList<IReadOnlyList<string>> TargetingChunks(AnalyticsQuery query, AnalyticsOperation operation)
+        {
+            if (!operation.IsTargeting)
+            {
+                if (query.TargetingTypes.Count > 0)
+                    throw new PinterestValidationException("ParameterNotApplicable", "TargetingType",
+                        "-TargetingType applies to Get-PinTargetingAnalytics only.");
+                return new[] { (IReadOnlyList<string>)Array.Empty<string>() };
+            }
+            var types = query.TargetingTypes.Distinct().Select(t => ApiNames.ToApi(t)).ToList();
+            if (types.Count == 0)
+                throw new PinterestValidationException("TargetingTypeRequired", "TargetingType",
+                    $"-TargetingType is required: give one or more of {string.Join(", ", operation.TargetingTypes.Select(PowerShellTargetingName))}.");
+            var unsupported = types.Where(t => !operation.TargetingTypes.Contains(t, StringComparer.Ordinal)).ToList();
+            if (unsupported.Count > 0)
+                throw new PinterestValidationException("TargetingTypeNotSupported", "TargetingType",
+                    $"-TargetingType {string.Join(", ", unsupported.Select(PowerShellTargetingName))} is not offered at -Level {query.Level} ({operation.Id}). Use: {string.Join(", ", operation.TargetingTypes.Select(PowerShellTargetingName))}.");
+            int max = operation.MaxItems("targeting_types") ?? types.Count;
+            return Validation.Ids.Chunk(types, max).ToList();
+        }
+
+        private static string PowerShellTargetingName(string apiName) =>
+            ApiNames.TryParse<AnalyticsTargetingType>(apiName, out var value) ? value.ToString() : apiName;
+
+        private static void CheckWindow(string powerShellName, string parameter, int? days, AnalyticsOperation operation)
+        {
+            if (!days.HasValue) return;
+            var allowed = operation.Api.Parameter(parameter).AllowedValues ?? Array.Empty<string>();
+            if (allowed.Count > 0 && !allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                throw new PinterestValidationException("AttributionWindowInvalid", powerShellName,
+                    $"-{powerShellName} {days} is not an attribution window Pinterest offers. Use one of: {string.Join(", ", allowed)} (days).");
+        }
+
+        private static void RequireApplicable(bool given, string powerShellName, string parameter, AnalyticsOperation operation, bool ownIdList = false)
+        {
+            if (!given || (!ownIdList && operation.Accepts(parameter))) return;
+            var levels = AnalyticsOperation.Levels(operation.IsTargeting)
+                .Select(l => AnalyticsOperation.For(l, operation.IsTargeting))
+                .Where(o => o.Accepts(parameter) && o.IdParameter != parameter)
+                .Select(o => o.Level).ToList();
+            string where = levels.Count > 0 ? $" It applies at -Level {string.Join(", ", levels)}." : (operation.IsTargeting ? " It applies to Get-PinAnalytics only." : " It applies to Get-PinTargetingAnalytics only.");
+            throw new PinterestValidationException("ParameterNotApplicable", powerShellName,
+                $"-{powerShellName} does not apply at -Level {operation.Level}: {operation.Id} has no {parameter} parameter.{where}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Logging;
+
+namespace PinterestAds.Engine.Analytics
+{
+    /// <summary>
+    /// Runs an analytics query: resolves the columns, plans the calls (no request until everything is
+    /// checked), checks freshness, sends the calls concurrently within the throttle and the session's rate
+    /// budget, and hands rows to <c>output</c> in plan order (id chunk, then date span, then targeting-type
+    /// chunk; within a call, the API's order).
+    /// </summary>
+    internal static class AnalyticsRunner
+    {
+        /// <summary>Resolves columns (fetching the metric catalogue only for display names) and plans the calls.</summary>
+        public static async Task<AnalyticsPlan> PlanAsync(AnalyticsQuery query, IAnalyticsResources resources, IPinLog log, CancellationToken ct)
+        {
+            var operation = AnalyticsOperation.For(query.Level, query.Targeting);
+            IReadOnlyList<MetricName>? catalogue = null;
+            if (ColumnResolver.NeedsDisplayNames(query.Columns, operation.Columns))
+            {
+                try
+                {
+                    catalogue = await resources.GetMetricNamesAsync(log, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    log.Verbose($"The metric catalogue is not reachable ({ex.Message}); display names cannot be resolved.");
+                }
+            }
+            var columns = ColumnResolver.Resolve(query.Columns, operation.Columns, catalogue);
+            var plan = AnalyticsPlan.Create(query, columns, log);
+            log.Verbose($"{operation.Id}: {plan.Calls.Count} call(s) = {Math.Max(1, plan.Calls.Select(c => c.ChunkIndex).Distinct().Count())} id chunk(s) x {plan.Spans.Count} date span(s)" +
+                        (operation.IsTargeting ? $" x {plan.Calls.Select(c => string.Join(",", c.TargetingTypes)).Distinct().Count()} targeting-type chunk(s)" : "") +
+                        $", up to {query.ThrottleLimit} at once.");
+            return plan;
+        }
+
+        /// <summary>
+        /// Sends the plan's calls. A call that fails for its own reasons (a 400 for its ids, a server error)
+        /// goes to <paramref name="failed"/> and the others go on; failures that doom every call
+        /// (authentication, permission, rate limit, timeout) stop the run by throwing.
+        /// </summary>
+        public static async Task RunAsync(PinterestApiClient api, AnalyticsPlan plan, IAnalyticsResources resources,
+            Action<AnalyticsRow> output, Action<Exception, AnalyticsCall> failed, IPinLog log, CancellationToken ct)
+        {
+            var query = plan.Query;
+            if (!query.SkipFreshnessCheck)
+                await Freshness.CheckAsync(resources, plan.Spans, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+
+            var reader = new AnalyticsResponseReader(plan);
+            AnalyticsResponseReader.TargetingNameLookup? names = null;
+            if (plan.Operation.IsTargeting && query.ResolveTargetingNames)
+                names = NameLookup(resources, query.AdAccountId, log);
+
+            await OrderedFanOut.RunAsync(plan.Calls, query.ThrottleLimit,
+                async (call, token) =>
+                {
+                    try
+                    {
+                        var response = await api.SendAsync(plan.Request(call), log, token).ConfigureAwait(false);
+                        return CallOutcome.Success(await reader.ReadAsync(response.Body, names, token).ConfigureAwait(false));
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException && token.IsCancellationRequested))
+                    {
+                        return CallOutcome.Failure(ex);
+                    }
+                },
+                (call, outcome) =>
+                {
+                    if (outcome.Error != null)
+                    {
+                        if (IsFatal(outcome.Error)) throw outcome.Error;
+                        log.Verbose($"{plan.Operation.Id} {call} failed: {outcome.Error.Message}");
+                        failed(outcome.Error, call);
+                        return;
+                    }
+                    foreach (var row in outcome.Rows) output(row);
+                },
+                ct).ConfigureAwait(false);
+        }
+
+        private static bool IsFatal(Exception error) =>
+            error is PinterestException p && (p.Kind == PinErrorKind.AuthenticationFailed || p.Kind == PinErrorKind.PermissionDenied
+                || p.Kind == PinErrorKind.NotConnected || p.Kind == PinErrorKind.LimitsExceeded || p.Kind == PinErrorKind.Timeout);
+
+        /// <summary>Name lookups through the session's targeting options; a failing lookup warns once and leaves names empty.</summary>
+        private static AnalyticsResponseReader.TargetingNameLookup NameLookup(IAnalyticsResources resources, string adAccountId, IPinLog log)
+        {
+            int warned = 0;
+            return async (type, value, ct) =>
+            {
+                // After one failure, do not retry the fetch for every row.
+                if (Volatile.Read(ref warned) != 0) return null;
+                try
+                {
+                    return await resources.ResolveTargetingNameAsync(type, value, adAccountId, log, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    if (Interlocked.Exchange(ref warned, 1) == 0)
+                        log.Warning($"Targeting names could not be looked up ({ex.Message}); TargetingName is empty where it could not be resolved.");
+                    return null;
+                }
+            };
+        }
+
+        private sealed class CallOutcome
+        {
+            private CallOutcome(IReadOnlyList<AnalyticsRow> rows, Exception? error)
+            {
+                Rows = rows;
+                Error = error;
+            }
+
+            public IReadOnlyList<AnalyticsRow> Rows { get; }
+            public Exception? Error { get; }
+
+            public static CallOutcome Success(IReadOnlyList<AnalyticsRow> rows) => new(rows, null);
+            public static CallOutcome Failure(Exception error) => new(Array.Empty<AnalyticsRow>(), error);
+        }
+    }
+}

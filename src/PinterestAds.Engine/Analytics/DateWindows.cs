@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Logging;
+
+namespace PinterestAds.Engine.Analytics
+{
+    /// <summary>One date range a single call covers (inclusive, UTC calendar dates).</summary>
+    internal readonly struct DateSpan
+    {
+        public DateSpan(DateTime start, DateTime end)
+        {
+            Start = start;
+            End = end;
+        }
+
+        public DateTime Start { get; }
+        public DateTime End { get; }
+        public int Days => (int)(End - Start).TotalDays + 1;
+
+        public override string ToString() => $"{ApiDates.Format(Start)}..{ApiDates.Format(End)}";
+    }
+
+    /// <summary>
+    /// Checks a date range against the sync lookback (90 days, HOUR 8) and splits it into spans the API
+    /// accepts (90 days, HOUR 3). The limits come from <see cref="ApiLimits"/>; "today" is the UTC date.
+    /// </summary>
+    internal static class DateWindows
+    {
+        public static ApiLimits.DateWindow LimitFor(Granularity granularity) =>
+            granularity == Granularity.Hour ? ApiLimits.SyncAnalyticsHourly : ApiLimits.SyncAnalytics;
+
+        /// <summary>
+        /// The spans to request, in date order. Only DAY and HOUR rows can be merged across spans
+        /// (TOTAL, WEEK and MONTH buckets would be cut in two), so the others must fit one span.
+        /// </summary>
+        public static IReadOnlyList<DateSpan> Plan(DateTime startDate, DateTime endDate, Granularity granularity, bool clampToAvailable, IPinLog log)
+        {
+            DateTime today = ApiDates.UtcToday().Date;
+            DateTime start = ApiDates.ToCalendarDate(startDate);
+            DateTime end = ApiDates.ToCalendarDate(endDate);
+            var limit = LimitFor(granularity);
+            string granularityName = ApiNames.ToApi(granularity);
+
+            if (end < start)
+                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
+                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
+
+            if (end > today)
+            {
+                log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
+                end = today;
+                if (start > today)
+                    throw new PinterestValidationException("StartDateInFuture", "StartDate",
+                        $"-StartDate {ApiDates.Format(start)} is in the future (today is {ApiDates.Format(today)} UTC). Give a date on or before today.");
+            }
+
+            DateTime earliest = today.AddDays(-limit.LookbackDays);
+            if (start < earliest)
+            {
+                if (!clampToAvailable || end < earliest)
+                {
+                    string why = clampToAvailable
+                        ? $" -ClampToAvailable cannot help: the whole range ends before {ApiDates.Format(earliest)}."
+                        : $" Use New-PinAsyncReport for older data (it reaches {ApiLimits.AsyncReport.LookbackDays} days back), or add -ClampToAvailable to start at {ApiDates.Format(earliest)} instead.";
+                    throw new PinterestValidationException("StartDateBeyondLookback", "StartDate",
+                        $"-StartDate {ApiDates.Format(start)} is more than {limit.LookbackDays} days ago: synchronous analytics at {granularityName} granularity start at most {limit.LookbackDays} days back (the earliest date today is {ApiDates.Format(earliest)} UTC).{why}");
+                }
+                log.Warning($"-StartDate {ApiDates.Format(start)} is beyond the {limit.LookbackDays}-day lookback of synchronous analytics at {granularityName} granularity; the report starts at {ApiDates.Format(earliest)} instead (-ClampToAvailable). Use New-PinAsyncReport for older data.");
+                start = earliest;
+            }
+
+            int days = (int)(end - start).TotalDays + 1;
+            if (days > limit.MaxSpanDays && granularity != Granularity.Day && granularity != Granularity.Hour)
+                throw new PinterestValidationException("SpanTooLongForGranularity", "EndDate",
+                    $"{days} days ({ApiDates.Format(start)} to {ApiDates.Format(end)}) exceed the {limit.MaxSpanDays}-day span of one synchronous call, and {granularityName} rows cannot be merged across calls. Shorten the range to {limit.MaxSpanDays} days, use -Granularity Day, or New-PinAsyncReport.");
+
+            var spans = new List<DateSpan>();
+            for (DateTime from = start; from <= end; from = from.AddDays(limit.MaxSpanDays))
+            {
+                DateTime to = from.AddDays(limit.MaxSpanDays - 1);
+                spans.Add(new DateSpan(from, to < end ? to : end));
+            }
+            return spans;
+        }
+    }
+}

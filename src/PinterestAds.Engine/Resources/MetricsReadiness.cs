@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Entities;
+using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Logging;
+
+namespace PinterestAds.Engine.Resources
+{
+    /// <summary>
+    /// <c>GET /resources/metrics_ready_state</c> for many dates. The operation takes one date per call and
+    /// counts against the ads_analytics budget, so dates are asked concurrently (the session's rate budget
+    /// paces them) and returned in date order. Not cached: readiness changes as the day goes on.
+    /// </summary>
+    internal static class MetricsReadiness
+    {
+        private const string OperationId = "metrics_ready_state/get";
+
+        /// <summary>Requests in flight at once for one call; the session's rate budget still applies on top.</summary>
+        private const int ConcurrentRequests = 4;
+
+        public static async Task<IReadOnlyList<PinMetricsReadyState>> GetAsync(PinterestSession session, IEnumerable<DateTime> dates, IPinLog log, CancellationToken ct)
+        {
+            var distinct = Validate(dates, ApiDates.UtcToday());
+            var results = new PinMetricsReadyState[distinct.Count];
+            using var gate = new SemaphoreSlim(ConcurrentRequests);
+            var tasks = distinct.Select(async (date, index) =>
+            {
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    results[index] = await FetchAsync(session, date, log, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+            return results;
+        }
+
+        /// <summary>
+        /// Calendar dates, distinct and sorted, each checked before any request: not after today (UTC) - a
+        /// future date has no metrics to be ready - and not older than the oldest date any report can
+        /// query (the async report lookback), since readiness is meaningless where no report can reach.
+        /// </summary>
+        internal static IReadOnlyList<DateTime> Validate(IEnumerable<DateTime> dates, DateTime utcToday)
+        {
+            var list = dates.Select(ApiDates.ToCalendarDate).Distinct().OrderBy(d => d).ToList();
+            if (list.Count == 0)
+                throw new PinterestValidationException("DateMissing", "Date", "-Date is empty. Give one or more dates (yyyy-MM-dd) or -StartDate and -EndDate.");
+            var today = ApiDates.ToCalendarDate(utcToday);
+            var oldest = today.AddDays(-ApiLimits.AsyncReport.LookbackDays);
+            if (list.Where(d => d > today).Cast<DateTime?>().FirstOrDefault() is DateTime future)
+                throw new PinterestValidationException("MetricsReadyDateInFuture", "Date",
+                    $"-Date {ApiDates.Format(future)} is in the future (today is {ApiDates.Format(today)} UTC); there are no metrics to be ready yet. Give today or an earlier date.");
+            if (list.Where(d => d < oldest).Cast<DateTime?>().FirstOrDefault() is DateTime tooOld)
+                throw new PinterestValidationException("MetricsReadyDateTooOld", "Date",
+                    $"-Date {ApiDates.Format(tooOld)} is more than {ApiLimits.AsyncReport.LookbackDays} days back, older than any report can query (oldest: {ApiDates.Format(oldest)}). Give a date on or after {ApiDates.Format(oldest)}.");
+            return list;
+        }
+
+        /// <summary>Reads a <c>BookClosedResponse</c>: <c>{"conversion_metrics_ready": bool, "non_conversion_metrics_ready": bool}</c>.</summary>
+        internal static PinMetricsReadyState Parse(System.Text.Json.JsonElement root, DateTime date) =>
+            new PinMetricsReadyState(date, JsonValues.Bool(root, "conversion_metrics_ready"), JsonValues.Bool(root, "non_conversion_metrics_ready"));
+
+        private static async Task<PinMetricsReadyState> FetchAsync(PinterestSession session, DateTime date, IPinLog log, CancellationToken ct)
+        {
+            var request = new ApiRequest(OperationId).QueryValue("date", date);
+            var response = await session.Api.SendAsync(request, log, ct).ConfigureAwait(false);
+            using var document = response.Json();
+            return Parse(document.RootElement, date);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PinterestAds.Engine.Analytics;
+using PinterestAds.Engine.Api;
+using PinterestAds.PowerShell.Completion;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Analytics
+{
+    /// <summary>
+    /// Shared shape of Get-PinAnalytics and Get-PinTargetingAnalytics: the parameters every analytics
+    /// operation takes, entities piped in (batched per ad account and level into as few calls as the
+    /// limits allow), and rows written in the engine's deterministic order.
+    /// </summary>
+    public abstract class AnalyticsCmdlet : PinApiCmdlet
+    {
+        private protected const string ByIdSet = "ById";
+        private protected const string ByInputSet = "ByInputObject";
+
+        private readonly Dictionary<(string AdAccountId, AnalyticsLevel Level), List<string>> _pending = new();
+        private readonly List<(string AdAccountId, AnalyticsLevel Level)> _pendingOrder = new();
+
+        /// <summary>The reporting level. Defaults to the level of piped objects, else AdAccount.</summary>
+        [Parameter(Position = 0, ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByInputSet)]
+        [ApiEnumArgumentTransformation(typeof(AnalyticsLevel))]
+        public AnalyticsLevel? Level { get; set; }
+
+        /// <summary>The ad account; defaults to the session's.</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string? AdAccountId { get; set; }
+
+        /// <summary>Ids of the level's entities (campaign ids for -Level Campaign, ...). Any number: split into calls of at most 250.</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Id { get; set; }
+
+        /// <summary>Entities from Get-PinAdAccount, Get-PinCampaign, Get-PinAdGroup, Get-PinAd or Get-PinProductGroup.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputSet)]
+        [ValidateNotNull]
+        public PinEntity[] InputObject { get; set; } = null!;
+
+        /// <summary>First day (UTC calendar date; the time of day is ignored).</summary>
+        [Parameter(Mandatory = true)]
+        public DateTime StartDate { get; set; }
+
+        /// <summary>Last day, inclusive (UTC calendar date). Defaults to today (UTC).</summary>
+        [Parameter]
+        public DateTime? EndDate { get; set; }
+
+        /// <summary>Columns (API names, wildcards or Ads Manager display names), in output order.</summary>
+        [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(ColumnCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Column { get; set; } = null!;
+
+        [Parameter]
+        [ApiEnumArgumentTransformation(typeof(Granularity))]
+        public Granularity Granularity { get; set; } = Granularity.Total;
+
+        /// <summary>Click attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 30).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
+        public int? ClickWindowDays { get; set; }
+
+        /// <summary>Engagement attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 30).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
+        public int? EngagementWindowDays { get; set; }
+
+        /// <summary>View attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 1).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
+        public int? ViewWindowDays { get; set; }
+
+        [Parameter]
+        [ApiEnumArgumentTransformation(typeof(ConversionReportTime))]
+        public ConversionReportTime? ConversionReportTime { get; set; }
+
+        [Parameter]
+        [ApiEnumArgumentTransformation(typeof(ReportingTimeZone))]
+        public ReportingTimeZone? ReportingTimeZone { get; set; }
+
+        /// <summary>Missing metrics are 0 instead of $null.</summary>
+        [Parameter]
+        public SwitchParameter ZeroFill { get; set; }
+
+        /// <summary>Start at the earliest available date (with a warning) instead of failing when -StartDate is beyond the lookback.</summary>
+        [Parameter]
+        public SwitchParameter ClampToAvailable { get; set; }
+
+        /// <summary>Fail when the metrics of a requested date are not final yet.</summary>
+        [Parameter]
+        public SwitchParameter RequireFinalMetrics { get; set; }
+
+        /// <summary>Calls in flight at once (the session's rate budget applies on top).</summary>
+        [Parameter]
+        [ValidateRange(1, AnalyticsDefaults.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = AnalyticsDefaults.ThrottleLimit;
+
+        /// <summary>Targeting analytics or plain sync analytics.</summary>
+        private protected abstract bool Targeting { get; }
+
+        /// <summary>Fills the cmdlet-specific parts of the query.</summary>
+        private protected abstract void Describe(AnalyticsQuery query);
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            if (ParameterSetName != ByInputSet)
+            {
+                string adAccountId;
+                try
+                {
+                    adAccountId = ResolveAdAccountId(session, AdAccountId);
+                }
+                catch (PinterestValidationException ex)
+                {
+                    WriteFailure(ex, AdAccountId);
+                    return;
+                }
+                var ids = Id ?? Array.Empty<string>();
+                var level = Level ?? (ids.Length > 0 ? (AnalyticsLevel?)null : AnalyticsLevel.AdAccount);
+                if (level == null)
+                {
+                    WriteFailure(new PinterestValidationException("LevelRequired", "Level",
+                        "-Id needs -Level to say what the ids are: -Level Campaign, AdGroup, Ad or ProductGroup."), Id);
+                    return;
+                }
+                Run(session, adAccountId, level.Value, ids);
+                return;
+            }
+
+            foreach (var entity in InputObject)
+            {
+                if (entity == null) continue;
+                if (Level.HasValue && Level.Value != entity.Level)
+                {
+                    WriteFailure(new PinterestValidationException("LevelMismatch", "Level",
+                        $"-Level {Level} does not match the piped {entity.Level} {entity.Id}. Leave -Level out to report on what is piped in, or pipe {Level} objects."), entity);
+                    continue;
+                }
+                var key = (entity.AdAccountId, entity.Level);
+                if (!_pending.TryGetValue(key, out var ids))
+                {
+                    _pending[key] = ids = new List<string>();
+                    _pendingOrder.Add(key);
+                }
+                if (entity.Level != AnalyticsLevel.AdAccount && !ids.Contains(entity.Id)) ids.Add(entity.Id);
+
+                // Enough ids for every concurrent call to be full: send them now rather than hold them all.
+                if (ids.Count >= ApiLimits.SyncIdsPerCall * ThrottleLimit)
+                {
+                    _pending.Remove(key);
+                    _pendingOrder.Remove(key);
+                    Run(session, key.AdAccountId, key.Level, ids);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_pendingOrder.Count == 0) return;
+            var session = ResolveSession();
+            foreach (var key in _pendingOrder)
+                Run(session, key.AdAccountId, key.Level, _pending[key]);
+            _pending.Clear();
+            _pendingOrder.Clear();
+        }
+
+        private void Run(PinterestSession session, string adAccountId, AnalyticsLevel level, IReadOnlyList<string> ids)
+        {
+            var query = new AnalyticsQuery
+            {
+                AdAccountId = adAccountId,
+                Level = level,
+                Targeting = Targeting,
+                Ids = ids,
+                StartDate = StartDate,
+                EndDate = EndDate ?? ApiDates.UtcToday(),
+                Columns = Column,
+                Granularity = Granularity,
+                ClickWindowDays = ClickWindowDays,
+                EngagementWindowDays = EngagementWindowDays,
+                ViewWindowDays = ViewWindowDays,
+                ConversionReportTime = ConversionReportTime,
+                ReportingTimeZone = ReportingTimeZone,
+                ZeroFill = ZeroFill,
+                ClampToAvailable = ClampToAvailable,
+                RequireFinalMetrics = RequireFinalMetrics,
+                ThrottleLimit = ThrottleLimit,
+            };
+            var resources = new SessionAnalyticsResources(session);
+            object target = ids.Count > 0 ? ids.ToArray() : adAccountId;
+            try
+            {
+                Describe(query);
+                Pump(async (pump, ct) =>
+                {
+                    var plan = await AnalyticsRunner.PlanAsync(query, resources, pump, ct).ConfigureAwait(false);
+                    await AnalyticsRunner.RunAsync(session.Api, plan, resources,
+                        row => pump.Output(row),
+                        (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
+                        pump, ct).ConfigureAwait(false);
+                });
+            }
+            catch (PinterestException ex) when (IsFatal(ex))
+            {
+                Fail(ex, target);
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, target);
+            }
+        }
+
+        private static bool IsFatal(PinterestException ex) =>
+            ex.Kind == PinErrorKind.AuthenticationFailed || ex.Kind == PinErrorKind.PermissionDenied
+            || ex.Kind == PinErrorKind.NotConnected || ex.Kind == PinErrorKind.LimitsExceeded;
+    }
+}

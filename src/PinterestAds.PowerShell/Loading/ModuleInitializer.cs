@@ -1,0 +1,21 @@
+using System.Management.Automation;
+
+namespace PinterestAds.PowerShell.Loading
+{
+    /// <summary>
+    /// Runs when PowerShell imports the cmdlet assembly (and when it removes it): installs the
+    /// resolver that loads the engine and its third-party dependencies, before any cmdlet runs.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        public void OnImport()
+        {
+            DependencyResolver.Register();
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            DependencyResolver.Unregister();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using PinterestAds.Engine.Analytics;
+using PinterestAds.Engine.Api;
+using Xunit;
+
+namespace PinterestAds.Engine.Tests.Analytics;
+
+public class DateWindowsTests
+{
+    private static DateTime Today => ApiDates.UtcToday();
+
+    [Fact]
+    public void Ninety_one_days_at_day_granularity_take_two_spans_that_cover_every_date_once()
+    {
+        var spans = DateWindows.Plan(Today.AddDays(-90), Today, Granularity.Day, false, new RecordingLog());
+        Assert.Equal(2, spans.Count);
+        Assert.Equal(90, spans[0].Days);
+        Assert.Equal(1, spans[1].Days);
+        Assert.Equal(spans[0].End.AddDays(1), spans[1].Start);
+        Assert.Equal(Today, spans[1].End);
+    }
+
+    [Fact]
+    public void Hour_granularity_uses_three_day_spans_and_an_eight_day_lookback()
+    {
+        var spans = DateWindows.Plan(Today.AddDays(-8), Today, Granularity.Hour, false, new RecordingLog());
+        Assert.Equal(new[] { 3, 3, 3 }, spans.Select(s => s.Days));
+        var error = Assert.Throws<PinterestValidationException>(() => DateWindows.Plan(Today.AddDays(-9), Today, Granularity.Hour, false, new RecordingLog()));
+        Assert.Equal("StartDateBeyondLookback", error.ErrorId);
+        Assert.Contains("8 days", error.Message);
+    }
+
+    [Fact]
+    public void A_start_beyond_the_lookback_fails_pointing_to_async_reports()
+    {
+        var error = Assert.Throws<PinterestValidationException>(() => DateWindows.Plan(Today.AddDays(-120), Today, Granularity.Day, false, new RecordingLog()));
+        Assert.Equal("StartDateBeyondLookback", error.ErrorId);
+        Assert.Equal("StartDate", error.ParameterName);
+        Assert.Contains("New-PinAsyncReport", error.Message);
+        Assert.Contains("-ClampToAvailable", error.Message);
+    }
+
+    [Fact]
+    public void Clamping_trims_the_start_with_a_warning()
+    {
+        var log = new RecordingLog();
+        var spans = DateWindows.Plan(Today.AddDays(-120), Today.AddDays(-10), Granularity.Day, true, log);
+        Assert.Equal(Today.AddDays(-ApiLimits.SyncAnalytics.LookbackDays), spans[0].Start);
+        Assert.Contains(log.Warnings, w => w.Contains("-ClampToAvailable"));
+    }
+
+    [Fact]
+    public void Clamping_cannot_rescue_a_range_that_ends_before_the_lookback()
+    {
+        var error = Assert.Throws<PinterestValidationException>(() => DateWindows.Plan(Today.AddDays(-200), Today.AddDays(-150), Granularity.Day, true, new RecordingLog()));
+        Assert.Equal("StartDateBeyondLookback", error.ErrorId);
+    }
+
+    [Theory]
+    [InlineData(Granularity.Total)]
+    [InlineData(Granularity.Week)]
+    [InlineData(Granularity.Month)]
+    public void Buckets_that_cannot_be_merged_across_spans_must_fit_one(Granularity granularity)
+    {
+        var error = Assert.Throws<PinterestValidationException>(() => DateWindows.Plan(Today.AddDays(-90), Today, granularity, false, new RecordingLog()));
+        Assert.Equal("SpanTooLongForGranularity", error.ErrorId);
+        Assert.Single(DateWindows.Plan(Today.AddDays(-89), Today, granularity, false, new RecordingLog()));
+    }
+
+    [Fact]
+    public void End_before_start_fails_and_a_future_end_is_trimmed_to_today()
+    {
+        Assert.Equal("EndDateBeforeStartDate",
+            Assert.Throws<PinterestValidationException>(() => DateWindows.Plan(Today, Today.AddDays(-1), Granularity.Day, false, new RecordingLog())).ErrorId);
+        var log = new RecordingLog();
+        var spans = DateWindows.Plan(Today.AddDays(-1), Today.AddDays(3), Granularity.Day, false, log);
+        Assert.Equal(Today, spans.Single().End);
+        Assert.Single(log.Warnings);
+    }
+}
