@@ -12,7 +12,8 @@
         (rows per second; the script says so in the result).
       - Peak working set of a fresh pwsh that only receives the report (the module's process).
       - Wait-PinReport: polls spent and the delay between the report becoming ready and its first row.
-    Returns one object per measurement plus a summary with the ratios the issue asks for.
+    Returns one summary object with the ratios the issue asks for; its Measurements property holds
+    one object per measurement (seconds, rows, rows per second, notes).
 
 .EXAMPLE
     ./bench/ReportStreaming.ps1 -ModulePath ./out/PinterestAds/0.1.0/PinterestAds.psd1 -EmulatorDll ./out/emulator/PinterestAds.Emulator.dll
@@ -28,6 +29,7 @@ param(
     [int] $Repeat = 3,
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) "pin-bench-$PID")
 )
+Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $repoRoot = Split-Path $PSScriptRoot -Parent
@@ -149,14 +151,14 @@ Connect-PinAccount -ApiBaseUri '$($Emulator.ApiBaseUri)' -AccessToken (ConvertTo
 
     # ---- Wait-PinReport: polls and time from ready to first row ----
     $preparationMs = 3000
-    Set-PinTestEmulatorOption $Emulator @{ reportPreparationMs = $preparationMs }
+    $null = Set-PinTestEmulatorOption $Emulator @{ reportPreparationMs = $preparationMs }
     Clear-PinTestEmulatorRequest $Emulator
     $job = New-PinAsyncReport -Level Campaign -StartDate $end.AddDays(-6) -EndDate $end -Column SPEND_IN_DOLLAR
     $readyAt = $job.CreatedTime.AddMilliseconds($preparationMs)
     $first = $job | Wait-PinReport | Receive-PinReport | Select-Object -First 1
     $firstRowAt = [DateTimeOffset]::UtcNow
     $polls = @(Get-PinTestEmulatorRequest $Emulator | Where-Object operationId -eq 'analytics/get_report').Count
-    Set-PinTestEmulatorOption $Emulator @{ reportPreparationMs = 0 }
+    $null = Set-PinTestEmulatorOption $Emulator @{ reportPreparationMs = 0 }
     Add-Result 'Wait-PinReport: ready to first row' ($firstRowAt - $readyAt).TotalSeconds 1 "$polls status polls for a report ready after $($preparationMs / 1000) s"
 
     $summary = [pscustomobject]@{
@@ -170,8 +172,8 @@ Connect-PinAccount -ApiBaseUri '$($Emulator.ApiBaseUri)' -AccessToken (ConvertTo
         WaitPolls                          = $polls
         ReadyToFirstRowSeconds             = [math]::Round(($firstRowAt - $readyAt).TotalSeconds, 2)
         Targets                            = 'CSV >= 2x, Export >= 1.5x, JSON >= 10x, peak < 250 MB'
+        Measurements                       = $results.ToArray()
     }
-    $results
     $summary
 }
 finally {
