@@ -44,7 +44,7 @@ Describe 'Every reporting level' {
         if ($Targeting) { $params.TargetingType = $Targeting }
         $rows = @(Invoke-PinReport @params)
         $rows.Count | Should -BeGreaterThan 0
-        $rows[0] | Should -BeOfType ([PinterestAds.ReportRow])
+        $rows[0].PSTypeNames | Should -Contain 'PinterestAds.ReportRow'
         $leading = if ($Targeting) { @($IdColumn, 'DATE', 'TARGETING_TYPE', 'TARGETING_VALUE') } else { @($IdColumn, 'DATE') }
         @($rows[0].PSObject.Properties.Name) | Should -Be (@($leading) + $metrics)
         $expected = Get-ExpectedReportRow $emu $account $Level $start $start.AddDays(1) 'DAY' $metrics -TargetingTypes $Targeting
@@ -71,7 +71,7 @@ Describe 'Every reporting level' {
         $a.Level | Should -Be 'CAMPAIGN_TARGETING'
         $b.Level | Should -Be 'CAMPAIGN_TARGETING'
         $b.Columns | Should -Be @('SPEND_IN_DOLLAR')
-        $a | Should -BeOfType ([PinterestAds.ReportJob])
+        $a.PSTypeNames | Should -Contain 'PinterestAds.ReportJob'
     }
 }
 

@@ -23,7 +23,7 @@ AfterAll {
 Describe 'New-PinBulkDownload' {
     It 'creates a Bulk job that is RUNNING, then SUCCEEDED' {
         $job = New-PinBulkDownload -EntityType CAMPAIGN
-        $job | Should -BeOfType ([PinterestAds.ReportJob])
+        $job.PSTypeNames | Should -Contain 'PinterestAds.ReportJob'
         $job.Kind | Should -Be 'Bulk'
         $job.Status | Should -Be 'RUNNING'
         $done = $job | Wait-PinReport
@@ -33,7 +33,7 @@ Describe 'New-PinBulkDownload' {
 
     It 'emits one object per active entity (<Format>)' -ForEach @(@{ Format = 'Json' }, @{ Format = 'Csv' }) {
         $entities = @(New-PinBulkDownload -EntityType CAMPAIGN, AD_GROUP -Format $Format | Wait-PinReport | Receive-PinReport)
-        $entities[0] | Should -BeOfType ([PinterestAds.PinBulkEntity])
+        $entities[0].PSTypeNames | Should -Contain 'PinterestAds.PinBulkEntity'
         @($entities | Where-Object EntityType -eq 'CAMPAIGN').Id | Sort-Object | Should -Be @($activeCampaigns.id | Sort-Object)
         @($entities | Where-Object EntityType -eq 'AD_GROUP').Id | Sort-Object | Should -Be @($activeAdGroups.id | Sort-Object)
         ($entities | Where-Object EntityType -eq 'CAMPAIGN' | Select-Object -First 1).Name | Should -Not -BeNullOrEmpty

@@ -29,7 +29,7 @@ Describe 'Get-PinTemplate' {
         $templates = @(Get-PinTemplate)
         $templates.Count | Should -Be @($accountInfo.templates).Count
         $templates.Id | Should -Be @($accountInfo.templates.id)
-        $templates[0] | Should -BeOfType ([PinterestAds.PinTemplate])
+        $templates[0].PSTypeNames | Should -Contain 'PinterestAds.PinTemplate'
     }
 
     It 'follows the bookmark across pages' {
