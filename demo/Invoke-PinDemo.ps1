@@ -110,16 +110,15 @@ $steps = @(
     }
     [pscustomobject]@{
         Name     = '180-day daily campaign report (async) to CSV'
-        Requires = @('Invoke-PinReport')
+        Requires = @('Get-PinAdAccount', 'Invoke-PinReport')
         Run      = {
-            $path = Join-Path $OutputFolder 'campaigns-180d-daily.csv'
-            $end = [DateTime]::UtcNow.Date.AddDays(-1)
-            Get-PinAdAccount | Select-Object -First 1 |
-                Invoke-PinReport -Level Campaign -StartDate $end.AddDays(-179) -EndDate $end -Granularity Day -Format Csv `
-                    -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION, TOTAL_CLICKTHROUGH, TOTAL_CONVERSIONS |
-                Export-Csv $path -NoTypeInformation
+            $path = Join-Path $OutputFolder 'campaigns-180-days.csv'
+            $end = [datetime]::UtcNow.Date.AddDays(-2)
+            $account = Get-PinAdAccount | Select-Object -First 1
+            Invoke-PinReport -AdAccountId $account.Id -Level Campaign -Granularity Day -StartDate $end.AddDays(-179) -EndDate $end `
+                -Column SPEND_IN_DOLLAR, IMPRESSION_1, CLICKTHROUGH_1, CTR | Export-Csv $path -NoTypeInformation
             $rows = @(Import-Csv $path)
-            "$($rows.Count) rows -> $path"
+            "$($rows.Count) rows over 180 days -> $path"
         }
     }
     [pscustomobject]@{
