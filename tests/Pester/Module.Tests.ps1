@@ -13,8 +13,11 @@ BeforeAll {
     $exported = @(Get-PinExportedCmdletInfo | ForEach-Object Name)
     $documented = @(Get-ChildItem (Get-PinDocsPath) -Filter '*-*.md' -File -ErrorAction SilentlyContinue | ForEach-Object BaseName)
 
-    $formatXml = [xml](Get-Content -Raw (Join-Path $modulePath 'PinterestAds.format.ps1xml'))
-    $typesWithViews = @($formatXml.SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() })
+    # Views come from every format file the manifest lists (the build takes all module/*.format.ps1xml).
+    $typesWithViews = @(foreach ($formatFile in @($manifest.FormatsToProcess)) {
+        $formatXml = [xml](Get-Content -Raw (Join-Path $modulePath $formatFile))
+        $formatXml.SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() }
+    })
 
     function Test-IsPlainType([type] $Type) {
         # Framework and PowerShell types need no view of ours.
@@ -61,9 +64,11 @@ Describe 'Module manifest' {
     }
 
     It 'processes the format and types files, which exist in the module folder' {
-        $manifest.FormatsToProcess | Should -Be 'PinterestAds.format.ps1xml'
+        $sources = [string[]]@(Get-ChildItem (Join-Path (Get-PinRepoRoot) 'module') -Filter '*.format.ps1xml' -File | ForEach-Object Name)
+        [Array]::Sort($sources, [StringComparer]::Ordinal)
+        @($manifest.FormatsToProcess) | Should -Be $sources -Because 'every module/*.format.ps1xml is processed, in ordinal order'
         $manifest.TypesToProcess | Should -Be 'PinterestAds.types.ps1xml'
-        Join-Path $modulePath $manifest.FormatsToProcess | Should -Exist
+        foreach ($formatFile in @($manifest.FormatsToProcess)) { Join-Path $modulePath $formatFile | Should -Exist }
         Join-Path $modulePath $manifest.TypesToProcess | Should -Exist
     }
 }
@@ -107,7 +112,7 @@ Describe 'Cmdlet <Name>' -ForEach $cmdlets {
             $candidates = @()
             for ($t = $type; $null -ne $t; $t = $t.BaseType) { $candidates += $t.FullName }
             @($candidates | Where-Object { $_ -in $typesWithViews }) |
-                Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in module/PinterestAds.format.ps1xml"
+                Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in a module/*.format.ps1xml file"
         }
     }
 }

@@ -116,7 +116,8 @@ function Build-PinModuleFolder {
 
     $layout = Copy-PinModuleAssemblies -BinFolder $binFolder -ModuleFolder $ModuleFolder
 
-    foreach ($file in 'PinterestAds.format.ps1xml', 'PinterestAds.types.ps1xml') {
+    $formats = Get-PinFormatFileNames -RepoRoot $RepoRoot
+    foreach ($file in @($formats) + 'PinterestAds.types.ps1xml') {
         Copy-Item (Join-Path $RepoRoot "module/$file") $ModuleFolder
     }
 
@@ -124,10 +125,20 @@ function Build-PinModuleFolder {
     Build-PinHelp -RepoRoot $RepoRoot -HelpFolders $layout.HelpFolders
 
     New-PinModuleManifest -RepoRoot $RepoRoot -ModuleFolder $ModuleFolder -ModuleVersion $ModuleVersion `
-        -RootModule $layout.RootModule -Cmdlets $cmdlets
+        -RootModule $layout.RootModule -Cmdlets $cmdlets -Formats $formats
 
     Assert-PinModuleFolder -ModuleFolder $ModuleFolder
     [pscustomobject]@{ ModuleFolder = $ModuleFolder; Cmdlets = $cmdlets }
+}
+
+function Get-PinFormatFileNames([string] $RepoRoot) {
+    <#
+    Every module/*.format.ps1xml (each area keeps its views in its own file), sorted ordinally so
+    the manifest's FormatsToProcess is the same on every machine.
+    #>
+    $names = [string[]]@(Get-ChildItem (Join-Path $RepoRoot 'module') -Filter '*.format.ps1xml' -File | ForEach-Object Name)
+    [Array]::Sort($names, [StringComparer]::Ordinal)
+    , $names
 }
 
 function Copy-PinModuleAssemblies([string] $BinFolder, [string] $ModuleFolder) {
@@ -172,7 +183,7 @@ function Build-PinHelp([string] $RepoRoot, [string[]] $HelpFolders) {
 }
 
 function New-PinModuleManifest {
-    param([string] $RepoRoot, [string] $ModuleFolder, [string] $ModuleVersion, [string] $RootModule, [string[]] $Cmdlets)
+    param([string] $RepoRoot, [string] $ModuleFolder, [string] $ModuleVersion, [string] $RootModule, [string[]] $Cmdlets, [string[]] $Formats)
     $template = Import-PowerShellDataFile (Join-Path $RepoRoot "module/$ModuleName.psd1")
     $psData = $template.PrivateData.PSData
     $parameters = @{}
@@ -184,6 +195,7 @@ function New-PinModuleManifest {
     $parameters.RootModule = $RootModule
     $parameters.ModuleVersion = $ModuleVersion
     $parameters.CmdletsToExport = [string[]]@($Cmdlets)
+    $parameters.FormatsToProcess = [string[]]@($Formats)
     $parameters.FunctionsToExport = @()
     $parameters.AliasesToExport = @()
     $parameters.VariablesToExport = @()
