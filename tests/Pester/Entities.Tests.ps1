@@ -146,3 +146,31 @@ Describe 'Get-PinAdGroup, Get-PinAd and Get-PinProductGroup' {
         $ad.Fields['id'] | Should -Be $ad.Id
     }
 }
+
+Describe 'Long parent id lists' {
+    It 'lists ad groups of more than 250 campaigns in requests of at most 250 ids' {
+        $real = @($account.campaigns.id)
+        $ids = @($real) + @(1..300 | ForEach-Object { [string](700000000000 + $_) })
+        Clear-AdminRequest
+        $groups = @(Get-PinAdGroup -AdAccountId $account.id -CampaignId $ids)
+        $requests = @(Get-AdminRequest | Where-Object Path -like '*/ad_groups')
+        $requests.Count | Should -Be 2
+        $requests | ForEach-Object { ([regex]::Matches($_.QueryString, 'campaign_ids=')).Count | Should -BeLessOrEqual 250 }
+        $expected = $account.campaigns.adGroups | Where-Object status -in $visible | ForEach-Object id | Sort-Object
+        ($groups.Id | Sort-Object) | Should -Be $expected
+    }
+}
+
+Describe 'Ad account completion' {
+    It 'completes ad account ids the session has seen, without a request' {
+        $null = Get-PinAdAccount
+        Clear-AdminRequest
+        $line = 'Get-PinCampaign -AdAccountId '
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completions.CompletionText | Should -Contain $account.id
+        ($completions | Where-Object CompletionText -eq $account.id).ListItemText | Should -Match ([regex]::Escape($account.name))
+        $line = "Get-PinAnalytics -Level Campaign -AdAccountId $($account.id.Substring(0, 6))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $account.id
+        @(Get-AdminRequest).Count | Should -Be 0
+    }
+}

@@ -142,30 +142,24 @@ Describe 'HTTP engine through the cmdlets' {
         @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
     }
 
-    It 'fails fast with the reset time when a 429 resets in hours' {
-        Add-Fault @{ kind = 'status'; status = 429; target = 'campaigns/list'; count = 1; rateLimitResetSeconds = 64800 }
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        Get-PinCampaign -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
-        $failure[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
-        $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        $failure[0].Exception.ResetsAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddHours(17))
-    }
-
-    It 'stops at once on Ctrl+C, even in the middle of a slow call' {
-        Add-Fault @{ kind = 'latency'; latencyMs = 60000; target = 'campaigns/list'; count = 1 }
-        # A second runspace shares the process-wide default session, as ForEach-Object -Parallel does.
-        $ps = [PowerShell]::Create()
+    It 'fails fast with the reset time when a 429 resets in hours, and sends nothing more until then' {
+        # Its own session: a daily limit empties that session's budget for hours.
+        $own = Connect-Emulator @{ NoDefault = $true }
         try {
-            $null = $ps.AddScript('param($id) Import-Module PinterestAds; Get-PinCampaign -AdAccountId $id').AddArgument((Get-FirstAccountId))
-            $async = $ps.BeginInvoke()
-            Start-Sleep -Milliseconds 500
+            Add-Fault @{ kind = 'status'; status = 429; target = 'campaigns/list'; count = 1; rateLimitResetSeconds = 64800 }
             $watch = [Diagnostics.Stopwatch]::StartNew()
-            $ps.Stop()
-            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            Get-PinCampaign -Session $own -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
+            $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $failure[0].Exception.ResetsAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddHours(17))
+
+            Clear-AdminRequest
+            Get-PinCampaign -Session $own -AdAccountId (Get-FirstAccountId) -ErrorVariable again -ErrorAction SilentlyContinue
+            $again[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
+            @(Get-AdminRequest | Where-Object Path -like '*/campaigns').Count | Should -Be 0
         }
-        finally { $ps.Dispose() }
+        finally { Disconnect-PinAccount -Session $own }
     }
 
     It 'writes one verbose line per call with the status and request id, and no secret anywhere' {
@@ -182,6 +176,28 @@ Describe 'HTTP engine through the cmdlets' {
         $requests | ForEach-Object { $_.HadAuthorization | Should -BeTrue }
         $request = $requests[0]
         $request.HadAuthorization | Should -BeTrue
+    }
+}
+
+Describe 'Cancellation' {
+    BeforeAll { Connect-Emulator }
+    AfterAll { Disconnect-PinAccount; Clear-Fault }
+
+    It 'stops at once on Ctrl+C, even in the middle of a slow call' {
+        # A slow operation no later test calls: the emulator keeps sleeping on the abandoned request.
+        Add-Fault @{ kind = 'latency'; latencyMs = 30000; target = 'ad_groups/list'; count = 1 }
+        # A second runspace shares the process-wide default session, as ForEach-Object -Parallel does.
+        $ps = [PowerShell]::Create()
+        try {
+            $null = $ps.AddScript('param($id) Import-Module PinterestAds; Get-PinAdGroup -AdAccountId $id').AddArgument((Get-FirstAccountId))
+            $async = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 500
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
     }
 }
 

@@ -36,6 +36,46 @@ namespace PinterestAds.Engine.Http
             foreach (var pair in budgets) _categories[pair.Key] = new Bucket(pair.Value, pair.Value / 60.0, _clock.Elapsed);
         }
 
+        /// <summary>
+        /// Waits until both the category and the overall budget have a token, then takes them. When the
+        /// wait would be longer than <paramref name="maxWait"/> (the server said the budget is spent for
+        /// hours), returns false at once instead of waiting.
+        /// </summary>
+        public async Task<bool> TryAcquireAsync(string category, TimeSpan maxWait, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_gate)
+                {
+                    var now = _clock.Elapsed;
+                    var bucket = CategoryBucket(category);
+                    bucket.Refill(now);
+                    _overall.Refill(now);
+                    if (bucket.Tokens >= 1 && _overall.Tokens >= 1)
+                    {
+                        bucket.Tokens -= 1;
+                        _overall.Tokens -= 1;
+                        return true;
+                    }
+                    wait = Max(bucket.TimeToOneToken(), _overall.TimeToOneToken());
+                }
+                if (wait > maxWait) return false;
+                await Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>How long until the category has a token again (zero when it has one now).</summary>
+        public TimeSpan TimeUntilAvailable(string category)
+        {
+            lock (_gate)
+            {
+                var bucket = CategoryBucket(category);
+                bucket.Refill(_clock.Elapsed);
+                return bucket.TimeToOneToken();
+            }
+        }
+
         /// <summary>Waits until both the category and the overall budget have a token, then takes them.</summary>
         public async Task AcquireAsync(string category, CancellationToken cancellationToken)
         {

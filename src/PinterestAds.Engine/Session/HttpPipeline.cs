@@ -37,7 +37,7 @@ namespace PinterestAds.Engine.Session
             services.AddHttpClient(ApiClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
                 .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics))
-                .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics))
+                .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics, options.Retry))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(tokens, options.ApiBaseUri))
                 .AddHttpMessageHandler(() => new LoggingHandler())
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);

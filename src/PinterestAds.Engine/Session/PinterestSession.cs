@@ -28,6 +28,7 @@ namespace PinterestAds
             Environment = options.Environment;
             ApiBaseUri = options.ApiBaseUri;
             DefaultAdAccountId = options.DefaultAdAccountId;
+            if (DefaultAdAccountId != null) KnownAdAccounts[DefaultAdAccountId] = null;
             ConnectedAt = DateTimeOffset.UtcNow;
             RateLimits = new RateLimitBudget(options.RequestsPerMinute, options.RequestsPerSecond);
             TokenManager? tokens = null;
@@ -84,6 +85,10 @@ namespace PinterestAds
         internal RateLimitBudget RateLimits { get; }
         internal SessionStatistics Statistics { get; } = new SessionStatistics();
         internal SessionCache Cache { get; } = new SessionCache();
+
+        /// <summary>Ad accounts this session has seen (id to name), for tab completion without a request.</summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, string?> KnownAdAccounts { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
 
         /// <summary>A secret-free snapshot for Get-PinSession.</summary>
         public PinSessionInfo GetInfo() => new PinSessionInfo(this);

@@ -49,15 +49,6 @@ namespace PinterestAds.PowerShell.Loading
             }
         }
 
-        internal static void Unregister()
-        {
-            lock (Gate)
-            {
-                if (!registered) return;
-                AssemblyLoadContext.Default.Resolving -= ResolveFromDefaultContext;
-                registered = false;
-            }
-        }
 
         // Only the engine is handed over: anything else the default context misses is not ours,
         // and answering for it would leak our private copies into other modules.
@@ -81,15 +72,6 @@ namespace PinterestAds.PowerShell.Loading
             }
         }
 
-        internal static void Unregister()
-        {
-            lock (Gate)
-            {
-                if (!registered) return;
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
-                registered = false;
-            }
-        }
 
         // Windows PowerShell has no binding redirects for a module: when a dependency asks for a
         // version other than the one shipped, hand it the shipped file if its version is at least

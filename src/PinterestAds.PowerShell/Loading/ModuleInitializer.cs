@@ -15,7 +15,9 @@ namespace PinterestAds.PowerShell.Loading
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            DependencyResolver.Unregister();
+            // The resolver stays: the engine it loaded is shared by every runspace of the process
+            // (ForEach-Object -Parallel runspaces import and remove the module while the main runspace
+            // keeps using it), and the resolver only ever answers for the engine assembly.
         }
     }
 }

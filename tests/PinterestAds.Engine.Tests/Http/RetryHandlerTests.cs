@@ -115,3 +115,21 @@ public class RetryHandlerTests
         }
     }
 }
+
+public class DailyLimitTests
+{
+    [Fact]
+    public async Task After_a_daily_limit_the_next_request_fails_fast_without_being_sent()
+    {
+        var wire = new ScriptedHandler()
+            .Then(HttpStatusCode.TooManyRequests, "{\"code\":8,\"message\":\"daily limit\"}", r => r.Headers.Add("X-RateLimit-Reset", "64800"));
+        using var session = TestSessions.Create(wire);
+        var request = () => new ApiRequest("campaigns/list").Path("ad_account_id", "1");
+        await Assert.ThrowsAsync<PinterestRateLimitException>(() => session.Api.SendAsync(request(), NullPinLog.Instance, default));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var second = await Assert.ThrowsAsync<PinterestRateLimitException>(() => session.Api.SendAsync(request(), NullPinLog.Instance, default));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.Single(wire.Requests);
+        Assert.InRange(second.ResetsAt, DateTimeOffset.UtcNow.AddHours(17), DateTimeOffset.UtcNow.AddHours(19));
+    }
+}

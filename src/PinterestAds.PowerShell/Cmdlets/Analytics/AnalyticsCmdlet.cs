@@ -31,6 +31,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         /// <summary>The ad account; defaults to the session's.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>Ids of the level's entities (campaign ids for -Level Campaign, ...). Any number: split into calls of at most 250.</summary>

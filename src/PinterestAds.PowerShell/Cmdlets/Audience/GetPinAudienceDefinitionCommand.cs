@@ -15,6 +15,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         protected override void ProcessRecord()

@@ -16,6 +16,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>Which audiences; all three by default.</summary>

@@ -24,6 +24,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>Only these statuses; the API's default is ACTIVE and PAUSED.</summary>
@@ -93,6 +94,14 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private void Write(PinterestSession session, string adAccountId, string parentParameter, IReadOnlyList<string> parents)
         {
+            // The list operations take at most 250 parent ids per request: list larger sets in turns.
+            if (parents.Count > Engine.Api.ApiLimits.SyncIdsPerCall)
+            {
+                foreach (var chunk in Ids.Chunk(parents, Engine.Api.ApiLimits.SyncIdsPerCall))
+                    Write(session, adAccountId, parentParameter, chunk);
+                return;
+            }
+
             var filter = new EntityFilter
             {
                 Statuses = Status ?? new EntityStatus[0],

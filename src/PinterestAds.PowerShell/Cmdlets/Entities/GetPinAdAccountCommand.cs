@@ -40,7 +40,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                     Pump(async (pump, ct) =>
                     {
                         await foreach (var account in EntityQueries.AdAccounts(session.Api, filter, pump, ct).WithCancellation(ct).ConfigureAwait(false))
+                        {
+                            session.KnownAdAccounts[account.Id] = account.Name;
                             await pump.OutputAndWaitAsync(account).ConfigureAwait(false);
+                        }
                     });
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
@@ -61,6 +64,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                         using var document = response.Json();
                         return new PinAdAccount(document.RootElement.Clone());
                     });
+                    session.KnownAdAccounts[account.Id] = account.Name;
                     WriteObject(account);
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))

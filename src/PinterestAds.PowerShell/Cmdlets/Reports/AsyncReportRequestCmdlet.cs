@@ -25,6 +25,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>The reporting level: CampaignTargeting or CAMPAIGN_TARGETING both work.</summary>

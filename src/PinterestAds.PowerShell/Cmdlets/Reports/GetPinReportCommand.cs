@@ -27,6 +27,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         [Parameter(ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>Analytics (default; template reports too) or Bulk.</summary>

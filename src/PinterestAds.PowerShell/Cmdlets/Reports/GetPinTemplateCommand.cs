@@ -12,6 +12,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>Only templates whose name matches (wildcards: 'Weekly*').</summary>

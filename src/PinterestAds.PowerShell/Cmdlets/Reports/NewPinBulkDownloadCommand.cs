@@ -16,6 +16,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         /// <summary>CAMPAIGN, AD_GROUP, AD, PRODUCT_GROUP, KEYWORD, LABEL, SCHEDULE (at most 6).</summary>

@@ -37,6 +37,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         protected override void ProcessRecord()

@@ -20,10 +20,16 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         protected override void ProcessRecord()
         {
             var session = Session ?? PinterestSession.Default;
-            if (session == null || session.IsDisposed)
+            if (session == null)
             {
                 WriteError(ErrorRecords.From(new PinterestException("NotConnected", PinErrorKind.NotConnected,
                     "There is no Pinterest session. Run Connect-PinAccount first."), null));
+                return;
+            }
+            if (session.IsDisposed)
+            {
+                WriteError(ErrorRecords.From(new PinterestException("SessionClosed", PinErrorKind.NotConnected,
+                    "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
                 return;
             }
             if (session.RefreshTokenExpiresAt is DateTimeOffset expires && expires - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning)
