@@ -1,0 +1,40 @@
+namespace PinterestAds
+{
+    // Enums of async reports. Members are PowerShell-style; ApiNames converts to the API's spelling
+    // (CampaignTargeting <-> CAMPAIGN_TARGETING). A unit test checks them against the API catalogue.
+
+    /// <summary>The thirteen reporting levels of an async report (<c>AdsAnalyticsCreateAsyncRequest.level</c>).</summary>
+    public enum ReportLevel
+    {
+        Advertiser,
+        AdvertiserTargeting,
+        Campaign,
+        CampaignTargeting,
+        AdGroup,
+        AdGroupTargeting,
+        PinPromotion,
+        PinPromotionTargeting,
+        Keyword,
+        ProductGroup,
+        ProductGroupTargeting,
+        ProductItem,
+        ProductItemTargeting,
+    }
+
+    /// <summary>The file format of a report or bulk download.</summary>
+    public enum ReportFormat { Json, Csv }
+
+    /// <summary>How a JSON report groups its rows (<c>primary_sort</c>).</summary>
+    public enum ReportSort { ById, ByDate }
+
+    /// <summary>What created a <see cref="ReportJob"/>.</summary>
+    public enum ReportJobKind
+    {
+        /// <summary>A custom async report (<c>POST /reports</c>).</summary>
+        Analytics,
+        /// <summary>A report run from a saved template (<c>POST /templates/{id}/reports</c>).</summary>
+        Template,
+        /// <summary>A bulk entity download (<c>POST /bulk/download</c>).</summary>
+        Bulk,
+    }
+}

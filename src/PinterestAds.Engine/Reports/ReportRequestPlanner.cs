@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Validation;
+
+namespace PinterestAds.Engine.Reports
+{
+    /// <summary>
+    /// Turns an <see cref="AsyncReportSpec"/> into the <c>AdsAnalyticsCreateAsyncRequest</c> bodies to send:
+    /// every value checked against the API catalogue (enums, maxItems, minimum/maximum) and the
+    /// limits table before any request, and a request beyond one report's limits (date span, ids per
+    /// list) split into several reports.
+    /// </summary>
+    internal static class ReportRequestPlanner
+    {
+        private const string BodySchema = "AdsAnalyticsCreateAsyncRequest";
+
+        private static ApiBody Body => ApiCatalog.Current.Body(BodySchema);
+
+        private static ApiSchemaFacts Field(string name) => Body.Properties[name];
+
+        /// <summary>The catalogue's allowed values of a body field (or of its items).</summary>
+        public static IReadOnlyList<string> AllowedValues(string field) => Field(field).AllowedValues ?? Array.Empty<string>();
+
+        public static ReportPlan Plan(AsyncReportSpec spec)
+        {
+            string level = ApiNames.ToApi(spec.Level);
+            string granularity = ApiNames.ToApi(spec.Granularity);
+            bool targetingLevel = level.EndsWith("_TARGETING", StringComparison.Ordinal);
+            bool productItem = level.StartsWith("PRODUCT_ITEM", StringComparison.Ordinal);
+
+            // Columns: required, from the catalogue's enum.
+            if (spec.Columns.Count == 0)
+                throw new PinterestValidationException("ColumnRequired", "Column",
+                    "-Column is required: name at least one column, e.g. -Column SPEND_IN_DOLLAR,IMPRESSION_1 (Tab completes the names).");
+            var columns = CatalogValues.Require("Column", AllowedValues("columns"), spec.Columns);
+
+            // Dates: order and lookback here; the span is split below.
+            var window = ReportWindows.For(level, granularity);
+            DateTime start = ApiDates.ToCalendarDate(spec.StartDate), end = ApiDates.ToCalendarDate(spec.EndDate);
+            ReportWindows.Check(start, end, window, ReportWindows.Describe(level, granularity));
+
+            var campaignIds = Ids.RequireAll("CampaignId", spec.CampaignIds);
+            var adGroupIds = Ids.RequireAll("AdGroupId", spec.AdGroupIds);
+            var adIds = Ids.RequireAll("AdId", spec.AdIds);
+            var productGroupIds = Ids.RequireAll("ProductGroupId", spec.ProductGroupIds);
+            var productItemIds = Ids.RequireAll("ProductItemId", spec.ProductItemIds);
+
+            var campaignStatuses = EnumList("CampaignStatus", "campaign_statuses", spec.CampaignStatuses);
+            var adGroupStatuses = EnumList("AdGroupStatus", "ad_group_statuses", spec.AdGroupStatuses);
+            var adStatuses = EnumList("AdStatus", "ad_statuses", spec.AdStatuses);
+            var productGroupStatuses = EnumList("ProductGroupStatus", "product_group_statuses", spec.ProductGroupStatuses);
+            var objectiveTypes = EnumList("CampaignObjectiveType", "campaign_objective_types", spec.CampaignObjectiveTypes);
+            var targetingTypes = EnumList("TargetingType", "targeting_types", spec.TargetingTypes);
+
+            if (targetingLevel && targetingTypes.Count == 0)
+                throw new PinterestValidationException("TargetingTypeRequired", "TargetingType",
+                    $"-Level {level} breaks metrics down by targeting: give -TargetingType (at most {Field("targeting_types").MaxItems}), e.g. -TargetingType GENDER,LOCATION.");
+            if (!targetingLevel && targetingTypes.Count > 0)
+                throw new PinterestValidationException("TargetingTypeNotAllowed", "TargetingType",
+                    $"-TargetingType only applies to the *_TARGETING levels; -Level is {level}. Use -Level {level}_TARGETING, or drop -TargetingType.");
+
+            if (productItem)
+            {
+                if (adIds.Count > 0 || adStatuses.Count > 0)
+                    throw new PinterestValidationException("AdFilterNotAllowed", adIds.Count > 0 ? "AdId" : "AdStatus",
+                        $"Reports at level {level} cannot filter by ads: Pinterest refuses ad_ids and ad_statuses there. Drop -AdId/-AdStatus or use -Level PinPromotion.");
+                string? adColumn = columns.FirstOrDefault(c => c.StartsWith("AD_", StringComparison.Ordinal) || c.StartsWith("PIN_PROMOTION", StringComparison.Ordinal));
+                if (adColumn != null)
+                    throw new PinterestValidationException("AdColumnNotAllowed", "Column",
+                        $"-Column {adColumn} is an ad column, which Pinterest refuses at level {level}. Remove it.");
+            }
+
+            if (spec.StartHour.HasValue || spec.EndHour.HasValue)
+            {
+                if (spec.Granularity != Granularity.Hour)
+                    throw new PinterestValidationException("HourNeedsHourGranularity", spec.StartHour.HasValue ? "StartHour" : "EndHour",
+                        "-StartHour and -EndHour only apply with -Granularity Hour.");
+                CheckRange("StartHour", "start_hour", spec.StartHour);
+                CheckRange("EndHour", "end_hour", spec.EndHour);
+            }
+
+            CheckWindow("ClickWindowDays", "click_window_days", spec.ClickWindowDays);
+            CheckWindow("EngagementWindowDays", "engagement_window_days", spec.EngagementWindowDays);
+            CheckWindow("ViewWindowDays", "view_window_days", spec.ViewWindowDays);
+            var attribution = (spec.AttributionTypes ?? Array.Empty<AttributionType>()).Distinct().Select(a => ApiNames.ToApi(a)).ToList();
+
+            var filters = (spec.MetricsFilters ?? Array.Empty<ReportMetricsFilter>()).Select(NormalizeFilter).ToList();
+            var customMetrics = (spec.CustomConversionEventMetrics ?? Array.Empty<CustomConversionEventMetric>()).Select(NormalizeCustomMetric).ToList();
+
+            // Splitting: date ranges x chunks of every id list longer than one report allows.
+            var ranges = ReportWindows.Split(start, end, window);
+            var idLists = new[]
+            {
+                ("campaign_ids", campaignIds), ("ad_group_ids", adGroupIds), ("ad_ids", adIds),
+                ("product_group_ids", productGroupIds), ("product_item_ids", productItemIds),
+            };
+            var combinations = new List<Dictionary<string, IReadOnlyList<string>>> { new Dictionary<string, IReadOnlyList<string>>() };
+            foreach (var (field, ids) in idLists)
+            {
+                if (ids.Count == 0) continue;
+                int max = Field(field).MaxItems ?? ApiLimits.AsyncIdsPerReport;
+                combinations = combinations.SelectMany(c => Ids.Chunk(ids, max).Select(chunk =>
+                    new Dictionary<string, IReadOnlyList<string>>(c) { [field] = chunk })).ToList();
+            }
+
+            ReportSort sort = spec.PrimarySort ?? ReportSort.ById;
+            int partCount = ranges.Count * combinations.Count, part = 0;
+            var reports = new List<PlannedReport>(partCount);
+            foreach (var (from, to) in ranges)
+            {
+                foreach (var idChunks in combinations)
+                {
+                    byte[] body = WriteBody(w =>
+                    {
+                        w.WriteString("start_date", ApiDates.Format(from));
+                        w.WriteString("end_date", ApiDates.Format(to));
+                        w.WriteString("granularity", granularity);
+                        w.WriteString("level", level);
+                        Strings(w, "columns", columns);
+                        foreach (var pair in idChunks) Strings(w, pair.Key, pair.Value);
+                        Strings(w, "campaign_statuses", campaignStatuses);
+                        Strings(w, "ad_group_statuses", adGroupStatuses);
+                        Strings(w, "ad_statuses", adStatuses);
+                        Strings(w, "product_group_statuses", productGroupStatuses);
+                        Strings(w, "campaign_objective_types", objectiveTypes);
+                        Strings(w, "targeting_types", targetingTypes);
+                        if (spec.CombineTargetingTypes.HasValue) w.WriteBoolean("combine_targeting_types", spec.CombineTargetingTypes.Value);
+                        if (!string.IsNullOrEmpty(spec.CampaignBrandLabel)) w.WriteString("campaign_brand_label", spec.CampaignBrandLabel);
+                        if (spec.ClickWindowDays.HasValue) w.WriteNumber("click_window_days", spec.ClickWindowDays.Value);
+                        if (spec.EngagementWindowDays.HasValue) w.WriteNumber("engagement_window_days", spec.EngagementWindowDays.Value);
+                        if (spec.ViewWindowDays.HasValue) w.WriteNumber("view_window_days", spec.ViewWindowDays.Value);
+                        Strings(w, "attribution_types", attribution);
+                        if (spec.ConversionReportTime.HasValue) w.WriteString("conversion_report_time", ApiNames.ToApi(spec.ConversionReportTime.Value));
+                        if (spec.StartHour.HasValue) w.WriteNumber("start_hour", spec.StartHour.Value);
+                        if (spec.EndHour.HasValue) w.WriteNumber("end_hour", spec.EndHour.Value);
+                        if (spec.PrimarySort.HasValue) w.WriteString("primary_sort", ApiNames.ToApi(spec.PrimarySort.Value));
+                        if (spec.ReportingTimeZone.HasValue) w.WriteString("reporting_timezone", ApiNames.ToApi(spec.ReportingTimeZone.Value));
+                        w.WriteString("report_format", ApiNames.ToApi(spec.Format));
+                        if (filters.Count > 0)
+                        {
+                            w.WriteStartArray("metrics_filters");
+                            foreach (var f in filters)
+                            {
+                                w.WriteStartObject();
+                                w.WriteString("field", f.Field);
+                                w.WriteString("operator", f.Operator);
+                                w.WriteStartArray("values");
+                                foreach (double v in f.Values) w.WriteNumberValue(v);
+                                w.WriteEndArray();
+                                w.WriteEndObject();
+                            }
+                            w.WriteEndArray();
+                        }
+                        if (customMetrics.Count > 0)
+                        {
+                            w.WriteStartArray("custom_conversion_event_metrics");
+                            foreach (var m in customMetrics)
+                            {
+                                w.WriteStartObject();
+                                w.WriteString("custom_event_metrics_type", m.Type);
+                                if (m.EventName != null) w.WriteString("custom_event_name", m.EventName);
+                                w.WriteEndObject();
+                            }
+                            w.WriteEndArray();
+                        }
+                    });
+                    reports.Add(new PlannedReport(body, from, to, ++part, partCount));
+                }
+            }
+            return new ReportPlan(level, granularity, columns, targetingTypes, sort, reports);
+        }
+
+        private static IReadOnlyList<string> EnumList(string parameterName, string field, IReadOnlyList<string>? values)
+        {
+            if (values == null || values.Count == 0) return Array.Empty<string>();
+            var facts = Field(field);
+            var normalized = CatalogValues.Require(parameterName, facts.AllowedValues ?? Array.Empty<string>(), values);
+            if (facts.MaxItems.HasValue && normalized.Count > facts.MaxItems.Value)
+                throw new PinterestValidationException("TooManyValues", parameterName,
+                    $"-{parameterName} has {normalized.Count} values; one report allows at most {facts.MaxItems} ({field}). Give fewer values.");
+            return normalized;
+        }
+
+        private static void CheckRange(string parameterName, string field, int? value)
+        {
+            if (!value.HasValue) return;
+            var facts = Field(field);
+            if ((facts.Minimum.HasValue && value < facts.Minimum) || (facts.Maximum.HasValue && value > facts.Maximum))
+                throw new PinterestValidationException("ValueOutOfRange", parameterName,
+                    $"-{parameterName} {value} is outside {facts.Minimum}..{facts.Maximum} ({field}).");
+        }
+
+        private static void CheckWindow(string parameterName, string field, int? days)
+        {
+            if (!days.HasValue) return;
+            var allowed = Field(field).AllowedValues ?? Array.Empty<string>();
+            if (!allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                throw new PinterestValidationException("InvalidAttributionWindow", parameterName,
+                    $"-{parameterName} {days} is not an attribution window Pinterest offers; use one of {string.Join(", ", allowed)} days.");
+        }
+
+        private static ReportMetricsFilter NormalizeFilter(ReportMetricsFilter filter)
+        {
+            var item = Field("metrics_filters").Items!.Properties!;
+            string field = CatalogValues.Require("MetricsFilter", item["field"].AllowedValues!, new[] { filter.Field })[0];
+            string op = CatalogValues.Require("MetricsFilter", item["operator"].AllowedValues!, new[] { filter.Operator })[0];
+            if (filter.Values.Count == 0)
+                throw new PinterestValidationException("MetricsFilterNoValue", "MetricsFilter", $"-MetricsFilter '{filter}' has no value to compare with, e.g. 'SPEND_IN_DOLLAR > 10'.");
+            return new ReportMetricsFilter(field, op, filter.Values);
+        }
+
+        private static CustomConversionEventMetric NormalizeCustomMetric(CustomConversionEventMetric metric)
+        {
+            var item = Field("custom_conversion_event_metrics").Items!.Properties!;
+            string type = CatalogValues.Require("CustomConversionEventMetric", item["custom_event_metrics_type"].AllowedValues!, new[] { metric.Type })[0];
+            return new CustomConversionEventMetric(type, metric.EventName);
+        }
+
+        private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+        {
+            if (values.Count == 0) return;
+            writer.WriteStartArray(name);
+            foreach (string value in values) writer.WriteStringValue(value);
+            writer.WriteEndArray();
+        }
+
+        private static byte[] WriteBody(Action<Utf8JsonWriter> fields)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                fields(writer);
+                writer.WriteEndObject();
+            }
+            return buffer.ToArray();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Logging;
+
+namespace PinterestAds.Engine.Reports
+{
+    /// <summary>What one round of polling saw: every job as last seen, and how many polls were spent.</summary>
+    internal sealed class WaitProgress
+    {
+        public WaitProgress(IReadOnlyList<ReportJob> jobs, int polls, TimeSpan elapsed, TimeSpan nextPollIn)
+        {
+            Jobs = jobs;
+            Polls = polls;
+            Elapsed = elapsed;
+            NextPollIn = nextPollIn;
+        }
+
+        public IReadOnlyList<ReportJob> Jobs { get; }
+        public int Polls { get; }
+        public TimeSpan Elapsed { get; }
+        public TimeSpan NextPollIn { get; }
+    }
+
+    /// <summary>
+    /// Waits for any number of jobs at once in one loop: each round polls every unfinished job (each
+    /// poll takes a token from the session's rate budget of its category - ads_analytics for reports),
+    /// then sleeps with capped, jittered exponential backoff. The delay never lets polling use more than
+    /// <see cref="BudgetShare"/> of the analytics budget, so other work of the session keeps room.
+    /// Jobs are handed to the caller the moment they reach a final status.
+    /// </summary>
+    internal sealed class ReportWaiter
+    {
+        private readonly Random _jitter;
+
+        public ReportWaiter(int? seed = null) => _jitter = seed.HasValue ? new Random(seed.Value) : new Random();
+
+        /// <summary>The first poll happens this long after a job's creation.</summary>
+        public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+        public double Factor { get; set; } = 1.6;
+
+        /// <summary>Each delay is multiplied by a random factor in [1 - Jitter, 1 + Jitter].</summary>
+        public double Jitter { get; set; } = 0.2;
+
+        /// <summary>The share of the per-minute analytics budget that polling may use.</summary>
+        public double BudgetShare { get; set; } = 0.5;
+
+        public int Polls { get; private set; }
+
+        /// <summary>
+        /// Polls until every job is final or <paramref name="timeout"/> passes. <paramref name="onFinal"/> gets each
+        /// job when it ends; <paramref name="onRound"/> gets the picture after each round. Returns the jobs still
+        /// unfinished (empty unless the timeout passed). A poll that fails with an API error ends that job's
+        /// wait through <paramref name="onPollFailed"/>; the others go on.
+        /// </summary>
+        public async Task<IReadOnlyList<ReportJob>> WaitAsync(IReadOnlyList<ReportJob> jobs, TimeSpan? timeout,
+            Action<ReportJob> onFinal, Action<ReportJob, Exception> onPollFailed, Action<WaitProgress>? onRound, IPinLog log, CancellationToken ct)
+        {
+            var started = DateTimeOffset.UtcNow;
+            var current = jobs.ToList();
+            var pending = new List<int>();
+            for (int i = 0; i < current.Count; i++)
+            {
+                if (current[i].IsFinal) onFinal(current[i]);
+                else pending.Add(i);
+            }
+
+            // Let young jobs get going before the first poll.
+            var youngest = pending.Count == 0 ? started : pending.Max(i => current[i].CreatedTime);
+            var firstWait = InitialDelay - (DateTimeOffset.UtcNow - youngest);
+            if (pending.Count > 0 && firstWait > TimeSpan.Zero) await Delay(firstWait, started, timeout, ct).ConfigureAwait(false);
+
+            TimeSpan delay = InitialDelay;
+            while (pending.Count > 0)
+            {
+                if (timeout.HasValue && DateTimeOffset.UtcNow - started >= timeout.Value) break;
+                foreach (int index in pending.ToList())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    try
+                    {
+                        var job = await AsyncReports.RefreshAsync(current[index], log, ct).ConfigureAwait(false);
+                        Polls++;
+                        current[index] = job;
+                        if (job.IsFinal)
+                        {
+                            pending.Remove(index);
+                            onFinal(job);
+                        }
+                    }
+                    catch (PinterestApiException ex) when (!ct.IsCancellationRequested)
+                    {
+                        Polls++;
+                        pending.Remove(index);
+                        onPollFailed(current[index], ex);
+                    }
+                }
+                if (pending.Count == 0) break;
+
+                delay = NextDelay(delay, pending.Count);
+                onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, DateTimeOffset.UtcNow - started, delay));
+                await Delay(delay, started, timeout, ct).ConfigureAwait(false);
+            }
+            onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, DateTimeOffset.UtcNow - started, TimeSpan.Zero));
+            return pending.Select(i => current[i]).ToArray();
+        }
+
+        /// <summary>The next delay: grown by <see cref="Factor"/>, capped, jittered, and slow enough for the budget.</summary>
+        internal TimeSpan NextDelay(TimeSpan previous, int pendingJobs)
+        {
+            double grown = Math.Min(previous.TotalMilliseconds * Factor, MaxDelay.TotalMilliseconds);
+            double jittered;
+            lock (_jitter) jittered = grown * (1 + Jitter * (2 * _jitter.NextDouble() - 1));
+            // pendingJobs polls per round may use BudgetShare of AdsAnalyticsPerMinute per minute.
+            double budgetFloor = pendingJobs * 60000.0 / (ApiLimits.AdsAnalyticsPerMinute * BudgetShare);
+            return TimeSpan.FromMilliseconds(Math.Max(jittered, budgetFloor));
+        }
+
+        private static Task Delay(TimeSpan delay, DateTimeOffset started, TimeSpan? timeout, CancellationToken ct)
+        {
+            if (timeout.HasValue)
+            {
+                var left = timeout.Value - (DateTimeOffset.UtcNow - started);
+                if (left < delay) delay = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            }
+            return delay > TimeSpan.Zero ? Task.Delay(delay, ct) : Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Reports;
+using PinterestAds.Engine.Templates;
+using PinterestAds.Engine.Validation;
+using PinterestAds.PowerShell.Completion;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>
+    /// The parameters of a report request, shared by New-PinAsyncReport and Invoke-PinReport: a custom
+    /// report (every field of AdsAnalyticsCreateAsyncRequest) or a template run. Creates the job(s) -
+    /// several when the request is beyond one report's limits.
+    /// </summary>
+    public abstract class AsyncReportRequestCmdlet : ReportCmdletBase
+    {
+        protected const string CustomSet = "Custom";
+        protected const string TemplateSet = "Template";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AdAccountId { get; set; }
+
+        /// <summary>The reporting level: CampaignTargeting or CAMPAIGN_TARGETING both work.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomSet)]
+        [ApiEnumArgumentTransformation(typeof(ReportLevel))]
+        [ArgumentCompleter(typeof(ReportLevelCompleter))]
+        public ReportLevel Level { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? TemplateId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = CustomSet)]
+        [Parameter(ParameterSetName = TemplateSet)]
+        public DateTime StartDate { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = CustomSet)]
+        [Parameter(ParameterSetName = TemplateSet)]
+        public DateTime EndDate { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = CustomSet)]
+        [ArgumentCompleter(typeof(ReportColumnCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Column { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)]
+        [Parameter(ParameterSetName = TemplateSet)]
+        [ApiEnumArgumentTransformation(typeof(Granularity))]
+        public Granularity Granularity { get; set; } = Granularity.Day;
+
+        /// <summary>CSV (default: zero-filled, fastest to read) or JSON.</summary>
+        [Parameter(ParameterSetName = CustomSet)]
+        [ApiEnumArgumentTransformation(typeof(ReportFormat))]
+        public ReportFormat Format { get; set; } = ReportFormat.Csv;
+
+        [Parameter(ParameterSetName = CustomSet)] public string[]? CampaignId { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? AdGroupId { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? AdId { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? ProductGroupId { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? ProductItemId { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)] public string[]? CampaignStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? AdGroupStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? AdStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? ProductGroupStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? CampaignObjectiveType { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string[]? TargetingType { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public SwitchParameter CombineTargetingTypes { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public string? CampaignBrandLabel { get; set; }
+
+        /// <summary>'SPEND_IN_DOLLAR &gt; 10' or @{ Field = ...; Operator = 'GreaterThan'; Values = ... }.</summary>
+        [Parameter(ParameterSetName = CustomSet)] public object[]? MetricsFilter { get; set; }
+
+        /// <summary>'ADE_ROAS:event name' or @{ Type = 'ADE_ROAS'; Name = 'event name' }.</summary>
+        [Parameter(ParameterSetName = CustomSet)] public object[]? CustomConversionEventMetric { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)] public int ClickWindowDays { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public int EngagementWindowDays { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public int ViewWindowDays { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)]
+        [ApiEnumArgumentTransformation(typeof(AttributionType))]
+        public AttributionType[]? AttributionType { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)]
+        [ApiEnumArgumentTransformation(typeof(ConversionReportTime))]
+        public ConversionReportTime ConversionReportTime { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)] public int StartHour { get; set; }
+        [Parameter(ParameterSetName = CustomSet)] public int EndHour { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)]
+        [ApiEnumArgumentTransformation(typeof(ReportSort))]
+        public ReportSort PrimarySort { get; set; }
+
+        [Parameter(ParameterSetName = CustomSet)]
+        [ApiEnumArgumentTransformation(typeof(ReportingTimeZone))]
+        public ReportingTimeZone ReportingTimeZone { get; set; }
+
+        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        /// <summary>Validates, asks ShouldProcess per report, and creates the jobs. Failures are written as errors.</summary>
+        private protected IReadOnlyList<ReportJob> CreateJobs()
+        {
+            var session = ResolveSession();
+            try
+            {
+                string adAccountId = ResolveAdAccountId(session, AdAccountId);
+                return ParameterSetName == TemplateSet ? CreateTemplateJobs(session, adAccountId) : CreateCustomJobs(session, adAccountId);
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, ParameterSetName == TemplateSet ? (object?)TemplateId : Level);
+                return Array.Empty<ReportJob>();
+            }
+        }
+
+        private IReadOnlyList<ReportJob> CreateCustomJobs(PinterestSession session, string adAccountId)
+        {
+            var spec = new AsyncReportSpec
+            {
+                AdAccountId = adAccountId,
+                Level = Level,
+                StartDate = StartDate,
+                EndDate = EndDate,
+                Granularity = Granularity,
+                Columns = SplitCommas(Column),
+                Format = Format,
+                CampaignIds = SplitCommas(CampaignId),
+                AdGroupIds = SplitCommas(AdGroupId),
+                AdIds = SplitCommas(AdId),
+                ProductGroupIds = SplitCommas(ProductGroupId),
+                ProductItemIds = SplitCommas(ProductItemId),
+                CampaignStatuses = SplitCommas(CampaignStatus),
+                AdGroupStatuses = SplitCommas(AdGroupStatus),
+                AdStatuses = SplitCommas(AdStatus),
+                ProductGroupStatuses = SplitCommas(ProductGroupStatus),
+                CampaignObjectiveTypes = SplitCommas(CampaignObjectiveType),
+                TargetingTypes = SplitCommas(TargetingType),
+                CombineTargetingTypes = Bound(nameof(CombineTargetingTypes)) ? CombineTargetingTypes.IsPresent : (bool?)null,
+                CampaignBrandLabel = CampaignBrandLabel,
+                MetricsFilters = MetricsFilter?.Select(ToMetricsFilter).ToList(),
+                CustomConversionEventMetrics = CustomConversionEventMetric?.Select(ToCustomMetric).ToList(),
+                ClickWindowDays = Bound(nameof(ClickWindowDays)) ? ClickWindowDays : (int?)null,
+                EngagementWindowDays = Bound(nameof(EngagementWindowDays)) ? EngagementWindowDays : (int?)null,
+                ViewWindowDays = Bound(nameof(ViewWindowDays)) ? ViewWindowDays : (int?)null,
+                AttributionTypes = AttributionType,
+                ConversionReportTime = Bound(nameof(ConversionReportTime)) ? ConversionReportTime : (ConversionReportTime?)null,
+                StartHour = Bound(nameof(StartHour)) ? StartHour : (int?)null,
+                EndHour = Bound(nameof(EndHour)) ? EndHour : (int?)null,
+                PrimarySort = Bound(nameof(PrimarySort)) ? PrimarySort : (ReportSort?)null,
+                ReportingTimeZone = Bound(nameof(ReportingTimeZone)) ? ReportingTimeZone : (ReportingTimeZone?)null,
+            };
+            var plan = ReportRequestPlanner.Plan(spec);
+            if (plan.Reports.Count > 1)
+                WriteVerbose($"The request is beyond one report's limits; it becomes {plan.Reports.Count} reports.");
+
+            var jobs = new List<ReportJob>();
+            foreach (var planned in plan.Reports)
+            {
+                string action = $"Create {plan.Level} {spec.Format} report {ApiDates.Format(planned.StartDate)}..{ApiDates.Format(planned.EndDate)}" +
+                                (planned.PartCount > 1 ? $" (part {planned.Part} of {planned.PartCount})" : "");
+                if (!ShouldProcess($"ad account {adAccountId}", action)) continue;
+                // One part failing does not stop the others.
+                try { jobs.Add(Pump(async (pump, ct) => await AsyncReports.CreateAsync(session, spec, plan, planned, pump, ct).ConfigureAwait(false))); }
+                catch (Exception ex) when (!(ex is PipelineStoppedException)) { WriteFailure(ex, action); }
+            }
+            return jobs;
+        }
+
+        private IReadOnlyList<ReportJob> CreateTemplateJobs(PinterestSession session, string adAccountId)
+        {
+            string templateId = Ids.Require(nameof(TemplateId), TemplateId);
+            var template = Pump(async (pump, ct) => await TemplateQueries.FindAsync(session, adAccountId, templateId, pump, ct).ConfigureAwait(false));
+            if (template == null)
+                WriteWarning($"Template {templateId} is not among the templates of ad account {adAccountId}; its level and columns are unknown, so rows keep the file's own column order.");
+
+            DateTime? start = Bound(nameof(StartDate)) ? ApiDates.ToCalendarDate(StartDate) : (DateTime?)null;
+            DateTime? end = Bound(nameof(EndDate)) ? ApiDates.ToCalendarDate(EndDate) : (DateTime?)null;
+            Granularity? granularity = Bound(nameof(Granularity)) ? Granularity : (Granularity?)null;
+
+            // Both dates given: check them and split beyond one report's span, like custom reports.
+            var ranges = new List<(DateTime?, DateTime?)> { (start, end) };
+            if (start.HasValue && end.HasValue)
+            {
+                string level = template?.Level ?? "CAMPAIGN";
+                string apiGranularity = granularity.HasValue ? ApiNames.ToApi(granularity.Value) : template?.Granularity ?? "DAY";
+                var window = ReportWindows.For(level, apiGranularity);
+                ReportWindows.Check(start.Value, end.Value, window, ReportWindows.Describe(level, apiGranularity));
+                ranges = ReportWindows.Split(start.Value, end.Value, window).Select(r => ((DateTime?)r.Start, (DateTime?)r.End)).ToList();
+            }
+
+            var jobs = new List<ReportJob>();
+            for (int i = 0; i < ranges.Count; i++)
+            {
+                var (from, to) = ranges[i];
+                string action = $"Run template {templateId}" + (template?.Name != null ? $" '{template.Name}'" : "") +
+                                (from.HasValue ? $" for {ApiDates.Format(from.Value)}..{ApiDates.Format(to ?? from.Value)}" : "") +
+                                (ranges.Count > 1 ? $" (part {i + 1} of {ranges.Count})" : "");
+                if (!ShouldProcess($"ad account {adAccountId}", action)) continue;
+                int part = i + 1;
+                try
+                {
+                    jobs.Add(Pump(async (pump, ct) => await AsyncReports.CreateFromTemplateAsync(session, adAccountId, templateId, template,
+                        from, to, granularity, part, ranges.Count, pump, ct).ConfigureAwait(false)));
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException)) { WriteFailure(ex, action); }
+            }
+            return jobs;
+        }
+
+        /// <summary>Accepts 'A,B' as well as @('A','B') for list parameters.</summary>
+        private static IReadOnlyList<string>? SplitCommas(string[]? values) =>
+            values?.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+
+        private static ReportMetricsFilter ToMetricsFilter(object value)
+        {
+            object item = value is PSObject ps ? ps.BaseObject : value;
+            if (item is ReportMetricsFilter filter) return filter;
+            if (item is string text)
+                return ReportMetricsFilter.TryParse(text) ?? throw new PinterestValidationException("InvalidMetricsFilter", "MetricsFilter",
+                    $"-MetricsFilter '{text}' is not understood. Write it as 'SPEND_IN_DOLLAR > 10' or 'TOTAL_IMPRESSION < 1000' (several values: '> 1,2').");
+            if (item is IDictionary map)
+            {
+                string? field = Lookup(map, "Field")?.ToString();
+                string? op = Lookup(map, "Operator")?.ToString();
+                object? raw = Lookup(map, "Values") ?? Lookup(map, "Value");
+                var values = raw is IEnumerable list && !(raw is string)
+                    ? list.Cast<object>().Select(ToDouble).ToList()
+                    : raw != null ? new List<double> { ToDouble(raw) } : new List<double>();
+                if (field != null && op != null) return new ReportMetricsFilter(field, op, values);
+            }
+            throw new PinterestValidationException("InvalidMetricsFilter", "MetricsFilter",
+                "-MetricsFilter takes 'FIELD > value' strings or hashtables @{ Field = 'SPEND_IN_DOLLAR'; Operator = 'GreaterThan'; Values = 10 }.");
+        }
+
+        private static CustomConversionEventMetric ToCustomMetric(object value)
+        {
+            object item = value is PSObject ps ? ps.BaseObject : value;
+            if (item is CustomConversionEventMetric metric) return metric;
+            if (item is string text)
+            {
+                int colon = text.IndexOf(':');
+                return colon < 0 ? new CustomConversionEventMetric(text.Trim(), null) : new CustomConversionEventMetric(text.Substring(0, colon).Trim(), text.Substring(colon + 1).Trim());
+            }
+            if (item is IDictionary map && Lookup(map, "Type") is object type)
+                return new CustomConversionEventMetric(type.ToString()!, Lookup(map, "Name")?.ToString());
+            throw new PinterestValidationException("InvalidCustomConversionEventMetric", "CustomConversionEventMetric",
+                "-CustomConversionEventMetric takes 'ADE_ROAS:event name' strings or hashtables @{ Type = 'ADE_ROAS'; Name = 'event name' }.");
+        }
+
+        private static object? Lookup(IDictionary map, string key)
+        {
+            foreach (DictionaryEntry entry in map)
+                if (string.Equals(entry.Key?.ToString(), key, StringComparison.OrdinalIgnoreCase))
+                    return entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
+            return null;
+        }
+
+        private static double ToDouble(object value) =>
+            Convert.ToDouble(value is PSObject ps ? ps.BaseObject : value, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Management.Automation;
+using PinterestAds.Engine.Reports;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>
+    /// The current status of report jobs piped in, or of a report (or bulk request) by its token. A
+    /// finished job comes back with its size (and a fresh download link inside).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PinReport", DefaultParameterSetName = JobSet)]
+    [OutputType(typeof(ReportJob))]
+    public sealed class GetPinReportCommand : ReportCmdletBase
+    {
+        private const string JobSet = "Job";
+        private const string TokenSet = "Token";
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = JobSet)]
+        [ValidateNotNull]
+        public ReportJob[]? Job { get; set; }
+
+        /// <summary>A report token (or, with -Kind Bulk, a bulk request id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Token { get; set; }
+
+        [Parameter(ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AdAccountId { get; set; }
+
+        /// <summary>Analytics (default; template reports too) or Bulk.</summary>
+        [Parameter(ParameterSetName = TokenSet)]
+        public ReportJobKind Kind { get; set; } = ReportJobKind.Analytics;
+
+        /// <summary>The format of the file, so a job created elsewhere can be received (reports made by token only know it this way).</summary>
+        [Parameter(ParameterSetName = TokenSet)]
+        [ApiEnumArgumentTransformation(typeof(ReportFormat))]
+        public ReportFormat Format { get; set; } = ReportFormat.Csv;
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            if (ParameterSetName == TokenSet)
+            {
+                string adAccountId;
+                try { adAccountId = ResolveAdAccountId(session, AdAccountId); }
+                catch (PinterestValidationException ex) { WriteFailure(ex, AdAccountId); return; }
+                foreach (string token in Token!)
+                {
+                    var job = new ReportJob(session, adAccountId, token.Trim(), Kind,
+                        Kind == ReportJobKind.Bulk ? ReportStatuses.Running : ReportStatuses.InProgress, Format, DateTimeOffset.UtcNow);
+                    Refresh(job);
+                }
+                return;
+            }
+            foreach (var job in Job!) Refresh(job.Session == null || job.Session.IsDisposed ? job.WithSession(session) : job);
+        }
+
+        private void Refresh(ReportJob job)
+        {
+            try
+            {
+                WriteObject(Pump(async (pump, ct) => await AsyncReports.RefreshAsync(job, pump, ct).ConfigureAwait(false)));
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, job);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using PinterestAds.Engine.Templates;
+using PinterestAds.PowerShell.Completion;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>Lists the report templates of an ad account (all pages), optionally by name with wildcards or by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "PinTemplate")]
+    [OutputType(typeof(PinTemplate))]
+    public sealed class GetPinTemplateCommand : ReportCmdletBase
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AdAccountId { get; set; }
+
+        /// <summary>Only templates whose name matches (wildcards: 'Weekly*').</summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        [Parameter]
+        [Alias("TemplateId")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            string adAccountId;
+            try { adAccountId = ResolveAdAccountId(session, AdAccountId); }
+            catch (PinterestValidationException ex) { WriteFailure(ex, AdAccountId); return; }
+
+            var patterns = Array.ConvertAll(Name ?? Array.Empty<string>(), n => new WildcardPattern(n, WildcardOptions.IgnoreCase));
+            try
+            {
+                var templates = Pump(async (pump, ct) => await TemplateQueries.ListAsync(session, adAccountId, pump, ct).ConfigureAwait(false));
+                foreach (var template in templates)
+                {
+                    if (patterns.Length > 0 && !Array.Exists(patterns, p => p.IsMatch(template.Name ?? ""))) continue;
+                    if (Id != null && Array.IndexOf(Id, template.Id) < 0) continue;
+                    WriteObject(template);
+                }
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, adAccountId);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Management.Automation;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>
+    /// Creates async reports (custom, or from a template). A request beyond one report's limits (date
+    /// span, ids per list) becomes several reports, one job object each.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PinAsyncReport", DefaultParameterSetName = CustomSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(ReportJob))]
+    public sealed class NewPinAsyncReportCommand : AsyncReportRequestCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            foreach (var job in CreateJobs()) WriteObject(job);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PinterestAds.Engine.Bulk;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>
+    /// Requests a bulk download of an ad account's entities (campaigns, ad groups, ads, ...). Returns a
+    /// job of kind Bulk for Wait-PinReport and Receive-PinReport (statuses RUNNING, SUCCEEDED, FAILED).
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PinBulkDownload", SupportsShouldProcess = true)]
+    [OutputType(typeof(ReportJob))]
+    public sealed class NewPinBulkDownloadCommand : ReportCmdletBase
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? AdAccountId { get; set; }
+
+        /// <summary>CAMPAIGN, AD_GROUP, AD, PRODUCT_GROUP, KEYWORD, LABEL, SCHEDULE (at most 6).</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string[]? EntityType { get; set; }
+
+        /// <summary>These entities and their children.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? EntityId { get; set; }
+
+        [Parameter] public string[]? CampaignStatus { get; set; }
+        [Parameter] public string[]? CampaignObjectiveType { get; set; }
+        [Parameter] public string? CampaignName { get; set; }
+        [Parameter] public DateTime CampaignStartTime { get; set; }
+        [Parameter] public DateTime CampaignEndTime { get; set; }
+
+        /// <summary>Only entities changed since then.</summary>
+        [Parameter] public DateTime UpdatedSince { get; set; }
+
+        [Parameter]
+        [ApiEnumArgumentTransformation(typeof(ReportFormat))]
+        public ReportFormat Format { get; set; } = ReportFormat.Json;
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            try
+            {
+                bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+                var spec = new BulkDownloadSpec
+                {
+                    AdAccountId = ResolveAdAccountId(session, AdAccountId),
+                    EntityTypes = Split(EntityType),
+                    EntityIds = Split(EntityId),
+                    CampaignStatuses = Split(CampaignStatus),
+                    CampaignObjectiveTypes = Split(CampaignObjectiveType),
+                    CampaignName = CampaignName,
+                    CampaignStartTime = Bound(nameof(CampaignStartTime)) ? ToUtc(CampaignStartTime) : (DateTimeOffset?)null,
+                    CampaignEndTime = Bound(nameof(CampaignEndTime)) ? ToUtc(CampaignEndTime) : (DateTimeOffset?)null,
+                    UpdatedSince = Bound(nameof(UpdatedSince)) ? ToUtc(UpdatedSince) : (DateTimeOffset?)null,
+                    Format = Format,
+                };
+                BulkDownloads.BuildBody(spec); // validates before asking
+                string what = spec.EntityTypes == null || spec.EntityTypes.Count == 0 ? "entities" : string.Join(", ", spec.EntityTypes);
+                if (!ShouldProcess($"ad account {spec.AdAccountId}", $"Request a bulk download of {what} ({Format})")) return;
+                WriteObject(Pump(async (pump, ct) => await BulkDownloads.CreateAsync(session, spec, pump, ct).ConfigureAwait(false)));
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, AdAccountId);
+            }
+        }
+
+        private static System.Collections.Generic.IReadOnlyList<string>? Split(string[]? values) =>
+            values?.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+
+        // A DateTime without a zone is taken as local time, as PowerShell's Get-Date gives it.
+        private static DateTimeOffset ToUtc(DateTime time) =>
+            time.Kind == DateTimeKind.Utc ? new DateTimeOffset(time) : new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using PinterestAds.Engine.Bulk;
+using PinterestAds.Engine.Reports;
+using PinterestAds.PowerShell.Infrastructure;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>
+    /// What the report cmdlets share: waiting for jobs (one loop, progress, per-job errors, Ctrl+C telling
+    /// which tokens can be resumed) and receiving a finished job (rows streamed on the pipeline thread,
+    /// or a file saved atomically).
+    /// </summary>
+    public abstract class ReportCmdletBase : PinApiCmdlet
+    {
+        private const string ProgressActivity = "Waiting for Pinterest reports";
+        private const int ProgressParentId = 0x7E7;
+
+        /// <summary>The seconds a download may go without receiving a byte before it is abandoned.</summary>
+        internal const int DefaultIdleTimeoutSec = 60;
+
+        /// <summary>Waits for <paramref name="jobs"/>; each finished job goes to <paramref name="onFinished"/> on the pipeline thread.</summary>
+        private protected void WaitForJobs(IReadOnlyList<ReportJob> jobs, TimeSpan? timeout, Action<ReportJob> onFinished)
+        {
+            if (jobs.Count == 0) return;
+            bool showProgress = ProgressWanted();
+            var finishedInOrder = new List<ReportJob>();
+            IReadOnlyList<ReportJob> latest = jobs;
+            var waiter = new ReportWaiter();
+            try
+            {
+                var unfinished = Pump(async (pump, ct) =>
+                {
+                    var left = await waiter.WaitAsync(jobs, timeout,
+                        onFinal: job =>
+                        {
+                            if (job.IsFinished) pump.OnPipelineThread(_ => { onFinished(job); return true; });
+                            else pump.Error(ErrorRecords.From(ReportDownload.NotDownloadable(job), job));
+                        },
+                        onPollFailed: (job, ex) => pump.Error(ErrorRecords.From(ex, job)),
+                        onRound: progress =>
+                        {
+                            latest = progress.Jobs;
+                            if (showProgress) foreach (var record in ProgressRecords(progress, completed: false)) pump.Progress(record);
+                        },
+                        pump, ct).ConfigureAwait(false);
+                    return left;
+                });
+                foreach (var job in unfinished)
+                    WriteError(ErrorRecords.From(new PinterestException("ReportWaitTimedOut", PinErrorKind.Timeout,
+                        $"{job.Describe()} was still {job.Status} after {timeout?.TotalSeconds:0} s (-TimeoutSec). It goes on at Pinterest: resume with " +
+                        $"Get-PinReport -AdAccountId {job.AdAccountId} -Token {job.Token} | Wait-PinReport"), job));
+            }
+            catch (PipelineStoppedException) when (Stopping.IsCancellationRequested)
+            {
+                TellResumable(latest.Where(j => !j.IsFinal).ToList());
+                throw;
+            }
+            finally
+            {
+                if (showProgress && !Stopping.IsCancellationRequested)
+                    foreach (var record in ProgressRecords(new WaitProgress(latest, waiter.Polls, TimeSpan.Zero, TimeSpan.Zero), completed: true))
+                        WriteProgress(record);
+            }
+        }
+
+        /// <summary>Downloads one finished job: rows (or bulk entities) to the pipeline, or a file.</summary>
+        private protected void ReceiveJob(ReportJob job, string? outFile, TimeSpan idleTimeout)
+        {
+            var download = Pump(async (pump, ct) => await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping).ConfigureAwait(false));
+            using (download)
+            {
+                if (outFile != null)
+                {
+                    string path = FilePathFor(download.Job, outFile);
+                    WriteObject(Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false)));
+                    return;
+                }
+                if (download.Job.Kind == ReportJobKind.Bulk)
+                {
+                    IEnumerable<PinBulkEntity> entities;
+                    try { entities = BulkEntityReader.Read(download.OpenDecoded(Stopping), download.Job.Format, download.Job.AdAccountId).ToList(); }
+                    catch (Exception ex) when (ReportRows.IsReadFailure(ex)) { throw ReportRows.Wrap(ex, download.Job); }
+                    foreach (var entity in entities) WriteObject(entity);
+                    return;
+                }
+                // Rows are parsed and written here, on the pipeline thread, one by one: no queue hop per row.
+                foreach (var row in ReportRows.Read(download, Stopping)) WriteObject(row);
+            }
+        }
+
+        /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
+        private string FilePathFor(ReportJob job, string outFile)
+        {
+            string resolved = GetUnresolvedProviderPathFromPSPath(outFile);
+            string extension = job.Format == ReportFormat.Csv ? ".csv" : ".json";
+            if (Directory.Exists(resolved)) return Path.Combine(resolved, job.Token + extension);
+            if (job.PartCount <= 1) return resolved;
+            string folder = Path.GetDirectoryName(resolved) ?? ".";
+            return Path.Combine(folder, Path.GetFileNameWithoutExtension(resolved) + $".part{job.Part}" + Path.GetExtension(resolved));
+        }
+
+        /// <summary>Progress only when someone can see it: not SilentlyContinue, and an interactive host.</summary>
+        private bool ProgressWanted()
+        {
+            object? preference = SessionState?.PSVariable.GetValue("ProgressPreference");
+            string text = preference?.ToString() ?? "Continue";
+            if (string.Equals(text, nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase)) return false;
+            if (Host?.UI?.RawUI == null || !Environment.UserInteractive) return false;
+            return !Environment.GetCommandLineArgs().Any(a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static IEnumerable<ProgressRecord> ProgressRecords(WaitProgress progress, bool completed)
+        {
+            int done = progress.Jobs.Count(j => j.IsFinal);
+            var parent = new ProgressRecord(ProgressParentId, ProgressActivity,
+                $"{done} of {progress.Jobs.Count} finished; {progress.Polls} status checks" +
+                (progress.NextPollIn > TimeSpan.Zero ? $"; next in {progress.NextPollIn.TotalSeconds:0.#} s" : ""))
+            {
+                PercentComplete = progress.Jobs.Count == 0 ? 100 : done * 100 / progress.Jobs.Count,
+                RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            yield return parent;
+            for (int i = 0; i < progress.Jobs.Count; i++)
+            {
+                var job = progress.Jobs[i];
+                yield return new ProgressRecord(ProgressParentId + 1 + i, $"{job.Kind} {job.Token}", job.Status + (job.Level != null ? " " + job.Level : ""))
+                {
+                    ParentActivityId = ProgressParentId,
+                    RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                };
+            }
+        }
+
+        /// <summary>Ctrl+C: say which jobs still run at Pinterest and how to pick them up again.</summary>
+        private void TellResumable(IReadOnlyList<ReportJob> unfinished)
+        {
+            if (unfinished.Count == 0) return;
+            string message = "Stopped waiting. These jobs go on at Pinterest and can be resumed with Get-PinReport -AdAccountId <id> -Token <token> | Wait-PinReport: " +
+                string.Join(", ", unfinished.Select(j => $"{j.Token} (ad account {j.AdAccountId}, {j.Status})"));
+            try { Host?.UI?.WriteWarningLine(message); }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException) { }
+        }
+    }
+}

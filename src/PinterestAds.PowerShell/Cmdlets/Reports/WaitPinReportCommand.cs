@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace PinterestAds.PowerShell.Cmdlets.Reports
+{
+    /// <summary>
+    /// Waits for any number of report jobs at once and emits each as it finishes. FAILED, EXPIRED,
+    /// CANCELLED and DOES_NOT_EXIST give a non-terminating error naming the token; the others go on.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "PinReport")]
+    [OutputType(typeof(ReportJob))]
+    public sealed class WaitPinReportCommand : ReportCmdletBase
+    {
+        private readonly List<ReportJob> _jobs = new List<ReportJob>();
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0)]
+        [ValidateNotNull]
+        public ReportJob[]? Job { get; set; }
+
+        /// <summary>Give up after this many seconds (the jobs go on at Pinterest; a non-terminating error names each).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; } = 3600;
+
+        protected override void ProcessRecord()
+        {
+            var session = Session ?? PinterestSession.Default;
+            foreach (var job in Job!)
+                _jobs.Add(job.Session == null || job.Session.IsDisposed ? (session != null ? job.WithSession(session) : job) : job);
+        }
+
+        protected override void EndProcessing()
+        {
+            // All jobs are collected first so one loop polls them together.
+            if (_jobs.Exists(j => j.Session == null)) ResolveSession();
+            WaitForJobs(_jobs, TimeSpan.FromSeconds(TimeoutSec), WriteObject);
+        }
+    }
+}

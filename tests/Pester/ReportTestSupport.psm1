@@ -1,0 +1,48 @@
+# Helpers shared by the report Pester files: ground-truth comparison and journal queries.
+
+function Get-ReportRowKey {
+    param($Row, [string] $IdColumn, [switch] $Expected)
+    $date = if ($Expected) { $Row.DATE } elseif ($null -ne $Row.DATE) { ([datetime]$Row.DATE).ToString('yyyy-MM-dd') } else { $null }
+    $type = if ($Expected) { $Row.targeting_type } else { $Row.TARGETING_TYPE }
+    $value = if ($Expected) { $Row.targeting_value } else { $Row.TARGETING_VALUE }
+    '{0}|{1}|{2}|{3}' -f $Row.$IdColumn, $date, $type, $value
+}
+
+function Assert-RowsMatchTruth {
+    <# Every emitted row equals the emulator's ground truth row with the same key; metrics absent there are 0. #>
+    param([object[]] $Rows, [object[]] $Expected, [string] $IdColumn, [string[]] $Columns)
+    $truth = @{}
+    foreach ($row in $Expected) { $truth[(Get-ReportRowKey $row $IdColumn -Expected)] = $row }
+    @($Rows).Count | Should -Be @($Expected).Count -Because 'the report holds exactly the ground-truth rows'
+    foreach ($row in $Rows) {
+        $key = Get-ReportRowKey $row $IdColumn
+        $truth.ContainsKey($key) | Should -BeTrue -Because "row $key must exist in the ground truth"
+        foreach ($column in $Columns) {
+            $want = $truth[$key].$column
+            $want = if ($null -eq $want) { [decimal]0 } else { [decimal]$want }
+            [decimal]$row.$column | Should -Be $want -Because "$column of $key"
+        }
+    }
+}
+
+function Get-ExpectedReportRow {
+    param($Emulator, [string] $AdAccountId, [string] $Level, [datetime] $Start, [datetime] $End, [string] $Granularity,
+        [string[]] $Columns, [string[]] $TargetingTypes, [string[]] $Ids)
+    $query = @{
+        ad_account_id = $AdAccountId; level = $Level; granularity = $Granularity; columns = $Columns
+        start_date = $Start.ToString('yyyy-MM-dd'); end_date = $End.ToString('yyyy-MM-dd')
+    }
+    if ($TargetingTypes) { $query.targeting_types = $TargetingTypes }
+    if ($Ids) { $query.ids = $Ids }
+    @(Invoke-RestMethod -Method Post -Uri "$($Emulator.AdminUri)/expected-rows" -ContentType 'application/json' -Body ($query | ConvertTo-Json -Depth 5 -Compress))
+}
+
+function Get-JournalEntry {
+    param($Emulator, [string] $OperationId, [string] $HostKind)
+    @(Invoke-RestMethod "$($Emulator.AdminUri)/requests") | ForEach-Object { $_ } |
+        Where-Object { (-not $OperationId -or $_.operationId -eq $OperationId) -and (-not $HostKind -or $_.host -eq $HostKind) }
+}
+
+function Clear-Journal { param($Emulator) $null = Invoke-RestMethod -Method Delete "$($Emulator.AdminUri)/requests" }
+
+Export-ModuleMember -Function Get-ReportRowKey, Assert-RowsMatchTruth, Get-ExpectedReportRow, Get-JournalEntry, Clear-Journal
