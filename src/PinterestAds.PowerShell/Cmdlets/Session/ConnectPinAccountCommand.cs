@@ -106,6 +106,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter]
         public Hashtable? RequestsPerMinute { get; set; }
 
+        /// <summary>Client-side budget for all requests per second (Pinterest allows 100; raise it only against an emulator).</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int RequestsPerSecond { get; set; } = ApiLimits.OverallPerSecond;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -157,6 +162,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                 OperationTimeout = TimeSpan.FromSeconds(OperationTimeoutSec),
                 UserAgent = UserAgent(),
                 RequestsPerMinute = Budgets(),
+                RequestsPerSecond = RequestsPerSecond,
             };
             options.Retry.MaxRetries = MaxRetries;
             options.Retry.RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec);

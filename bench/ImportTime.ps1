@@ -1,0 +1,57 @@
+<#
+.SYNOPSIS
+    Benchmark: the cost of `Import-Module PinterestAds` over a bare pwsh start.
+
+.DESCRIPTION
+    Starts a fresh `pwsh -NoProfile` -Samples times doing nothing, and -Samples times importing the
+    module, alternating (neighbours share the machine). Returns the median wall time of each, the import
+    overhead in milliseconds, the ratio importing/bare, and the peak working set of an importing process.
+#>
+[CmdletBinding()]
+param(
+    [string] $ModulePath = $env:PINTEREST_MODULE_PATH,
+    [int] $Samples = 5
+)
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+if ($ModulePath -and (Test-Path $ModulePath -PathType Container)) { $ModulePath = Join-Path $ModulePath 'PinterestAds.psd1' }
+$manifest = if ($ModulePath) { (Resolve-Path $ModulePath).Path } else { 'PinterestAds' }
+
+# The same pwsh as this one (the repo's local tool runs as 'dotnet <pwsh.dll>').
+$processPath = [Environment]::ProcessPath
+$prefix = if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { @([Reflection.Assembly]::GetEntryAssembly().Location) } else { @() }
+
+function Measure-Pwsh([string] $Command) {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $output = & $processPath @prefix -NoProfile -NonInteractive -Command $Command
+    $watch.Stop()
+    if ($LASTEXITCODE -ne 0) { throw "pwsh -Command '$Command' failed: $output" }
+    [pscustomobject]@{ Milliseconds = $watch.Elapsed.TotalMilliseconds; Output = $output }
+}
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+$importCommand = "Import-Module '$($manifest -replace "'", "''")'; [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+$null = Measure-Pwsh 'exit 0'   # warm the disk cache for both
+$null = Measure-Pwsh $importCommand
+$bare = [System.Collections.Generic.List[double]]::new()
+$imported = [System.Collections.Generic.List[double]]::new()
+$peaks = [System.Collections.Generic.List[double]]::new()
+for ($i = 0; $i -lt $Samples; $i++) {
+    $bare.Add((Measure-Pwsh 'exit 0').Milliseconds)
+    $run = Measure-Pwsh $importCommand
+    $imported.Add($run.Milliseconds)
+    $peaks.Add([double](@($run.Output)[-1]) / 1MB)
+}
+$bareMedian = Get-Median $bare
+$importMedian = Get-Median $imported
+[pscustomobject]@{
+    Scenario         = "Import-Module PinterestAds vs bare pwsh start (median of $Samples)"
+    BareStartMs      = [math]::Round($bareMedian)
+    WithImportMs     = [math]::Round($importMedian)
+    ImportOverheadMs = [math]::Round($importMedian - $bareMedian)
+    Ratio            = [math]::Round($importMedian / $bareMedian, 2)
+    PeakWorkingSetMB = [math]::Round((Get-Median $peaks))
+}
