@@ -47,6 +47,10 @@ namespace PinterestAds.Engine.Http.Handlers
                     try
                     {
                         response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                        // API answers are small: read them here, so a body cut off mid-way is a transport
+                        // fault this loop retries, not a surprise for the caller. Downloads stream instead.
+                        if (context.Operation != null && response.Content != null)
+                            await BufferAsync(response, attemptTimeout.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransportFault(ex))
                     {
@@ -138,6 +142,22 @@ namespace PinterestAds.Engine.Http.Handlers
                     $"{request.Method} {target} failed{tries}: {Describe(ex)}." +
                     (request.Method == HttpMethod.Get ? "" : " The request was not re-sent because it may have reached the server; check before repeating it."),
                     context.Operation?.Id, innerException: ex);
+        }
+
+        private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            try
+            {
+                // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts the read.
+                using (cancellationToken.Register(response.Dispose))
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
 
         private static bool IsTransportFault(Exception ex) =>
