@@ -19,7 +19,7 @@ $manifest = if ($ModulePath) { (Resolve-Path $ModulePath).Path } else { 'Pintere
 
 # The same pwsh as this one (the repo's local tool runs as 'dotnet <pwsh.dll>').
 $processPath = [Environment]::ProcessPath
-$prefix = if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { @([Reflection.Assembly]::GetEntryAssembly().Location) } else { @() }
+$prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
 
 function Measure-Pwsh([string] $Command) {
     $watch = [Diagnostics.Stopwatch]::StartNew()

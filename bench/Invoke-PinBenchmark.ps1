@@ -38,7 +38,7 @@ $plan = @(
 ) | Where-Object { $_.Name -like $Name -and (Test-Path (Join-Path $PSScriptRoot "$($_.Name).ps1")) }
 
 $processPath = [Environment]::ProcessPath
-$prefix = if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { @([Reflection.Assembly]::GetEntryAssembly().Location) } else { @() }
+$prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })   # pwsh as a .NET tool runs as 'dotnet pwsh.dll'
 
 function Invoke-ScenarioRun([string] $Scenario, [hashtable] $Arguments) {
     # A fresh pwsh per run: the peak working set is that run's own, and no run warms the next.
@@ -78,12 +78,13 @@ function Get-Median([object[]] $Values) {
 # ---- run ----
 $raw = [ordered]@{}
 foreach ($scenario in $plan) {
-    $runs = [System.Collections.Generic.List[object]]::new()
+    # Not $runs: PowerShell names are case-insensitive, and $Runs is the [int] parameter.
+    $scenarioRuns = [System.Collections.Generic.List[object]]::new()
     $planned = $Runs
     for ($i = 1; $i -le $planned; $i++) {
         Write-Host ("== {0} run {1}/{2} ({3:N0} s elapsed)" -f $scenario.Name, $i, $planned, $clock.Elapsed.TotalSeconds)
         $started = $clock.Elapsed
-        $runs.Add((Invoke-ScenarioRun $scenario.Name $scenario.Arguments))
+        $scenarioRuns.Add((Invoke-ScenarioRun $scenario.Name $scenario.Arguments))
         if ($i -eq 1) {
             # Keep the whole bench inside the budget: leave room for the scenarios still to come.
             $runSeconds = ($clock.Elapsed - $started).TotalSeconds
@@ -96,7 +97,7 @@ foreach ($scenario in $plan) {
             }
         }
     }
-    $raw[$scenario.Name] = $runs.ToArray()
+    $raw[$scenario.Name] = $scenarioRuns.ToArray()
 }
 
 # ---- one table ----
