@@ -28,6 +28,8 @@ $modulePath = if ($env:PINTEREST_MODULE_PATH) { $env:PINTEREST_MODULE_PATH } els
     Get-ChildItem (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/PinterestAds') -Directory |
         Sort-Object { [version]$_.Name } -Descending | Select-Object -First 1 -ExpandProperty FullName
 }
+# Scenarios import by path: the manifest, since a version folder is not importable by its name.
+if (Test-Path $modulePath -PathType Container) { $modulePath = Join-Path $modulePath 'PinterestAds.psd1' }
 $clock = [Diagnostics.Stopwatch]::StartNew()
 
 # Scenario order: cheapest first. Arguments per run; the runner does the repetition, so scenarios run once inside.
