@@ -11,9 +11,8 @@ namespace PinterestAds.Engine.Reports
     /// download therefore ends with a typed error instead of hanging. A connection that breaks before
     /// the declared length arrived is reported as a truncated download.
     /// </summary>
-    internal sealed class IdleTimeoutStream : Stream
+    internal sealed class IdleTimeoutStream : Reading.ReadOnlyWrappingStream
     {
-        private readonly Stream _inner;
         private readonly TimeSpan _idleTimeout;
         private readonly CancellationToken _cancellation;
         private readonly string _what;
@@ -21,8 +20,8 @@ namespace PinterestAds.Engine.Reports
         private long _received;
 
         public IdleTimeoutStream(Stream inner, TimeSpan idleTimeout, CancellationToken cancellation, string what, long? expectedLength = null)
+            : base(inner)
         {
-            _inner = inner;
             _idleTimeout = idleTimeout;
             _cancellation = cancellation;
             _what = what;
@@ -38,7 +37,7 @@ namespace PinterestAds.Engine.Reports
             linked.CancelAfter(_idleTimeout);
             try
             {
-                int read = await _inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
+                int read = await Inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
                 _received += read;
                 return read;
             }
@@ -58,21 +57,5 @@ namespace PinterestAds.Engine.Reports
         // The idle timer fired (not the user's Ctrl+C, not the caller's token).
         private bool IsIdle(Exception ex, CancellationToken callerToken) =>
             (ex is OperationCanceledException || ex is IOException && ex.InnerException is OperationCanceledException) && !_cancellation.IsCancellationRequested && !callerToken.IsCancellationRequested;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) _inner.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }

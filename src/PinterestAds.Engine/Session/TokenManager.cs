@@ -101,8 +101,7 @@ namespace PinterestAds.Engine.Session
                 }
                 _statistics.CountRefresh();
                 log.Verbose($"Access token refreshed; it expires at {AccessTokenExpiresAt:u}.");
-                if (RefreshTokenExpiresAt.HasValue && RefreshTokenExpiresAt.Value - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning)
-                    log.Warning($"The refresh token expires at {RefreshTokenExpiresAt:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then.");
+                if (RefreshTokenExpiryWarning(RefreshTokenExpiresAt) is string warning) log.Warning(warning);
                 Refreshed?.Invoke(this, EventArgs.Empty);
             }
             finally
@@ -110,6 +109,12 @@ namespace PinterestAds.Engine.Session
                 _refreshGate.Release();
             }
         }
+
+        /// <summary>The warning to show when a refresh token is within the warning period of its expiry, else null.</summary>
+        public static string? RefreshTokenExpiryWarning(DateTimeOffset? expiresAt) =>
+            expiresAt.HasValue && expiresAt.Value - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning
+                ? $"The refresh token expires at {expiresAt.Value:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then."
+                : null;
 
         public void Dispose() => _refreshGate.Dispose();
     }

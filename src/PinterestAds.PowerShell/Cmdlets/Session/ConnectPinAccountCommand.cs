@@ -131,8 +131,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                     return await PinterestSession.ConnectAsync(options, creds, pump, ct).ConfigureAwait(false);
                 });
 
-                if (session.RefreshTokenExpiresAt is DateTimeOffset expires && expires - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning)
-                    WriteWarning($"The refresh token expires at {expires:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then.");
+                if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt) is string warning) WriteWarning(warning);
 
                 if (!NoDefault) PinterestSession.ReplaceDefault(session)?.Dispose();
                 WriteVerbose($"Connected: {session}.");

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Session;
 using PinterestAds.PowerShell.Infrastructure;
 
 namespace PinterestAds.PowerShell.Cmdlets.Session
@@ -32,8 +32,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                     "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
                 return;
             }
-            if (session.RefreshTokenExpiresAt is DateTimeOffset expires && expires - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning)
-                WriteWarning($"The refresh token expires at {expires:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then.");
+            if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt) is string warning) WriteWarning(warning);
             WriteObject(session.GetInfo());
         }
     }
