@@ -8,9 +8,10 @@ namespace PinterestAds
     /// </summary>
     /// <remarks>
     /// This class deliberately declares no public properties, so the generated properties are
-    /// the only ones PowerShell shows and exports. Format views bind to this type name.
+    /// the only ones PowerShell shows and exports. The dictionary view of the columns comes from
+    /// <see cref="PinRow"/>.
     /// </remarks>
-    public abstract class ReportRow
+    public abstract class ReportRow : PinRow
     {
         /// <summary>Only generated row types derive from this class.</summary>
         protected ReportRow()

@@ -7,7 +7,7 @@ namespace PinterestAds.Engine.Rows
     /// <see cref="RowTypeFactory.For{TBase}(RowSchema)"/>; it is thread-safe and cached.
     /// </summary>
     /// <typeparam name="TBase"><see cref="AnalyticsRow"/> or <see cref="ReportRow"/>.</typeparam>
-    public sealed class RowActivator<TBase> where TBase : class
+    public sealed class RowActivator<TBase> where TBase : PinRow
     {
         private readonly Func<object?[], TBase> _create;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Text;
 
@@ -13,6 +14,7 @@ namespace PinterestAds.Engine.Rows
     public sealed class RowSchema
     {
         private readonly Dictionary<string, int> _ordinals;
+        private readonly string[] _names;
 
         /// <summary>Creates a schema from columns in property order.</summary>
         /// <exception cref="ArgumentException">Two columns share a name (ignoring case, as
@@ -33,10 +35,15 @@ namespace PinterestAds.Engine.Rows
                 _ordinals.Add(Columns[i].Name, i);
             }
             Key = BuildKey(Columns);
+            _names = Columns.Select(c => c.Name).ToArray();
+            Names = new ReadOnlyCollection<string>(_names);
         }
 
         /// <summary>The columns in property order.</summary>
         public IReadOnlyList<RowColumn> Columns { get; }
+
+        /// <summary>The column names in property order (the keys of a row's dictionary view).</summary>
+        public ReadOnlyCollection<string> Names { get; }
 
         /// <summary>Number of columns.</summary>
         public int Count => Columns.Count;
@@ -44,8 +51,31 @@ namespace PinterestAds.Engine.Rows
         /// <summary>A string identifying the generated type shape (names and property types).</summary>
         internal string Key { get; }
 
+        // The last lookup on this thread: Export-Csv asks every row for every column, in order,
+        // with the very strings of Names, so the last answer or its successor, compared by
+        // reference, usually answers without hashing the name.
+        [ThreadStatic] private static RowSchema? t_lastSchema;
+        [ThreadStatic] private static int t_lastOrdinal;
+
         /// <summary>The position of a column (ignoring case), or -1.</summary>
-        public int IndexOf(string name) => _ordinals.TryGetValue(name, out int ordinal) ? ordinal : -1;
+        public int IndexOf(string name)
+        {
+            if (ReferenceEquals(t_lastSchema, this))
+            {
+                int last = t_lastOrdinal;
+                if (ReferenceEquals(_names[last], name)) return last;
+                int next = last + 1 == _names.Length ? 0 : last + 1;
+                if (ReferenceEquals(_names[next], name))
+                {
+                    t_lastOrdinal = next;
+                    return next;
+                }
+            }
+            if (name is null || !_ordinals.TryGetValue(name, out int ordinal)) return -1;
+            t_lastSchema = this;
+            t_lastOrdinal = ordinal;
+            return ordinal;
+        }
 
         /// <summary>
         /// The schema of sync analytics rows: <c>AdAccountId</c>, <c>Level</c>, the entity id

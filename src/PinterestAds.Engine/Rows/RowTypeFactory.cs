@@ -1,5 +1,8 @@
 using System;
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Threading;
@@ -10,7 +13,9 @@ namespace PinterestAds.Engine.Rows
     /// Generates (with <see cref="System.Reflection.Emit"/>) and caches one CLR class per
     /// (base type, schema): public get-only properties in schema order, backed by fields that an
     /// emitted factory fills from a value array, so creating a row costs one delegate call and
-    /// no reflection.
+    /// no reflection. The class also implements <see cref="PinRow"/>'s dictionary view (the
+    /// schema and a switch over the fields) and, once the host asked for it, hides the
+    /// interface properties of that view (see <see cref="HideMembersWith"/>).
     /// </summary>
     /// <remarks>
     /// Why real classes: PowerShell emits and exports instances of CLR classes about twice as
@@ -26,18 +31,38 @@ namespace PinterestAds.Engine.Rows
         private static readonly object EmitLock = new();
         private static readonly Lazy<ModuleBuilder> Module = new(CreateModule, LazyThreadSafetyMode.ExecutionAndPublication);
         private static int _typeCounter;
+        private static CustomAttributeBuilder? _hiddenMember;
+
+        /// <summary>
+        /// Makes every row type generated from now on shadow the public properties of
+        /// <see cref="IDictionary"/> and <see cref="ICollection"/> with properties carrying
+        /// <paramref name="attributeType"/> (PowerShell's <c>HiddenAttribute</c>), so a host that
+        /// lists interface properties as members still shows only the columns. The module calls
+        /// this once, before any row is made; the engine itself knows nothing of PowerShell.
+        /// </summary>
+        /// <param name="attributeType">An attribute class with a public parameterless constructor.</param>
+        public static void HideMembersWith(Type attributeType)
+        {
+            if (attributeType is null) throw new ArgumentNullException(nameof(attributeType));
+            ConstructorInfo constructor = attributeType.GetConstructor(Type.EmptyTypes)
+                ?? throw new ArgumentException($"{attributeType.FullName} has no public parameterless constructor.", nameof(attributeType));
+            lock (EmitLock)
+            {
+                _hiddenMember = new CustomAttributeBuilder(constructor, Array.Empty<object>());
+            }
+        }
 
         /// <summary>
         /// The activator for rows of <paramref name="schema"/> deriving from
         /// <typeparamref name="TBase"/>, generating the type on first use.
         /// </summary>
-        /// <typeparam name="TBase">A public abstract row base class with a protected
-        /// parameterless constructor and no public properties, such as <see cref="AnalyticsRow"/>
-        /// or <see cref="ReportRow"/>.</typeparam>
-        public static RowActivator<TBase> For<TBase>(RowSchema schema) where TBase : class
+        /// <typeparam name="TBase">A public abstract row base class deriving from
+        /// <see cref="PinRow"/>, with a protected parameterless constructor and no public
+        /// properties: <see cref="AnalyticsRow"/> or <see cref="ReportRow"/>.</typeparam>
+        public static RowActivator<TBase> For<TBase>(RowSchema schema) where TBase : PinRow
         {
             if (schema is null) throw new ArgumentNullException(nameof(schema));
-            string key = typeof(TBase).FullName + "\u0002" + schema.Key;
+            string key = typeof(TBase).FullName + (_hiddenMember is null ? "\u0002" : "\u0003") + schema.Key;
             if (Cache.TryGetValue(key, out object? cached)) return Rebind((RowActivator<TBase>)cached, schema);
 
             lock (EmitLock)
@@ -53,10 +78,10 @@ namespace PinterestAds.Engine.Rows
 
         // Schemas with the same names and property types share a type, but keep the caller's
         // column kinds (they drive parsing), so hand back an activator carrying its schema.
-        private static RowActivator<TBase> Rebind<TBase>(RowActivator<TBase> cached, RowSchema schema) where TBase : class =>
+        private static RowActivator<TBase> Rebind<TBase>(RowActivator<TBase> cached, RowSchema schema) where TBase : PinRow =>
             ReferenceEquals(cached.Schema, schema) ? cached : cached.WithSchema(schema);
 
-        private static RowActivator<TBase> Emit<TBase>(RowSchema schema) where TBase : class
+        private static RowActivator<TBase> Emit<TBase>(RowSchema schema) where TBase : PinRow
         {
             Type baseType = typeof(TBase);
             ConstructorInfo baseConstructor = baseType.GetConstructor(
@@ -85,6 +110,11 @@ namespace PinterestAds.Engine.Rows
                 EmitProperty(type, schema.Columns[i], fields[i]);
             }
 
+            FieldBuilder schemaField = type.DefineField(
+                "RowSchema", typeof(RowSchema), FieldAttributes.Private | FieldAttributes.Static);
+            EmitDictionaryView(type, schemaField, fields);
+            if (_hiddenMember is not null) EmitHiddenInterfaceShadows(type, schema, _hiddenMember);
+
             MethodBuilder factory = type.DefineMethod(
                 "CreateRow", MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig,
                 baseType, new[] { typeof(object[]) });
@@ -94,6 +124,7 @@ namespace PinterestAds.Engine.Rows
             il.Emit(OpCodes.Ret);
 
             Type rowType = type.CreateTypeInfo()!.AsType();
+            rowType.GetField("RowSchema", BindingFlags.NonPublic | BindingFlags.Static)!.SetValue(null, schema);
             MethodInfo createMethod = rowType.GetMethod("CreateRow", BindingFlags.NonPublic | BindingFlags.Static)!;
             var create = (Func<object?[], TBase>)createMethod.CreateDelegate(typeof(Func<object?[], TBase>));
             return new RowActivator<TBase>(schema, rowType, create);
@@ -136,6 +167,69 @@ namespace PinterestAds.Engine.Rows
             il.Emit(OpCodes.Ldfld, field);
             il.Emit(OpCodes.Ret);
             property.SetGetMethod(getter);
+        }
+
+        // PinRow's abstract members: the schema (a static field, set once the type exists) and
+        // GetColumnValue(ordinal), a jump table over the fields.
+        private static void EmitDictionaryView(TypeBuilder type, FieldBuilder schemaField, FieldBuilder[] fields)
+        {
+            const MethodAttributes Override = MethodAttributes.Family | MethodAttributes.Virtual | MethodAttributes.HideBySig;
+
+            MethodBuilder columns = type.DefineMethod("get_RowColumns", Override | MethodAttributes.SpecialName, typeof(RowSchema), Type.EmptyTypes);
+            ILGenerator il = columns.GetILGenerator();
+            il.Emit(OpCodes.Ldsfld, schemaField);
+            il.Emit(OpCodes.Ret);
+            type.DefineMethodOverride(columns, typeof(PinRow).GetProperty("RowColumns", BindingFlags.Instance | BindingFlags.NonPublic)!.GetGetMethod(true)!);
+
+            MethodBuilder getValue = type.DefineMethod("GetColumnValue", Override, typeof(object), new[] { typeof(int) });
+            il = getValue.GetILGenerator();
+            Label[] cases = fields.Select(_ => il.DefineLabel()).ToArray();
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Switch, cases);
+            il.Emit(OpCodes.Ldnull);
+            il.Emit(OpCodes.Ret);
+            for (int i = 0; i < fields.Length; i++)
+            {
+                // Every field is a reference type (string or object): no boxing.
+                il.MarkLabel(cases[i]);
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldfld, fields[i]);
+                il.Emit(OpCodes.Ret);
+            }
+            type.DefineMethodOverride(getValue, typeof(PinRow).GetMethod("GetColumnValue", BindingFlags.Instance | BindingFlags.NonPublic)!);
+        }
+
+        // One hidden public property per public property of the dictionary interfaces, found first
+        // by reflection over the class, so the interface's own property is never listed. Each
+        // returns what the interface returns, except Count: 1, PowerShell's count of one object.
+        private static void EmitHiddenInterfaceShadows(TypeBuilder type, RowSchema schema, CustomAttributeBuilder hidden)
+        {
+            // A column of the same name (ignoring case, as PowerShell does) already shadows it.
+            IEnumerable<PropertyInfo> interfaceProperties = new[] { typeof(IDictionary), typeof(ICollection) }
+                .SelectMany(i => i.GetProperties())
+                .Where(p => p.GetIndexParameters().Length == 0 && schema.IndexOf(p.Name) < 0);
+            foreach (PropertyInfo shadowed in interfaceProperties)
+            {
+                PropertyBuilder property = type.DefineProperty(shadowed.Name, PropertyAttributes.None, shadowed.PropertyType, Type.EmptyTypes);
+                property.SetCustomAttribute(hidden);
+                MethodBuilder getter = type.DefineMethod(
+                    "get_" + shadowed.Name,
+                    MethodAttributes.Public | MethodAttributes.SpecialName | MethodAttributes.HideBySig,
+                    shadowed.PropertyType, Type.EmptyTypes);
+                getter.SetCustomAttribute(hidden);
+                ILGenerator il = getter.GetILGenerator();
+                if (shadowed.Name == nameof(ICollection.Count))
+                {
+                    il.Emit(OpCodes.Ldc_I4_1);
+                }
+                else
+                {
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Callvirt, shadowed.GetGetMethod()!);
+                }
+                il.Emit(OpCodes.Ret);
+                property.SetGetMethod(getter);
+            }
         }
 
         private static ModuleBuilder CreateModule()

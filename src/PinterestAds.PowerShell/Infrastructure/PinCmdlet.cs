@@ -14,6 +14,11 @@ namespace PinterestAds.PowerShell.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
+        // Rows are dictionaries (fast Export-Csv); PowerShell would list the dictionary interface's
+        // properties beside the columns unless the generated row types hide their shadows. Runs
+        // before the first cmdlet of the module, so before any row type is generated.
+        static PinCmdlet() => Engine.Rows.RowTypeFactory.HideMembersWith(typeof(HiddenAttribute));
+
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops (a token, where Cmdlet.Stopping is a flag).</summary>
         protected new CancellationToken Stopping => _stopping.Token;
 

@@ -1,0 +1,137 @@
+using System;
+using System.Collections;
+using PinterestAds.Engine.Rows;
+
+namespace PinterestAds
+{
+    /// <summary>
+    /// Base of every row the module emits (<see cref="AnalyticsRow"/>, <see cref="ReportRow"/>):
+    /// a read-only dictionary of column name to value, in column order, besides the generated
+    /// typed properties.
+    /// </summary>
+    /// <remarks>
+    /// Why a dictionary: <c>Export-Csv</c> and <c>ConvertTo-Csv</c> (PowerShell 7) read the columns
+    /// of an <see cref="IDictionary"/> through <see cref="IDictionary.Contains"/> and the indexer,
+    /// which costs a fraction of resolving each property through PowerShell's type adapter.
+    /// PowerShell lists the public properties of public interfaces too, so every generated type
+    /// shadows them with members the host hides (see <see cref="RowTypeFactory.HideMembersWith"/>):
+    /// <c>Select-Object *</c>, <c>Format-List</c> and <c>Get-Member</c> still show only the columns.
+    /// The shadowing <c>Count</c> is 1, as PowerShell reports for any single object, so
+    /// <c>$rows.Count</c> means rows even when there is one; <c>$row.Keys.Count</c> is the number
+    /// of columns. Indexing with 0 or -1 returns the row itself, as for any single object.
+    /// </remarks>
+    public abstract class PinRow : IDictionary
+    {
+        private const string ReadOnlyMessage =
+            "Rows are read-only. To add or change a value, use Select-Object with a calculated property, or Add-Member.";
+
+        /// <summary>Only generated row types derive (indirectly) from this class.</summary>
+        protected PinRow()
+        {
+        }
+
+        /// <summary>The columns of this row type, in property order (generated).</summary>
+        protected abstract RowSchema RowColumns { get; }
+
+        /// <summary>The value of the column at <paramref name="ordinal"/> (generated).</summary>
+        protected abstract object? GetColumnValue(int ordinal);
+
+        /// <summary>The column's value by name (ignoring case), or null when there is no such column.</summary>
+        internal object? this[string column]
+        {
+            get
+            {
+                int ordinal = RowColumns.IndexOf(column);
+                return ordinal >= 0 ? GetColumnValue(ordinal) : null;
+            }
+        }
+
+        object? IDictionary.this[object key]
+        {
+            get
+            {
+                if (key is string column) return this[column];
+                // PowerShell semantics of a single object: $row[0] and $row[-1] are the row.
+                if (key is int index && (index == 0 || index == -1)) return this;
+                return null;
+            }
+            set => throw new NotSupportedException(ReadOnlyMessage);
+        }
+
+        // True only for a column that has a value in this row. PowerShell 7.6's Export-Csv calls
+        // ToString() on the dictionary's value without a null check; for a missing (null) metric
+        // this answer sends it to the property instead, which is null, so it writes an empty field.
+        // Member access ($row.CTR) falls back to the property the same way, with the same value.
+        bool IDictionary.Contains(object key)
+        {
+            if (key is not string column) return false;
+            int ordinal = RowColumns.IndexOf(column);
+            return ordinal >= 0 && GetColumnValue(ordinal) is not null;
+        }
+
+        ICollection IDictionary.Keys => RowColumns.Names;
+
+        ICollection IDictionary.Values
+        {
+            get
+            {
+                var values = new object?[RowColumns.Count];
+                for (int i = 0; i < values.Length; i++) values[i] = GetColumnValue(i);
+                return values;
+            }
+        }
+
+        bool IDictionary.IsReadOnly => true;
+
+        bool IDictionary.IsFixedSize => true;
+
+        int ICollection.Count => RowColumns.Count;
+
+        bool ICollection.IsSynchronized => false;
+
+        object ICollection.SyncRoot => this;
+
+        void IDictionary.Add(object key, object? value) => throw new NotSupportedException(ReadOnlyMessage);
+
+        void IDictionary.Clear() => throw new NotSupportedException(ReadOnlyMessage);
+
+        void IDictionary.Remove(object key) => throw new NotSupportedException(ReadOnlyMessage);
+
+        void ICollection.CopyTo(Array array, int index)
+        {
+            if (array is null) throw new ArgumentNullException(nameof(array));
+            if (index < 0 || array.Length - index < RowColumns.Count) throw new ArgumentOutOfRangeException(nameof(index));
+            for (int i = 0; i < RowColumns.Count; i++)
+            {
+                array.SetValue(new DictionaryEntry(RowColumns.Columns[i].Name, GetColumnValue(i)), index + i);
+            }
+        }
+
+        IDictionaryEnumerator IDictionary.GetEnumerator() => new ColumnEnumerator(this);
+
+        IEnumerator IEnumerable.GetEnumerator() => new ColumnEnumerator(this);
+
+        /// <summary>Enumerates (column, value) pairs in column order.</summary>
+        private sealed class ColumnEnumerator : IDictionaryEnumerator
+        {
+            private readonly PinRow _row;
+            private int _ordinal = -1;
+
+            internal ColumnEnumerator(PinRow row) => _row = row;
+
+            public DictionaryEntry Entry => _ordinal >= 0 && _ordinal < _row.RowColumns.Count
+                ? new DictionaryEntry(_row.RowColumns.Columns[_ordinal].Name, _row.GetColumnValue(_ordinal))
+                : throw new InvalidOperationException("The enumerator is not positioned on a column.");
+
+            public object Key => Entry.Key;
+
+            public object? Value => Entry.Value;
+
+            public object Current => Entry;
+
+            public bool MoveNext() => ++_ordinal < _row.RowColumns.Count;
+
+            public void Reset() => _ordinal = -1;
+        }
+    }
+}
