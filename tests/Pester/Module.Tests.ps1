@@ -19,6 +19,14 @@ BeforeAll {
         $formatXml.SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() }
     })
 
+    # Default display property sets from the types file: type name -> property names.
+    $typesXml = [xml](Get-Content -Raw (Join-Path $modulePath $manifest.TypesToProcess))
+    $displaySets = @{}
+    foreach ($typeNode in $typesXml.SelectNodes('/Types/Type')) {
+        $names = @($typeNode.SelectNodes(".//PropertySet[Name='DefaultDisplayPropertySet']/ReferencedProperties/Name") | ForEach-Object { $_.InnerText.Trim() })
+        if ($names) { $displaySets[$typeNode.Name.Trim()] = $names }
+    }
+
     function Test-IsPlainType([type] $Type) {
         # Framework and PowerShell types need no view of ours.
         $Type.IsPrimitive -or $Type.IsEnum -or $Type.Namespace -like 'System*' -or $Type.Namespace -like 'Microsoft.PowerShell*'
@@ -116,6 +124,17 @@ Describe 'Cmdlet <Name>' -ForEach $cmdlets {
             for ($t = $type; $null -ne $t; $t = $t.BaseType) { $candidates += $t.FullName }
             @($candidates | Where-Object { $_ -in $typesWithViews }) |
                 Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view in a module/*.format.ps1xml file"
+        }
+    }
+
+    It 'has a default display property set of real properties for each public output type' {
+        foreach ($psTypeName in $outputTypes.Type) {
+            $type = $psTypeName.Type
+            if ($null -eq $type -or (Test-IsPlainType $type)) { continue }
+            if ($type.FullName -in 'PinterestAds.AnalyticsRow', 'PinterestAds.ReportRow') { continue }   # every column is the display
+            $displaySets.ContainsKey($type.FullName) | Should -BeTrue -Because "$($type.FullName) needs a DefaultDisplayPropertySet in PinterestAds.types.ps1xml"
+            $properties = @($type.GetProperties() | ForEach-Object Name)
+            @($displaySets[$type.FullName] | Where-Object { $_ -notin $properties }) | Should -BeNullOrEmpty -Because "the display set of $($type.FullName) names its real properties"
         }
     }
 }
