@@ -382,3 +382,39 @@ Describe 'Downloads' {
         @($back[0].PSObject.Properties.Name) | Should -Be (@('CAMPAIGN_ID', 'DATE') + $metrics)
     }
 }
+
+Describe 'Tab completion (from the catalogue and the session cache; never a request)' {
+    BeforeAll {
+        function script:Complete([string] $Line) { @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText) }
+    }
+
+    It 'completes <Line> with <Expected>' -ForEach @(
+        @{ Line = 'New-PinAsyncReport -Level CampaignT'; Expected = 'CampaignTargeting'; Not = 'Campaign' }
+        @{ Line = 'New-PinAsyncReport -Level AdGroupT'; Expected = 'AdGroupTargeting'; Not = 'AdGroup' }
+        @{ Line = 'New-PinAsyncReport -Column SPEND_IN_D'; Expected = 'SPEND_IN_DOLLAR'; Not = 'IMPRESSION_1' }
+        @{ Line = 'New-PinAsyncReport -Level CampaignTargeting -TargetingType GEN'; Expected = 'GENDER'; Not = 'LOCATION' }
+        @{ Line = 'New-PinAsyncReport -TargetingType AGE_BUCKET,LOC'; Expected = 'LOCATION'; Not = 'GENDER' }
+        @{ Line = 'New-PinAsyncReport -CampaignStatus ARCH'; Expected = 'ARCHIVED'; Not = 'ACTIVE' }
+        @{ Line = 'New-PinAsyncReport -CampaignObjectiveType AWARE'; Expected = 'AWARENESS'; Not = 'CONSIDERATION' }
+        @{ Line = 'Invoke-PinReport -AdStatus PAU'; Expected = 'PAUSED'; Not = 'ACTIVE' }
+    ) {
+        Clear-PinTestEmulatorRequest $emu
+        $completions = Complete $Line
+        $completions | Should -Contain $Expected
+        $completions | Should -Not -Contain $Not
+        Start-Sleep -Milliseconds 300
+        @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0 -Because 'completion never calls the network'
+    }
+
+    It 'completes template ids and names from templates the session has listed' {
+        Clear-PinTestEmulatorRequest $emu
+        Complete 'New-PinAsyncReport -TemplateId ' | Should -BeNullOrEmpty -Because 'nothing is cached yet, and Tab never fetches'
+        $templates = @(Get-PinTemplate)
+        $templates.Count | Should -BeGreaterThan 0
+        $first = $templates[0]
+        Complete "New-PinAsyncReport -TemplateId $($first.Id.Substring(0, 4))" | Should -Contain $first.Id
+        $byName = Complete "Get-PinTemplate -Name $($first.Name.Substring(0, 3))"
+        @($byName | Where-Object { $_.Trim("'") -eq $first.Name }).Count | Should -Be 1
+    }
+}
+

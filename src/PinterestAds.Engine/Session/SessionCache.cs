@@ -34,8 +34,13 @@ namespace PinterestAds.Engine.Session
                 ? entry.Value.Result as T
                 : null;
 
-        public void Set<T>(string key, T value) where T : class =>
-            _entries[key] = new Lazy<Task<object>>(() => Task.FromResult<object>(value));
+        /// <summary>Stores a value fetched elsewhere; Peek sees it at once.</summary>
+        public void Set<T>(string key, T value) where T : class
+        {
+            var entry = new Lazy<Task<object>>(() => Task.FromResult<object>(value));
+            _ = entry.Value; // created now: Peek only answers for values that exist
+            _entries[key] = entry;
+        }
 
         public void Clear() => _entries.Clear();
     }

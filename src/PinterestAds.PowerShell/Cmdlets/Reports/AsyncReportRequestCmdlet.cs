@@ -31,7 +31,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>The reporting level: CampaignTargeting or CAMPAIGN_TARGETING both work.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomSet)]
         [ApiEnumArgumentTransformation(typeof(ReportLevel))]
-        [ArgumentCompleter(typeof(ReportLevelCompleter))]
+        // No ArgumentCompleter: PowerShell completes enum parameters itself (PowerShell names) and
+        // never calls a completer for them.
         public ReportLevel Level { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = TemplateSet, ValueFromPipelineByPropertyName = true)]
@@ -68,12 +69,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter(ParameterSetName = CustomSet)] public string[]? ProductGroupId { get; set; }
         [Parameter(ParameterSetName = CustomSet)] public string[]? ProductItemId { get; set; }
 
-        [Parameter(ParameterSetName = CustomSet)] public string[]? CampaignStatus { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? AdGroupStatus { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? AdStatus { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? ProductGroupStatus { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? CampaignObjectiveType { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? TargetingType { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? CampaignStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? AdGroupStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? AdStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? ProductGroupStatus { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? CampaignObjectiveType { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? TargetingType { get; set; }
         [Parameter(ParameterSetName = CustomSet)] public SwitchParameter CombineTargetingTypes { get; set; }
         [Parameter(ParameterSetName = CustomSet)] public string? CampaignBrandLabel { get; set; }
 
