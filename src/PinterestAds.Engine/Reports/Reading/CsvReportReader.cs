@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using PinterestAds.Engine.Rows;
 
 namespace PinterestAds.Engine.Reports.Reading
@@ -19,77 +16,32 @@ namespace PinterestAds.Engine.Reports.Reading
     /// A record whose field count differs from the header stops the read with a
     /// <see cref="ReportFormatException"/>. Blank lines are skipped. One instance reads one stream once.
     /// </remarks>
-    public sealed class CsvReportReader
+    public sealed class CsvReportReader : StreamingReportReader
     {
         private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
-        private readonly RollingBuffer _buffer;
-        private readonly ReportReadOptions _options;
         private readonly CsvRecordScanner _scanner = new();
-        private RowAssembler? _assembler;
         private int[] _fieldOrdinals = Array.Empty<int>();
         private long _dataRecords;
-        private bool _started;
 
         /// <summary>Creates a reader over a (decompressed) CSV stream.</summary>
         public CsvReportReader(Stream stream, ReportReadOptions? options = null)
+            : base(stream, options)
         {
-            _options = options ?? new ReportReadOptions();
-            _buffer = new RollingBuffer(stream, _options.MaxRecordBytes);
         }
 
-        /// <summary>The row columns, known once the header has been read (after the first row is returned).</summary>
-        public RowSchema? Schema => _assembler?.Schema;
-
-        /// <summary>Reads rows with blocking reads; cancellation is checked before every read.</summary>
-        public IEnumerable<ReportRow> ReadRows(CancellationToken cancellationToken = default)
-        {
-            BeginOnce();
-            var batch = new List<ReportRow>();
-            while (true)
-            {
-                bool more = ParseAvailable(batch);
-                foreach (ReportRow row in batch) yield return row;
-                batch.Clear();
-                if (!more) yield break;
-                _buffer.Fill(cancellationToken);
-            }
-        }
-
-        /// <summary>Reads rows with asynchronous reads; cancellation reaches every read.</summary>
-        public async IAsyncEnumerable<ReportRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            BeginOnce();
-            var batch = new List<ReportRow>();
-            while (true)
-            {
-                bool more = ParseAvailable(batch);
-                foreach (ReportRow row in batch) yield return row;
-                batch.Clear();
-                if (!more) yield break;
-                await _buffer.FillAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private void BeginOnce()
-        {
-            if (_started) throw new InvalidOperationException("A CsvReportReader reads its stream once; create a new reader.");
-            _started = true;
-        }
-
-        /// <summary>Parses every complete record buffered. Returns false when the stream is done.</summary>
-        private bool ParseAvailable(List<ReportRow> rows)
+        private protected override bool ParseAvailable(List<ReportRow> rows)
         {
             while (true)
             {
-                if (_assembler is null && !_buffer.IsFinal && _buffer.Length < Utf8Bom.Length) return true;
-                if (_assembler is null && _buffer.Available.StartsWith(Utf8Bom)) _buffer.Start += Utf8Bom.Length;
+                if (Assembler is null && !Buffer.IsFinal && Buffer.Length < Utf8Bom.Length) return true;
+                if (Assembler is null && Buffer.Available.StartsWith(Utf8Bom)) Buffer.Start += Utf8Bom.Length;
 
-                CsvScanResult result = _scanner.Scan(_buffer.Data, _buffer.Start, _buffer.End, _buffer.IsFinal);
+                CsvScanResult result = _scanner.Scan(Buffer.Data, Buffer.Start, Buffer.End, Buffer.IsFinal);
                 if (result == CsvScanResult.NeedMoreData) return true;
                 if (result == CsvScanResult.EndOfData)
                 {
-                    if (_assembler is null) throw new ReportFormatException("The CSV report is empty: it has no header row.", 0);
+                    if (Assembler is null) throw new ReportFormatException("The CSV report is empty: it has no header row.", 0);
                     return false;
                 }
                 if (result == CsvScanResult.UnterminatedQuote)
@@ -105,13 +57,13 @@ namespace PinterestAds.Engine.Reports.Reading
                         _dataRecords + 1);
                 }
 
-                _scanner.UnescapeQuotedFields(_buffer.Data);
+                _scanner.UnescapeQuotedFields(Buffer.Data);
                 if (!_scanner.IsBlankLine)
                 {
-                    if (_assembler is null) ReadHeader();
+                    if (Assembler is null) ReadHeader();
                     else rows.Add(BuildRow());
                 }
-                _buffer.Start = _scanner.RecordEnd;
+                Buffer.Start = _scanner.RecordEnd;
             }
         }
 
@@ -120,7 +72,7 @@ namespace PinterestAds.Engine.Reports.Reading
             var names = new List<string>(_scanner.FieldCount);
             for (int i = 0; i < _scanner.FieldCount; i++)
             {
-                string name = Encoding.UTF8.GetString(_buffer.Data, _scanner.FieldStart(i), _scanner.FieldLength(i)).Trim();
+                string name = Encoding.UTF8.GetString(Buffer.Data, _scanner.FieldStart(i), _scanner.FieldLength(i)).Trim();
                 if (name.Length == 0)
                 {
                     throw new ReportFormatException($"The CSV header has an empty column name at position {i + 1}.", 0);
@@ -128,14 +80,14 @@ namespace PinterestAds.Engine.Reports.Reading
                 names.Add(name);
             }
 
-            bool includeDate = _options.IncludeDate ?? names.Exists(n => string.Equals(n, RowFields.Date, StringComparison.OrdinalIgnoreCase));
-            string? entityId = _options.ResolveEntityIdColumn();
+            bool includeDate = Options.IncludeDate ?? names.Exists(n => string.Equals(n, RowFields.Date, StringComparison.OrdinalIgnoreCase));
+            string? entityId = Options.ResolveEntityIdColumn();
             if (entityId is not null && !names.Exists(n => string.Equals(n, entityId, StringComparison.OrdinalIgnoreCase))) entityId = null;
 
             RowSchema schema;
             try
             {
-                schema = ReportSchemaBuilder.Build(_options, entityId, includeDate, names);
+                schema = ReportSchemaBuilder.Build(Options, entityId, includeDate, names);
                 // Every header name is in the schema; a repeated header name would be lost.
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (string name in names)
@@ -150,7 +102,7 @@ namespace PinterestAds.Engine.Reports.Reading
 
             _fieldOrdinals = new int[names.Count];
             for (int i = 0; i < names.Count; i++) _fieldOrdinals[i] = schema.IndexOf(names[i]);
-            _assembler = new RowAssembler(schema, _options);
+            Assembler = new RowAssembler(schema, Options);
         }
 
         private ReportRow BuildRow()
@@ -162,9 +114,9 @@ namespace PinterestAds.Engine.Reports.Reading
                     $"CSV data row {_dataRecords} has {_scanner.FieldCount} fields but the header has {_fieldOrdinals.Length}; refusing to guess which values belong to which column.",
                     _dataRecords);
             }
-            RowAssembler assembler = _assembler!;
+            RowAssembler assembler = Assembler!;
             assembler.Reset();
-            byte[] data = _buffer.Data;
+            byte[] data = Buffer.Data;
             for (int i = 0; i < _fieldOrdinals.Length; i++)
             {
                 assembler.Set(_fieldOrdinals[i], new ReadOnlySpan<byte>(data, _scanner.FieldStart(i), _scanner.FieldLength(i)));

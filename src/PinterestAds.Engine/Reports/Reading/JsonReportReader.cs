@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
 using PinterestAds.Engine.Rows;
 
 namespace PinterestAds.Engine.Reports.Reading
@@ -25,15 +23,11 @@ namespace PinterestAds.Engine.Reports.Reading
     /// first unexpected key stops the read with a <see cref="ReportFormatException"/> naming it,
     /// before any row containing it is returned.
     /// </remarks>
-    public sealed class JsonReportReader
+    public sealed class JsonReportReader : StreamingReportReader
     {
         private readonly Stream _stream;
-        private readonly ReportReadOptions _options;
-        private readonly RollingBuffer _buffer;
         private readonly ColumnMatcher _matcher = new();
         private JsonReaderState _state;
-        private RowAssembler? _assembler;
-        private bool _started;
         private bool _done;
 
         // Parse state that survives buffer refills.
@@ -48,88 +42,52 @@ namespace PinterestAds.Engine.Reports.Reading
 
         /// <summary>Creates a reader over a (decompressed) JSON stream.</summary>
         public JsonReportReader(Stream stream, ReportReadOptions? options = null)
+            : base(stream, options)
         {
-            _stream = stream ?? throw new ArgumentNullException(nameof(stream));
-            _options = options ?? new ReportReadOptions();
-            _buffer = new RollingBuffer(stream, _options.MaxRecordBytes);
+            _stream = stream;
         }
 
-        /// <summary>The row columns, known once reading has started.</summary>
-        public RowSchema? Schema => _assembler?.Schema;
-
-        /// <summary>Reads rows with blocking reads; cancellation is checked before every read.</summary>
-        public IEnumerable<ReportRow> ReadRows(CancellationToken cancellationToken = default)
+        // The optional pre-scan uses blocking reads on a seekable (file or memory) stream.
+        private protected override void Begin(CancellationToken cancellationToken)
         {
-            Begin(cancellationToken);
-            var batch = new List<ReportRow>();
-            while (true)
-            {
-                bool more = ParseAvailable(batch);
-                foreach (ReportRow row in batch) yield return row;
-                batch.Clear();
-                if (!more) yield break;
-                _buffer.Fill(cancellationToken);
-            }
-        }
-
-        /// <summary>Reads rows with asynchronous reads; cancellation reaches every read.</summary>
-        public async IAsyncEnumerable<ReportRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            // The optional pre-scan uses blocking reads on a seekable (file or memory) stream.
-            Begin(cancellationToken);
-            var batch = new List<ReportRow>();
-            while (true)
-            {
-                bool more = ParseAvailable(batch);
-                foreach (ReportRow row in batch) yield return row;
-                batch.Clear();
-                if (!more) yield break;
-                await _buffer.FillAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private void Begin(CancellationToken cancellationToken)
-        {
-            if (_started) throw new InvalidOperationException("A JsonReportReader reads its stream once; create a new reader.");
-            _started = true;
 
             string keyColumn;
-            if (_options.JsonLayout == JsonReportLayout.ByDate)
+            if (Options.JsonLayout == JsonReportLayout.ByDate)
             {
                 keyColumn = RowFields.Date;
             }
             else
             {
-                keyColumn = _options.ResolveEntityIdColumn() ?? throw new ArgumentException(
+                keyColumn = Options.ResolveEntityIdColumn() ?? throw new ArgumentException(
                     "A JSON report keyed by entity id needs ReportReadOptions.EntityIdColumn (e.g. CAMPAIGN_ID) or Level (e.g. CAMPAIGN) so the key can become a column.",
                     nameof(ReportReadOptions.EntityIdColumn));
             }
 
             IReadOnlyList<string> found = Array.Empty<string>();
-            bool includeDate = _options.IncludeDate ?? true;
-            if (_options.PreScanJsonKeys && _stream.CanSeek)
+            bool includeDate = Options.IncludeDate ?? true;
+            if (Options.PreScanJsonKeys && _stream.CanSeek)
             {
                 long origin = _stream.Position;
-                found = JsonKeyScanner.CollectRowKeys(_stream, _options.MaxRecordBytes, cancellationToken);
+                found = JsonKeyScanner.CollectRowKeys(_stream, Options.MaxRecordBytes, cancellationToken);
                 _stream.Position = origin;
-                if (_options.IncludeDate is null)
+                if (Options.IncludeDate is null)
                 {
-                    includeDate = _options.JsonLayout == JsonReportLayout.ByDate || Contains(found, RowFields.Date);
+                    includeDate = Options.JsonLayout == JsonReportLayout.ByDate || Contains(found, RowFields.Date);
                 }
             }
 
-            string? entityId = _options.JsonLayout == JsonReportLayout.ByEntityId ? keyColumn : _options.ResolveEntityIdColumn();
-            if (_options.JsonLayout == JsonReportLayout.ByDate) includeDate = true;
+            string? entityId = Options.JsonLayout == JsonReportLayout.ByEntityId ? keyColumn : Options.ResolveEntityIdColumn();
+            if (Options.JsonLayout == JsonReportLayout.ByDate) includeDate = true;
             RowSchema schema;
             try
             {
-                schema = ReportSchemaBuilder.Build(_options, entityId, includeDate, found);
+                schema = ReportSchemaBuilder.Build(Options, entityId, includeDate, found);
             }
             catch (ArgumentException error)
             {
                 throw new ReportFormatException("The JSON report's columns cannot be used: " + error.Message, 0, null, error);
             }
-            _assembler = new RowAssembler(schema, _options);
+            Assembler = new RowAssembler(schema, Options);
             _matcher.Reset(schema);
             _keyOrdinal = schema.IndexOf(keyColumn);
         }
@@ -143,15 +101,15 @@ namespace PinterestAds.Engine.Reports.Reading
             return false;
         }
 
-        /// <summary>Parses every complete token buffered. Returns false when the document is done.</summary>
-        private bool ParseAvailable(List<ReportRow> rows)
+        // Parses every complete token buffered; false when the document is done.
+        private protected override bool ParseAvailable(List<ReportRow> rows)
         {
             if (_done) return false;
-            if (_buffer.IsFinal && _buffer.Length == 0 && _rowDepth < 0)
+            if (Buffer.IsFinal && Buffer.Length == 0 && _rowDepth < 0)
             {
                 throw new ReportFormatException("The JSON report is empty: expected an object of row arrays.", 0);
             }
-            var reader = new Utf8JsonReader(_buffer.Available, _buffer.IsFinal, _state);
+            var reader = new Utf8JsonReader(Buffer.Available, Buffer.IsFinal, _state);
             try
             {
                 while (reader.Read())
@@ -168,9 +126,9 @@ namespace PinterestAds.Engine.Reports.Reading
                 throw new ReportFormatException(
                     $"The JSON report is malformed near data row {_rowNumber + 1}: {error.Message}", _rowNumber + 1, null, error);
             }
-            _buffer.Start += (int)reader.BytesConsumed;
+            Buffer.Start += (int)reader.BytesConsumed;
             _state = reader.CurrentState;
-            if (_buffer.IsFinal)
+            if (Buffer.IsFinal)
             {
                 throw new ReportFormatException(
                     $"The JSON report ends before the document is complete (after data row {_rowNumber}); the file is truncated.", _rowNumber);
@@ -220,21 +178,21 @@ namespace PinterestAds.Engine.Reports.Reading
             _rowNumber++;
             _position = 0;
             _rowHasKeyColumn = false;
-            _assembler!.Reset();
+            Assembler!.Reset();
         }
 
         private ReportRow EndRow()
         {
-            if (!_rowHasKeyColumn && _keyOrdinal >= 0 && !_rootIsArray) _assembler!.SetValue(_keyOrdinal, _groupKey);
+            if (!_rowHasKeyColumn && _keyOrdinal >= 0 && !_rootIsArray) Assembler!.SetValue(_keyOrdinal, _groupKey);
             _matcher.EndRow(_position);
-            return _assembler!.Build();
+            return Assembler!.Build();
         }
 
         private object? ParseGroupKey(ref Utf8JsonReader reader)
         {
             string key = reader.GetString()!;
             if (_keyOrdinal < 0) return key;
-            return ValueParser.Parse(_assembler!.Schema.Columns[_keyOrdinal].Kind, Encoding.UTF8.GetBytes(key), zeroFill: false);
+            return ValueParser.Parse(Assembler!.Schema.Columns[_keyOrdinal].Kind, Encoding.UTF8.GetBytes(key), zeroFill: false);
         }
 
         private void SetValue(ref Utf8JsonReader reader)
@@ -242,14 +200,14 @@ namespace PinterestAds.Engine.Reports.Reading
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null:
-                    _assembler!.SetMissing(_currentOrdinal);
+                    Assembler!.SetMissing(_currentOrdinal);
                     return;
                 case JsonTokenType.String when reader.ValueIsEscaped:
-                    _assembler!.Set(_currentOrdinal, Encoding.UTF8.GetBytes(reader.GetString()!));
+                    Assembler!.Set(_currentOrdinal, Encoding.UTF8.GetBytes(reader.GetString()!));
                     return;
                 default:
                     // Numbers, plain strings, true/false: the raw UTF-8 token text.
-                    _assembler!.Set(_currentOrdinal, reader.ValueSpan);
+                    Assembler!.Set(_currentOrdinal, reader.ValueSpan);
                     return;
             }
         }
@@ -259,7 +217,7 @@ namespace PinterestAds.Engine.Reports.Reading
 
         private ReportFormatException Nested(in Utf8JsonReader reader)
         {
-            string column = _currentOrdinal >= 0 ? _assembler!.Schema.Columns[_currentOrdinal].Name : "?";
+            string column = _currentOrdinal >= 0 ? Assembler!.Schema.Columns[_currentOrdinal].Name : "?";
             return new ReportFormatException(
                 $"The JSON report has a nested {(reader.TokenType == JsonTokenType.StartArray ? "array" : "object")} in column '{column}' of data row {_rowNumber}; report values must be scalars.",
                 _rowNumber, column);
