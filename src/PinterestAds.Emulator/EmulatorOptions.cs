@@ -25,6 +25,9 @@ public sealed class EmulatorOptions
     public int AdGroupsPerCampaign { get; set; } = 2;
     public int AdsPerAdGroup { get; set; } = 2;
     public int ProductGroupsPerAdGroup { get; set; } = 1;
+    /// <summary>Keywords per ad group; 5 gives each ad group every match type once.</summary>
+    public int KeywordsPerAdGroup { get; set; } = 5;
+    public int ProductItemsPerProductGroup { get; set; } = 3;
     public int TemplatesPerAccount { get; set; } = 3;
     /// <summary>Share of ad-days (after an ad's start) with delivery; 1.0 makes every day deliver.</summary>
     public double ActivityRate { get; set; } = 0.85;

@@ -52,6 +52,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         api.UseRouting();
         api.UseApiPipeline(state);
         EntityEndpoints.Map(api, state);
+        KeywordEndpoints.Map(api, state);
         AnalyticsEndpoints.Map(api, state);
         AsyncReportEndpoints.Map(api, state);
         BulkEndpoints.Map(api, state);

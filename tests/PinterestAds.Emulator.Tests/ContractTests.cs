@@ -20,6 +20,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
         "analytics/create_report", "analytics/get_report", "templates/list", "analytics/create_template_report",
         "bulk_download/create", "bulk_request/get", "delivery_metrics/get", "targeting_options/get", "metrics_ready_state/get",
         "audience_insights/get", "audience_insights_scope_and_type/get", "oauth/token",
+        "keywords/get", "ad_pins/analytics",
     };
 
     public static IEnumerable<object[]> Operations => CoveredOperations.Select(o => new object[] { o });
@@ -93,6 +94,8 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "audience_insights/get" => Get($"{baseUrl}/audience_insights?audience_insight_type=YOUR_TOTAL_AUDIENCE"),
             "audience_insights_scope_and_type/get" => Get($"{baseUrl}/insights/audiences"),
             "oauth/token" => TokenRequest(),
+            "keywords/get" => Get($"{baseUrl}/keywords?ad_group_id={adGroup}&match_types=BROAD&match_types=EXACT_NEGATIVE&page_size=1"),
+            "ad_pins/analytics" => Get($"{baseUrl}/pins/analytics?campaign_id={campaign}&pin_ids={ad["pinId"]}&{dates}&columns=SPEND_IN_DOLLAR,IMPRESSION_1,CTR,PIN_ID"),
             _ => throw new InvalidOperationException(operationId),
         };
         return (request, operationId == "oauth/token" ? _f.NewClient(null) : _f.Api);

@@ -65,6 +65,34 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return JsonNode.Parse(text)!.AsArray();
     }
 
+    /// <summary>Creates an async report of the first account, waits for it and returns the downloaded file's text.</summary>
+    public async Task<string> DownloadReportAsync(object body)
+    {
+        var (status, created) = await SendAsync(HttpMethod.Post, $"ad_accounts/{AccountId}/reports", body);
+        Assert.True(status == 200, created?.ToJsonString());
+        Assert.Equal("IN_PROGRESS", (string)created!["report_status"]!);
+        var token = (string)created["token"]!;
+        for (var i = 0; i < 100; i++)
+        {
+            var state = await GetJsonAsync($"ad_accounts/{AccountId}/reports?token={token}");
+            if ((string)state["report_status"]! == "FINISHED")
+            {
+                using var response = await Anonymous.GetAsync((string)state["url"]!);
+                response.EnsureSuccessStatusCode();
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                Assert.Equal((long)(double)state["size"]!, bytes.Length);
+                if (bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+                {
+                    using var zip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                    return await new StreamReader(zip).ReadToEndAsync();
+                }
+                return Encoding.UTF8.GetString(bytes);
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("report did not finish");
+    }
+
     public Task AdminAsync(HttpMethod method, string path, object? body = null)
     {
         var request = new HttpRequestMessage(method, Server.AdminUri + path);

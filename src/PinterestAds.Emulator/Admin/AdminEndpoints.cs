@@ -7,6 +7,7 @@ using PinterestAds.Emulator.Hosting;
 using PinterestAds.Emulator.Metrics;
 using PinterestAds.Emulator.Reports;
 using PinterestAds.Emulator.Traffic;
+using PinterestAds.Emulator.World;
 
 namespace PinterestAds.Emulator.Admin;
 
@@ -124,11 +125,23 @@ internal static class AdminEndpoints
                 {
                     id = g.Id, name = g.Name, status = g.Status,
                     ads = g.Ads.Select(d => new { id = d.Id, name = d.Name, status = d.Status, pinId = d.PinId }),
-                    productGroups = g.ProductGroups.Select(p => new { id = p.Id, name = p.Name, status = p.Status }),
+                    productGroups = g.ProductGroups.Select(p => new
+                    {
+                        id = p.Id, name = p.Name, status = p.Status,
+                        productItems = p.Items.Select(i => new { id = i.Id, name = i.Name }),
+                    }),
+                    keywords = g.Keywords.Select(KeywordJson),
                 }),
             }),
+            keywords = a.Keywords.Select(KeywordJson),
             templates = a.Templates.Select(t => new { id = t.Id, name = t.Name, reportLevel = t.ReportLevel, columns = t.Columns, granularity = t.Granularity }),
         }),
+    };
+
+    private static object KeywordJson(Keyword k) => new
+    {
+        id = k.Id, value = k.Value, matchType = k.MatchType, parentType = k.ParentType, parentId = k.ParentId,
+        archived = k.Archived, delivers = k.Delivers,
     };
 
     private static ReportQuery ExpectedRowsQuery(EmulatorState state, JsonElement e)
@@ -140,7 +153,9 @@ internal static class AdminEndpoints
 
         var account = state.World.Account(Required("ad_account_id")) ?? throw ApiException.NotFoundError("Unknown ad_account_id.");
         var levelName = Required("level");
-        var (level, targeting) = ReportQuery.FromAsyncLevel(levelName) ?? throw ApiException.BadRequest($"Unknown level '{levelName}'.");
+        // PIN (admin only) is the level of ad_pins/analytics: PIN_ID rows of one campaign.
+        var (level, targeting) = levelName == "PIN" ? (ReportLevel.Pin, false)
+            : ReportQuery.FromAsyncLevel(levelName) ?? throw ApiException.BadRequest($"Unknown level '{levelName}'.");
         var columns = List("columns") ?? throw ApiException.BadRequest("expected-rows needs 'columns'.");
         foreach (var c in columns)
             if (!ColumnModel.Instance.IsKnown(c)) throw ApiException.BadRequest($"Unknown column '{c}'.");
@@ -156,10 +171,15 @@ internal static class AdminEndpoints
             Account = account,
             Level = level,
             TargetingTypes = targeting ? targetingTypes : Array.Empty<string>(),
-            CampaignIds = level == ReportLevel.Campaign ? ids : null,
-            AdGroupIds = level == ReportLevel.AdGroup ? ids : null,
+            CampaignIds = level == ReportLevel.Campaign ? ids : List("campaign_ids"),
+            AdGroupIds = level == ReportLevel.AdGroup ? ids : List("ad_group_ids"),
             AdIds = level == ReportLevel.Ad ? ids : null,
+            PinIds = level == ReportLevel.Pin ? ids : null,
             ProductGroupIds = level == ReportLevel.ProductGroup ? ids : null,
+            KeywordIds = level == ReportLevel.Keyword ? ids : null,
+            ProductItemIds = level == ReportLevel.ProductItem ? ids : null,
+            AttributionTypes = List("attribution_types") ?? Array.Empty<string>(),
+            CombineTargetingTypes = e.TryGetProperty("combine_targeting_types", out var combine) && combine.ValueKind == JsonValueKind.True,
             Start = Date("start_date"),
             End = Date("end_date"),
             Granularity = granularity,

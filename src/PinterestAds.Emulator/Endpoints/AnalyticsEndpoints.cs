@@ -15,6 +15,8 @@ internal static class AnalyticsEndpoints
         app.MapOperation(state, "ad_groups/analytics", c => SyncAsync(c, ReportLevel.AdGroup, "ad_group_ids"));
         app.MapOperation(state, "ads/analytics", c => SyncAsync(c, ReportLevel.Ad, null));
         app.MapOperation(state, "product_groups/analytics", c => SyncAsync(c, ReportLevel.ProductGroup, "product_group_ids"));
+        // Pins of one campaign: PIN_ID rows, each summing the campaign's ads that promote the pin.
+        app.MapOperation(state, "ad_pins/analytics", c => SyncAsync(c, ReportLevel.Pin, "pin_ids"));
 
         app.MapOperation(state, "ad_account_targeting_analytics/get", c => SyncAsync(c, ReportLevel.Advertiser, null, targeting: true));
         app.MapOperation(state, "campaign_targeting_analytics/get", c => SyncAsync(c, ReportLevel.Campaign, "campaign_ids", targeting: true));
@@ -44,6 +46,7 @@ internal static class AnalyticsEndpoints
             granularity == "HOUR" ? "sync analytics, HOUR granularity" : "sync analytics");
 
         IReadOnlyList<string>? adIds = p.List("ad_ids"), campaignIds = p.List("campaign_ids"), pinIds = p.List("pin_ids");
+        if (level == ReportLevel.Pin) campaignIds = new[] { p.RequiredString("campaign_id") };
         if (c.Operation.OperationId == "ads/analytics" && adIds is null && (campaignIds is null || pinIds is null))
             throw ApiException.BadRequest("ads/analytics needs either 'ad_ids', or both 'campaign_ids' and 'pin_ids'.");
 
@@ -52,10 +55,10 @@ internal static class AnalyticsEndpoints
             Account = account,
             Level = level,
             TargetingTypes = targeting ? p.List("targeting_types")!.Distinct().ToArray() : Array.Empty<string>(),
-            CampaignIds = idParameter == "campaign_ids" || level == ReportLevel.Ad ? campaignIds : null,
+            CampaignIds = idParameter == "campaign_ids" || level is ReportLevel.Ad or ReportLevel.Pin ? campaignIds : null,
             AdGroupIds = idParameter == "ad_group_ids" ? p.List("ad_group_ids") : null,
             AdIds = level == ReportLevel.Ad ? adIds : null,
-            PinIds = level == ReportLevel.Ad ? pinIds : null,
+            PinIds = level is ReportLevel.Ad or ReportLevel.Pin ? pinIds : null,
             ProductGroupIds = idParameter == "product_group_ids" ? p.List("product_group_ids") : null,
             Start = start,
             End = end,
@@ -65,6 +68,7 @@ internal static class AnalyticsEndpoints
             EngagementWindowDays = (int)(p.Integer("engagement_window_days") ?? 30),
             ViewWindowDays = (int)(p.Integer("view_window_days") ?? 1),
             ConversionReportTime = p.String("conversion_report_time") ?? "TIME_OF_AD_ACTION",
+            AttributionTypes = p.List("attribution_types") ?? Array.Empty<string>(),
         };
     }
 }

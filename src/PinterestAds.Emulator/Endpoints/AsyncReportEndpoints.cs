@@ -158,13 +158,15 @@ internal static class AsyncReportEndpoints
             isProductItem ? "async report, level PRODUCT_ITEM" : granularity == "HOUR" ? "async report, HOUR granularity" : "async report");
         if (isProductItem)
         {
+            // The description: ad_ids and ad_statuses "not supported for Product Item Level Reports"; "Pin promotion
+            // and ad related columns are not supported" (AD_ACCOUNT_ID and the AD_GROUP_* columns are neither).
             if (List("ad_ids") is not null || List("ad_statuses") is not null)
                 throw ApiException.BadRequest($"Fields 'ad_ids' and 'ad_statuses' are not allowed with level {levelName}.");
-            if (List("columns")!.FirstOrDefault(col => col.StartsWith("AD_", StringComparison.Ordinal) || col.StartsWith("PIN_PROMOTION", StringComparison.Ordinal)) is { } adColumn)
-                throw ApiException.BadRequest($"Column {adColumn} (an ad column) is not allowed with level {levelName}.");
+            if (List("columns")!.FirstOrDefault(ProductItemRules.IsAdColumn) is { } adColumn)
+                throw ApiException.BadRequest($"Column {adColumn} (an ad or pin promotion column) is not allowed with level {levelName}.");
         }
         var mapped = ReportQuery.FromAsyncLevel(levelName)
-            ?? throw ApiException.BadRequest($"Field 'level' value {levelName} is valid for the API but its entities (keywords, product items) are not part of the emulator's world; use ADVERTISER, CAMPAIGN, AD_GROUP, PIN_PROMOTION or PRODUCT_GROUP (or their _TARGETING forms).");
+            ?? throw ApiException.BadRequest($"Field 'level' value {levelName} is not a reporting level.");
 
         var targetingTypes = List("targeting_types");
         if (mapped.Targeting && (targetingTypes is null || targetingTypes.Count == 0))
@@ -183,7 +185,7 @@ internal static class AsyncReportEndpoints
                 var op = f.TryGetProperty("operator", out var oe) ? oe.GetString() : null;
                 if (field is null || op is null || !f.TryGetProperty("values", out var ve) || ve.GetArrayLength() == 0)
                     throw ApiException.BadRequest("Each item of 'metrics_filters' needs 'field', 'operator' and 'values'.");
-                filters.Add(new MetricsFilter(field, op == "GREATER_THAN", ve[0].GetDouble()));
+                filters.Add(new MetricsFilter(field, op == "GREATER_THAN", ve.EnumerateArray().Select(v => v.GetDouble()).ToArray()));
             }
         }
 
@@ -196,6 +198,7 @@ internal static class AsyncReportEndpoints
             AdGroupIds = List("ad_group_ids"),
             AdIds = List("ad_ids"),
             ProductGroupIds = List("product_group_ids"),
+            ProductItemIds = List("product_item_ids"),
             CampaignStatuses = List("campaign_statuses"),
             AdGroupStatuses = List("ad_group_statuses"),
             AdStatuses = List("ad_statuses"),
@@ -213,6 +216,8 @@ internal static class AsyncReportEndpoints
             ConversionReportTime = Str("conversion_report_time") ?? "TIME_OF_AD_ACTION",
             SortByDate = Str("primary_sort") == "BY_DATE",
             MetricsFilters = filters,
+            AttributionTypes = List("attribution_types") ?? Array.Empty<string>(),
+            CombineTargetingTypes = body.TryGetProperty("combine_targeting_types", out var combine) && combine.ValueKind == JsonValueKind.True,
         };
         return (query, Str("report_format") == "CSV");
     }

@@ -6,9 +6,9 @@ namespace PinterestAds.Emulator.Endpoints;
 /// <summary>Bookmark paging: the bookmark is an opaque cursor (the offset of the next page, encoded).</summary>
 internal static class Paging
 {
-    public static object Page<T>(IReadOnlyList<T> all, ParsedParameters p, Func<T, object> shape)
+    public static object Page<T>(IReadOnlyList<T> all, ParsedParameters p, Func<T, object> shape, int maxPageSize = int.MaxValue)
     {
-        var pageSize = (int)(p.Integer("page_size") ?? 25);
+        var pageSize = (int)Math.Min(p.Integer("page_size") ?? 25, maxPageSize);
         var offset = 0;
         if (p.String("bookmark") is { } bookmark)
         {

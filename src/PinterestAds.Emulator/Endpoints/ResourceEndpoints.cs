@@ -30,8 +30,10 @@ internal static class ResourceEndpoints
             var type = c.Parameters.RequiredString("targeting_type");
             if (c.Parameters.String("ad_account_id") is { } accountId && c.State.World.Account(accountId) is null)
                 throw ApiException.NotFoundError($"Ad account {accountId} not found.");
-            var options = TargetingOptions.ForResource(type).Select(Shape).ToList();
-            return c.JsonAsync(options);
+            // The description's TargetingOptionResponse: an array holding one object that maps code to name,
+            // [{"500": "U.S.: Portland-Auburn", ...}]. Nested options (GEO regions) map their code to an object
+            // with the name and the regions, in the same code-to-name shape.
+            return c.JsonAsync(new[] { Map(TargetingOptions.ForResource(type)) });
         });
 
         app.MapOperation(state, "metrics_ready_state/get", c =>
@@ -66,10 +68,13 @@ internal static class ResourceEndpoints
         });
     }
 
-    private static Dictionary<string, object?> Shape(TargetingOption o)
+    private static Dictionary<string, object?> Map(IReadOnlyList<TargetingOption> options)
     {
-        var d = new Dictionary<string, object?> { ["id"] = o.Id, ["name"] = o.Name };
-        if (o.Children is not null) d["children"] = o.Children.Select(Shape).ToList();
-        return d;
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var o in options)
+            map[o.Id] = o.Children is { Count: > 0 } children
+                ? new Dictionary<string, object?> { ["name"] = o.Name, ["regions"] = Map(children) }
+                : o.Name;
+        return map;
     }
 }

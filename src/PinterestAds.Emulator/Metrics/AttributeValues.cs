@@ -5,6 +5,11 @@ namespace PinterestAds.Emulator.Metrics;
 /// <summary>The entity a row describes, with its ancestors, for attribute columns (ids, names, statuses, budgets).</summary>
 internal sealed record EntityContext(AdAccount Account, Campaign? Campaign, AdGroup? AdGroup, Ad? Ad, ProductGroup? ProductGroup)
 {
+    public Keyword? Keyword { get; init; }
+    public ProductItem? ProductItem { get; init; }
+    /// <summary>The pin of a pin-level row (several ads of a campaign may promote it).</summary>
+    public string? PinId { get; init; }
+
     /// <summary>The value of an attribute column for this entity, or an absent cell when it does not apply at this level.</summary>
     public Cell Attribute(string column)
     {
@@ -38,13 +43,24 @@ internal sealed record EntityContext(AdAccount Account, Campaign? Campaign, AdGr
             "AD_ID" or "PIN_PROMOTION_ID" => Cell.Of(Ad?.Id),
             "AD_NAME" or "PIN_PROMOTION_NAME" => Cell.Of(Ad?.Name),
             "AD_STATUS" or "PIN_PROMOTION_STATUS" => Cell.Of(Ad?.SummaryStatus),
-            "PIN_ID" => Cell.Of(Ad?.PinId),
+            "PIN_ID" => Cell.Of(Ad?.PinId ?? PinId),
             "VIDEO_LENGTH" => Ad is { VideoLengthSeconds: > 0 } a ? Cell.Of((long)a.VideoLengthSeconds) : default,
             "PRODUCT_GROUP_ID" => Cell.Of(ProductGroup?.Id),
             "PRODUCT_GROUP_STATUS" => ProductGroup is null ? default : Cell.Of(ProductGroup.Status == "ACTIVE" ? "RUNNING" : ProductGroup.Status),
             "PRODUCT_GROUP_AD_IMAGE_TAG" => ProductGroup is null ? default : Cell.Of("lifestyle"),
             "PRODUCT_GROUP_AD_VIDEO_TAG" => ProductGroup is null ? default : Cell.Of("none"),
-            _ => default, // promotions, product items, feed items: not part of the emulated world
+            "PRODUCT_ITEM_NAME" => Cell.Of(ProductItem?.Name),
+            "PRODUCT_ITEM_BRAND" => Cell.Of(ProductItem?.Brand),
+            "PRODUCT_ITEM_PRODUCT_TYPE" => Cell.Of(ProductItem?.ProductType),
+            "PRODUCT_ITEM_PRODUCT_CATEGORY" => Cell.Of(ProductItem?.Category),
+            "PRODUCT_ITEM_DESCRIPTION" => ProductItem is null ? default : Cell.Of($"{ProductItem.Name} by {ProductItem.Brand}"),
+            "PRODUCT_ITEM_CURRENCY" => ProductItem is null ? default : Cell.Of(Account.Currency),
+            "PRODUCT_ITEM_PRICE" => ProductItem is null ? default : Cell.Of(ProductItem.Price),
+            "PRODUCT_ITEM_SALE_PRICE" => ProductItem?.SalePrice is { } sale ? Cell.Of(sale) : default,
+            "PRODUCT_ITEM_PRODUCT_URL" => ProductItem is null ? default : Cell.Of($"https://shop.example.com/item/{ProductItem.Id}"),
+            "PRODUCT_ITEM_IMAGE_URL" => ProductItem is null ? default : Cell.Of($"https://shop.example.com/img/{ProductItem.Id}.jpg"),
+            "PRODUCT_ITEM_PIN_URL" => ProductItem is null ? default : Cell.Of($"https://www.pinterest.com/pin/{ProductItem.Id}/"),
+            _ => default, // promotions, feed items: not part of the emulated world
         };
     }
 }

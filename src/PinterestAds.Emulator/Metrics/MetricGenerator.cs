@@ -14,6 +14,10 @@ internal sealed class MetricGenerator
     private const ulong CpmSalt = 0xC0FFEE;
     private const ulong HourSalt = 0x40C;
     private const ulong TargetingSalt = 0x7A6;
+    private const ulong SplitSalt = 0x5917;
+
+    /// <summary>How much more HOUSEHOLD attribution credits than INDIVIDUAL (conversions by the converting user's household).</summary>
+    public const double HouseholdAttributionFactor = 1.12;
 
     private readonly ulong _seed;
     private readonly double _activityRate;
@@ -120,15 +124,34 @@ internal sealed class MetricGenerator
         cumulative[values.Count] = 1.0;
     }
 
+    /// <summary>Cumulative weights splitting a unit-day across <paramref name="count"/> parts of an owner (a product group's items).</summary>
+    public void SplitWeights(ulong ownerKey, int count, int day, Span<double> cumulative)
+    {
+        double total = 0;
+        cumulative[0] = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var stable = 0.3 + DeterministicHash.Unit(DeterministicHash.Combine(ownerKey, (ulong)i, SplitSalt));
+            var daily = 0.8 + 0.4 * DeterministicHash.Unit(DeterministicHash.Combine(ownerKey, (ulong)i, (ulong)day, SplitSalt));
+            total += stable * daily;
+            cumulative[i + 1] = total;
+        }
+        for (var i = 1; i <= count; i++) cumulative[i] /= total;
+        cumulative[count] = 1.0;
+    }
+
     /// <summary>Part <paramref name="index"/> of <paramref name="whole"/> under cumulative weights; the parts sum to the whole exactly.</summary>
     public static long Part(long whole, ReadOnlySpan<double> cumulative, int index) =>
         (long)Math.Floor(whole * cumulative[index + 1]) - (long)Math.Floor(whole * cumulative[index]);
 
     /// <summary>Scale of conversion metrics for the attribution windows and report time (longer windows attribute more).</summary>
-    public static double ConversionFactor(int clickWindowDays, int engagementWindowDays, int viewWindowDays, string conversionReportTime)
+    public static double ConversionFactor(int clickWindowDays, int engagementWindowDays, int viewWindowDays, string conversionReportTime,
+        IReadOnlyList<string>? attributionTypes = null)
     {
+        // HOUSEHOLD (alone or with INDIVIDUAL, whose conversions it includes) credits more conversions.
+        var household = attributionTypes is not null && attributionTypes.Contains("HOUSEHOLD") ? HouseholdAttributionFactor : 1.0;
         static double W(int days) => Math.Log(1 + days) / Math.Log(61);
         var f = (0.35 + 0.65 * W(clickWindowDays)) * (0.85 + 0.15 * W(viewWindowDays)) * (0.9 + 0.1 * W(engagementWindowDays));
-        return conversionReportTime == "TIME_OF_CONVERSION" ? f * 0.96 : f;
+        return (conversionReportTime == "TIME_OF_CONVERSION" ? f * 0.96 : f) * household;
     }
 }

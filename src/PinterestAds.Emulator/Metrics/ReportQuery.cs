@@ -3,10 +3,17 @@ using PinterestAds.Emulator.World;
 namespace PinterestAds.Emulator.Metrics;
 
 /// <summary>The entity level rows are reported at.</summary>
-internal enum ReportLevel { Advertiser, Campaign, AdGroup, Ad, ProductGroup }
+internal enum ReportLevel { Advertiser, Campaign, AdGroup, Ad, ProductGroup, Keyword, ProductItem, Pin }
 
-/// <summary>A filter of async reports' <c>metrics_filters</c>: keep rows whose field is less/greater than a value.</summary>
-internal sealed record MetricsFilter(string Field, bool GreaterThan, double Value);
+/// <summary>
+/// A filter of async reports' <c>metrics_filters</c>: keep rows whose field is less/greater than EVERY one
+/// of its values (the description gives <c>values</c> as a list; a row passes a filter only when it passes
+/// the comparison with each value, and passes the report only when it passes every filter).
+/// </summary>
+internal sealed record MetricsFilter(string Field, bool GreaterThan, IReadOnlyList<double> Values)
+{
+    public bool Passes(double value) => Values.All(v => GreaterThan ? value > v : value < v);
+}
 
 /// <summary>
 /// One analytics question, however it was asked (sync endpoint, async report body, template, or the
@@ -23,6 +30,9 @@ internal sealed record ReportQuery
     public IReadOnlyList<string>? AdIds { get; init; }
     public IReadOnlyList<string>? PinIds { get; init; }
     public IReadOnlyList<string>? ProductGroupIds { get; init; }
+    public IReadOnlyList<string>? ProductItemIds { get; init; }
+    /// <summary>Keyword ids (admin ground truth only: the API has no keyword filter; reports filter by ad group).</summary>
+    public IReadOnlyList<string>? KeywordIds { get; init; }
     /// <summary>Async filters on statuses (summary statuses such as RUNNING/PAUSED/ARCHIVED).</summary>
     public IReadOnlyList<string>? CampaignStatuses { get; init; }
     public IReadOnlyList<string>? AdGroupStatuses { get; init; }
@@ -42,6 +52,10 @@ internal sealed record ReportQuery
     public string ConversionReportTime { get; init; } = "TIME_OF_AD_ACTION";
     public bool SortByDate { get; init; }
     public IReadOnlyList<MetricsFilter> MetricsFilters { get; init; } = Array.Empty<MetricsFilter>();
+    /// <summary><c>attribution_types</c>: HOUSEHOLD also credits conversions by members of the converting user's household.</summary>
+    public IReadOnlyList<string> AttributionTypes { get; init; } = Array.Empty<string>();
+    /// <summary><c>combine_targeting_types</c>: one breakdown over all types (GENDER_AND_COUNTRY, values "female&amp;US").</summary>
+    public bool CombineTargetingTypes { get; init; }
 
     public bool IsTargeting => TargetingTypes.Count > 0;
 
@@ -54,6 +68,9 @@ internal sealed record ReportQuery
         ReportLevel.Campaign => "CAMPAIGN_ID",
         ReportLevel.AdGroup => "AD_GROUP_ID",
         ReportLevel.Ad => "AD_ID",
+        ReportLevel.Keyword => "KEYWORD_ID",
+        ReportLevel.ProductItem => "PRODUCT_ITEM_ID",
+        ReportLevel.Pin => "PIN_ID",
         _ => "PRODUCT_GROUP_ID",
     };
 
@@ -70,6 +87,9 @@ internal sealed record ReportQuery
         "PIN_PROMOTION_TARGETING" => (ReportLevel.Ad, true),
         "PRODUCT_GROUP" => (ReportLevel.ProductGroup, false),
         "PRODUCT_GROUP_TARGETING" => (ReportLevel.ProductGroup, true),
+        "KEYWORD" => (ReportLevel.Keyword, false),
+        "PRODUCT_ITEM" => (ReportLevel.ProductItem, false),
+        "PRODUCT_ITEM_TARGETING" => (ReportLevel.ProductItem, true),
         _ => null,
     };
 }

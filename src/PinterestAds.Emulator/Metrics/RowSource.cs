@@ -20,7 +20,18 @@ internal sealed class RowSource
         _generator = generator;
     }
 
-    private sealed record Group(string Id, EntityContext Context, IDeliveryUnit[] Units);
+    /// <summary>
+    /// A row's entity and the delivery units whose metrics it sums. <paramref name="Share"/>, when set, takes
+    /// only one part of each unit-day (a keyword's share of its ad group, an item's share of its product group).
+    /// </summary>
+    private sealed record Group(string Id, EntityContext Context, IDeliveryUnit[] Units, Share? Share = null);
+
+    /// <summary>
+    /// Part <paramref name="Index"/> of <paramref name="Count"/> of every unit-day: split like the KEYWORD
+    /// targeting values of the unit's ad group when <paramref name="TargetingType"/> is set (keywords), else by
+    /// the owner's own weights (product items). The parts add up to the whole exactly.
+    /// </summary>
+    private sealed record Share(string? TargetingType, int Index, int Count, ulong OwnerKey);
 
     private readonly record struct Bucket(string? Label, int FirstDay, int LastDay, int Hour);
 
@@ -38,8 +49,14 @@ internal sealed class RowSource
             .Select(a => a.Slot).Distinct().ToArray();
         var slotColumns = needed.Select(s => _columns.Additives[s]).ToArray();
         var hasMetrics = rules.Where((r, i) => r.IsMetric && !suppressed[i]).Any();
-        var conversionFactor = MetricGenerator.ConversionFactor(query.ClickWindowDays, query.EngagementWindowDays, query.ViewWindowDays, query.ConversionReportTime);
+        var conversionFactor = MetricGenerator.ConversionFactor(query.ClickWindowDays, query.EngagementWindowDays, query.ViewWindowDays,
+            query.ConversionReportTime, query.AttributionTypes);
         var context = new Evaluation(rules, suppressed, filterRules, needed, slotColumns, hasMetrics, conversionFactor);
+
+        // combine_targeting_types: one breakdown over all the types together; otherwise one per type.
+        var breakdowns = !query.IsTargeting ? Array.Empty<string[]>()
+            : query.CombineTargetingTypes && query.TargetingTypes.Count > 1 ? new[] { query.TargetingTypes.ToArray() }
+            : query.TargetingTypes.Select(t => new[] { t }).ToArray();
 
         var row = new ReportRow(rules.Length);
         var sums = new long[_columns.AdditiveCount]; // reused: only the needed slots are cleared and filled
@@ -56,16 +73,17 @@ internal sealed class RowSource
                     yield return row;
                 continue;
             }
-            foreach (var type in query.TargetingTypes)
+            foreach (var types in breakdowns)
             {
-                var values = TargetingValuesOf(group, type);
-                var perValue = new long[values.Count][];
-                for (var i = 0; i < values.Count; i++) perValue[i] = new long[_columns.AdditiveCount];
-                var activeByValue = AccumulateTargeting(group, bucket, type, values, context, perValue);
-                for (var i = 0; i < values.Count; i++)
+                var valueLists = types.Select(t => TargetingValuesOf(group, t)).ToArray();
+                var combinations = Combinations(valueLists);
+                var perValue = new long[combinations.Count][];
+                for (var i = 0; i < combinations.Count; i++) perValue[i] = new long[_columns.AdditiveCount];
+                var activeByValue = AccumulateTargeting(group, bucket, types, valueLists, context, perValue);
+                for (var i = 0; i < combinations.Count; i++)
                 {
-                    row.TargetingType = type;
-                    row.TargetingValue = values[i];
+                    row.TargetingType = string.Join("_AND_", types);
+                    row.TargetingValue = combinations[i];
                     if (Fill(row, group, bucket, context, perValue[i], activeByValue[i]))
                         yield return row;
                 }
@@ -73,14 +91,42 @@ internal sealed class RowSource
         }
     }
 
+    /// <summary>Every combination of one value per type, first type slowest, joined by "&amp;" (a single type: its values).</summary>
+    private static IReadOnlyList<string> Combinations(IReadOnlyList<string>[] valueLists)
+    {
+        IEnumerable<string> result = new[] { "" };
+        var first = true;
+        foreach (var values in valueLists)
+        {
+            var isFirst = first;
+            result = result.SelectMany(prefix => values.Select(v => isFirst ? v : prefix + "&" + v)).ToArray();
+            first = false;
+        }
+        return result.ToArray();
+    }
+
     private sealed record Evaluation(
         ColumnRule[] Rules, bool[] Suppressed, (MetricsFilter Filter, ColumnRule Rule)[] Filters,
         int[] Needed, AdditiveColumn[] SlotColumns, bool HasMetrics, double ConversionFactor);
+
+    /// <summary>The cumulative weights of a group's share of one unit-day, or null when the group takes the whole.</summary>
+    private double[]? ShareWeights(Group group, IDeliveryUnit unit, int day, double[]? buffer)
+    {
+        if (group.Share is not { } share) return null;
+        if (share.TargetingType is { } type)
+            _generator.TargetingWeights(unit.AdGroup, type, unit.AdGroup.Targeting[type], day, buffer!);
+        else
+            _generator.SplitWeights(share.OwnerKey, share.Count, day, buffer!);
+        return buffer;
+    }
+
+    private static double[]? ShareBuffer(Group group) => group.Share is { } share ? new double[share.Count + 1] : null;
 
     private bool Accumulate(Group group, Bucket bucket, Evaluation e, long[] sums)
     {
         var active = false;
         Span<double> hourWeights = stackalloc double[25];
+        var shareBuffer = ShareBuffer(group);
         foreach (var unit in group.Units)
         {
             for (var day = bucket.FirstDay; day <= bucket.LastDay; day++)
@@ -89,9 +135,11 @@ internal sealed class RowSource
                 active = true;
                 var baseImpressions = _generator.BaseImpressions(unit, day);
                 if (bucket.Hour >= 0) _generator.HourWeights(unit, day, hourWeights);
+                var share = ShareWeights(group, unit, day, shareBuffer);
                 for (var k = 0; k < e.Needed.Length; k++)
                 {
                     var v = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.SlotColumns[k].IsConversion ? e.ConversionFactor : 1);
+                    if (share is not null) v = MetricGenerator.Part(v, share, group.Share!.Index);
                     if (bucket.Hour >= 0) v = MetricGenerator.Part(v, hourWeights, bucket.Hour);
                     sums[e.Needed[k]] += v;
                 }
@@ -100,32 +148,65 @@ internal sealed class RowSource
         return active;
     }
 
-    private bool[] AccumulateTargeting(Group group, Bucket bucket, string type, IReadOnlyList<string> values, Evaluation e, long[][] perValue)
+    /// <summary>
+    /// Splits each unit-day across the unit's values of <paramref name="types"/>: one type splits by its
+    /// weights; several (combined) split by the first type, each part by the second, and so on, so every
+    /// level of the split adds up exactly.
+    /// </summary>
+    private bool[] AccumulateTargeting(Group group, Bucket bucket, string[] types, IReadOnlyList<string>[] groupValues, Evaluation e, long[][] perValue)
     {
-        var active = new bool[values.Count];
-        Span<double> hourWeights = stackalloc double[25];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < values.Count; i++) index[values[i]] = i;
+        var active = new bool[perValue.Length];
+        var hourWeights = new double[25];
+        var shareBuffer = ShareBuffer(group);
+        var positions = groupValues.Select(values =>
+        {
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < values.Count; i++) index[values[i]] = i;
+            return index;
+        }).ToArray();
+        var radix = new int[types.Length];
+        var stride = 1;
+        for (var t = types.Length - 1; t >= 0; t--) { radix[t] = stride; stride *= groupValues[t].Count; }
+
         foreach (var unit in group.Units)
         {
-            var unitValues = unit.AdGroup.Targeting[type];
-            var targetingWeights = new double[unitValues.Count + 1];
+            var unitValues = types.Select(t => unit.AdGroup.Targeting[t]).ToArray();
+            var weights = unitValues.Select(v => new double[v.Count + 1]).ToArray();
             for (var day = bucket.FirstDay; day <= bucket.LastDay; day++)
             {
                 if (!_generator.IsActive(unit, day)) continue;
-                foreach (var v in unitValues) active[index[v]] = true;
                 var baseImpressions = _generator.BaseImpressions(unit, day);
-                _generator.TargetingWeights(unit.AdGroup, type, unitValues, day, targetingWeights);
+                for (var t = 0; t < types.Length; t++) _generator.TargetingWeights(unit.AdGroup, types[t], unitValues[t], day, weights[t]);
                 if (bucket.Hour >= 0) _generator.HourWeights(unit, day, hourWeights);
+                var share = ShareWeights(group, unit, day, shareBuffer);
+                var combination = new int[types.Length];
                 for (var k = 0; k < e.Needed.Length; k++)
                 {
                     var whole = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.SlotColumns[k].IsConversion ? e.ConversionFactor : 1);
-                    for (var t = 0; t < unitValues.Count; t++)
+                    if (share is not null) whole = MetricGenerator.Part(whole, share, group.Share!.Index);
+                    Split(whole, 0, 0);
+
+                    void Split(long amount, int typeIndex, int valueIndex)
                     {
-                        var part = MetricGenerator.Part(whole, targetingWeights, t);
-                        if (bucket.Hour >= 0) part = MetricGenerator.Part(part, hourWeights, bucket.Hour);
-                        perValue[index[unitValues[t]]][e.Needed[k]] += part;
+                        if (typeIndex == types.Length)
+                        {
+                            var part = bucket.Hour >= 0 ? MetricGenerator.Part(amount, hourWeights, bucket.Hour) : amount;
+                            perValue[valueIndex][e.Needed[k]] += part;
+                            active[valueIndex] = true;
+                            return;
+                        }
+                        var values = unitValues[typeIndex];
+                        for (var i = 0; i < values.Count; i++)
+                            Split(MetricGenerator.Part(amount, weights[typeIndex], i), typeIndex + 1,
+                                valueIndex + positions[typeIndex][values[i]] * radix[typeIndex]);
                     }
+                }
+                if (e.Needed.Length == 0) MarkActive(0, 0);
+
+                void MarkActive(int typeIndex, int valueIndex)
+                {
+                    if (typeIndex == types.Length) { active[valueIndex] = true; return; }
+                    foreach (var v in unitValues[typeIndex]) MarkActive(typeIndex + 1, valueIndex + positions[typeIndex][v] * radix[typeIndex]);
                 }
             }
         }
@@ -157,7 +238,7 @@ internal sealed class RowSource
         {
             var c = rule.Kind == ColumnKind.Additive ? Cell.Of(sums[rule.Additive!.Slot]) : Evaluate(rule, sums);
             var value = c.Kind == CellKind.Integer ? c.Integer : c.Decimal;
-            if (filter.GreaterThan ? !(value > filter.Value) : !(value < filter.Value)) return false;
+            if (!filter.Passes(value)) return false;
         }
         return true;
     }
@@ -197,6 +278,23 @@ internal sealed class RowSource
         var account = q.Account;
         return q.Level switch
         {
+            // Keywords that deliver (positive, on an ad group, not archived) take their share of the ad group's ads.
+            ReportLevel.Keyword => account.Keywords.Where(k => k.Delivers && AdGroupOk(k.AdGroup!) && In(q.KeywordIds, k.Id))
+                .Select(k => new Group(k.Id, new EntityContext(account, k.Campaign, k.AdGroup, null, null) { Keyword = k },
+                    k.AdGroup!.Ads.Where(AdOk).ToArray<IDeliveryUnit>(),
+                    new Share("KEYWORD", IndexOf(k.AdGroup.Targeting["KEYWORD"], k.Value), k.AdGroup.Targeting["KEYWORD"].Count, 0)))
+                .ToList(),
+            ReportLevel.ProductItem => account.ProductGroups.Where(ProductGroupOk)
+                .SelectMany(p => p.Items.Where(i => In(q.ProductItemIds, i.Id)).Select(i =>
+                    new Group(i.Id, new EntityContext(account, p.AdGroup.Campaign, p.AdGroup, null, p) { ProductItem = i },
+                        new IDeliveryUnit[] { p }, new Share(null, i.Index, p.Items.Count, p.Key))))
+                .ToList(),
+            // A pin in a campaign sums the campaign's ads that promote it.
+            ReportLevel.Pin => account.Campaigns.Where(CampaignOk)
+                .SelectMany(c => c.AdGroups.SelectMany(g => g.Ads).Where(AdOk).GroupBy(a => a.PinId)
+                    .OrderBy(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => new Group(p.Key, new EntityContext(account, c, null, null, null) { PinId = p.Key }, p.ToArray<IDeliveryUnit>())))
+                .ToList(),
             ReportLevel.Advertiser => new List<Group>
             {
                 new(account.Id, new EntityContext(account, null, null, null, null), account.Ads.Where(AdOk).ToArray<IDeliveryUnit>()),
@@ -214,6 +312,12 @@ internal sealed class RowSource
                 .Select(p => new Group(p.Id, new EntityContext(account, p.AdGroup.Campaign, p.AdGroup, null, p), new IDeliveryUnit[] { p }))
                 .ToList(),
         };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++) if (values[i] == value) return i;
+        throw new InvalidOperationException($"Keyword text '{value}' is not in its ad group's KEYWORD targeting.");
     }
 
     private static List<Bucket> Buckets(ReportQuery q)

@@ -64,7 +64,12 @@ internal static class TargetingOptions
     {
         "christmas decor ideas", "summer outfits", "easy dinner recipes", "living room ideas", "running shoes",
         "wedding centerpieces", "bathroom remodel", "kids crafts", "camping gear", "fall nails", "garden planters", "meal prep",
+        "balcony garden", "boho bedroom", "herb garden indoor", "patio furniture", "kitchen organization", "rustic wedding",
+        "small space storage", "vegetable garden layout", "cozy reading nook", "hanging planters", "farmhouse table", "raised garden beds",
     };
+
+    /// <summary>The keyword texts of the world (keywords and KEYWORD targeting values).</summary>
+    public static IReadOnlyList<string> KeywordTexts => Keywords;
 
     private static readonly TargetingOption[] Audiences =
     {

@@ -15,6 +15,8 @@ internal sealed class AdAccount
     public required long CreatedTime { get; init; }
     public List<Campaign> Campaigns { get; } = new();
     public List<Template> Templates { get; } = new();
+    /// <summary>Every keyword of the account: its own (negative), its campaigns' (negative) and its ad groups'.</summary>
+    public List<Keyword> Keywords { get; } = new();
     public IEnumerable<AdGroup> AdGroups => Campaigns.SelectMany(c => c.AdGroups);
     public IEnumerable<Ad> Ads => AdGroups.SelectMany(g => g.Ads);
     public IEnumerable<ProductGroup> ProductGroups => AdGroups.SelectMany(g => g.ProductGroups);
@@ -61,6 +63,8 @@ internal sealed class AdGroup
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Targeting { get; init; }
     public List<Ad> Ads { get; } = new();
     public List<ProductGroup> ProductGroups { get; } = new();
+    /// <summary>This ad group's keywords (every match type).</summary>
+    public List<Keyword> Keywords { get; } = new();
     public string SummaryStatus => Campaign.SummaryOf(Status);
 }
 
@@ -102,6 +106,7 @@ internal sealed class ProductGroup : IDeliveryUnit
     public required ulong Key { get; init; }
     public required int StartDay { get; init; }
     public required double Volume { get; init; }
+    public List<ProductItem> Items { get; } = new();
 }
 
 internal sealed class Template

@@ -22,7 +22,7 @@ internal static class WorldGenerator
     {
         var seed = (ulong)options.Seed;
         var seedPart = (long)(DeterministicHash.Mix(seed) % 900) + 100;
-        long campaignCounter = 0, adGroupCounter = 0, adCounter = 0, productGroupCounter = 0, templateCounter = 0;
+        long campaignCounter = 0, adGroupCounter = 0, adCounter = 0, productGroupCounter = 0, templateCounter = 0, keywordCounter = 0, itemCounter = 0;
         var todayUnix = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
         long DayToUnix(int dayNumber) => todayUnix - (long)(today.DayNumber - dayNumber) * 86400;
         double U(params ulong[] parts)
@@ -75,11 +75,15 @@ internal static class WorldGenerator
                     BudgetOptimization = U(1, (ulong)ci, 8) < 0.3,
                 };
                 account.Campaigns.Add(campaign);
+                // Campaigns carry only negative keywords (the description's rule).
+                AddKeyword(account, campaign, null, Keyword.CampaignParent, campaign.Id, Keyword.MatchTypes[3 + (int)(ci % 2)],
+                    KeywordVocabulary[(int)((ci * 7 + 3) % KeywordVocabulary.Count)], false, ref keywordCounter, seedPart);
 
                 for (var g = 0; g < options.AdGroupsPerCampaign; g++)
                 {
                     var gi = adGroupCounter++;
                     var key = DeterministicHash.Combine(seed, 2, (ulong)gi);
+                    var targeting = BuildTargeting(key);
                     var adGroup = new AdGroup
                     {
                         Campaign = campaign,
@@ -93,9 +97,10 @@ internal static class WorldGenerator
                         BidMultiplier = Math.Round(0.5 + U(2, (ulong)gi, 4) * 1.5, 2),
                         BillableEvent = objective == "AWARENESS" ? "IMPRESSION" : objective == "VIDEO_COMPLETION" ? "VIDEO_V_50_MRC" : "CLICKTHROUGH",
                         Key = key,
-                        Targeting = BuildTargeting(key),
+                        Targeting = targeting,
                     };
                     campaign.AdGroups.Add(adGroup);
+                    AddAdGroupKeywords(adGroup, options.KeywordsPerAdGroup, gi, ref keywordCounter, seedPart, targeting);
 
                     for (var d = 0; d < options.AdsPerAdGroup; d++)
                     {
@@ -109,7 +114,8 @@ internal static class WorldGenerator
                             Id = (687000000000L + seedPart * 1000000 + di).ToString(),
                             Name = $"{creative.ToLowerInvariant()} pin {d + 1} - {adGroup.Name.Split(" - ")[0]}",
                             Status = Status(3, di, c == 0 && g == 0 && d == 0),
-                            PinId = (1125899906000000L + seedPart * 1000000 + di).ToString(),
+                            // The ads at the same position of a campaign's ad groups promote the same pin, so pin rows sum several ads.
+                            PinId = (1125899906000000L + seedPart * 1000000 + ci * Math.Max(1, options.AdsPerAdGroup) + d).ToString(),
                             CreativeType = creative,
                             CreatedTime = DayToUnix(startDay) - 7200,
                             Key = adKey,
@@ -123,7 +129,7 @@ internal static class WorldGenerator
                     {
                         var pi = productGroupCounter++;
                         var pgKey = DeterministicHash.Combine(seed, 4, (ulong)pi);
-                        adGroup.ProductGroups.Add(new ProductGroup
+                        var productGroup = new ProductGroup
                         {
                             AdGroup = adGroup,
                             Id = (1020000000000L + seedPart * 1000000 + pi).ToString(),
@@ -133,10 +139,33 @@ internal static class WorldGenerator
                             Key = pgKey,
                             StartDay = today.DayNumber - options.HistoryDays + (int)(U(4, (ulong)pi, 1) * options.HistoryDays * 0.4),
                             Volume = 0.3 + U(4, (ulong)pi, 2) * 1.2,
-                        });
+                        };
+                        adGroup.ProductGroups.Add(productGroup);
+                        for (var it = 0; it < options.ProductItemsPerProductGroup; it++)
+                        {
+                            var ii = itemCounter++;
+                            var theme = Themes[(int)(pi % Themes.Length)];
+                            var price = Math.Round(8 + U(6, (ulong)ii, 1) * 190, 2);
+                            productGroup.Items.Add(new ProductItem
+                            {
+                                ProductGroup = productGroup,
+                                Id = (7730000000000L + seedPart * 1000000 + ii).ToString(),
+                                Name = $"{ProductNouns[(int)(ii % ProductNouns.Length)]} {it + 1} - {theme}",
+                                Brand = a % 3 == 2 ? "Emulator Goods UK" : "Emulator Goods",
+                                ProductType = ProductNouns[(int)(ii % ProductNouns.Length)].ToLowerInvariant(),
+                                Category = theme,
+                                Price = price,
+                                SalePrice = U(6, (ulong)ii, 2) < 0.3 ? Math.Round(price * 0.8, 2) : null,
+                                Index = it,
+                            });
+                        }
                     }
                 }
             }
+
+            // The account's own keywords: negative only, like the campaigns'.
+            AddKeyword(account, null, null, Keyword.AdvertiserParent, account.Id, "EXACT_NEGATIVE", "free", false, ref keywordCounter, seedPart);
+            AddKeyword(account, null, null, Keyword.AdvertiserParent, account.Id, "PHRASE_NEGATIVE", "cheap knockoff", false, ref keywordCounter, seedPart);
 
             for (var t = 0; t < options.TemplatesPerAccount; t++)
             {
@@ -163,8 +192,54 @@ internal static class WorldGenerator
         return new AdWorld(options.Seed, accounts);
     }
 
+    private static readonly string[] ProductNouns = { "Planter", "Throw Pillow", "Candle", "Vase", "Lamp", "Rug", "Mug", "Blanket" };
+
+    /// <summary>The texts keywords are drawn from; also the KEYWORD targeting vocabulary (<see cref="TargetingOptions"/>).</summary>
+    public static IReadOnlyList<string> KeywordVocabulary => TargetingOptions.KeywordTexts;
+
+    /// <summary>
+    /// An ad group's keywords: the match types in the description's order (BROAD, PHRASE, EXACT,
+    /// EXACT_NEGATIVE, PHRASE_NEGATIVE, then again), each with a distinct text. Every second ad group's
+    /// PHRASE_NEGATIVE keyword is archived. The ad group's KEYWORD targeting is the texts of its
+    /// delivering keywords, so KEYWORD targeting rows and KEYWORD report rows name the same searches.
+    /// </summary>
+    private static void AddAdGroupKeywords(AdGroup adGroup, int count, long adGroupIndex, ref long counter, long seedPart,
+        Dictionary<string, IReadOnlyList<string>> targeting)
+    {
+        var vocabulary = KeywordVocabulary;
+        var offset = (int)(DeterministicHash.Unit(DeterministicHash.Combine(adGroup.Key, 0x6B6579)) * vocabulary.Count);
+        for (var k = 0; k < count; k++)
+        {
+            var matchType = Keyword.MatchTypes[k % Keyword.MatchTypes.Length];
+            var text = vocabulary[(offset + k * 5) % vocabulary.Count];
+            var archived = matchType == "PHRASE_NEGATIVE" && adGroupIndex % 2 == 1;
+            AddKeyword(adGroup.Campaign.Account, adGroup.Campaign, adGroup, Keyword.AdGroupParent, adGroup.Id, matchType, text, archived, ref counter, seedPart);
+        }
+        var delivering = adGroup.Keywords.Where(k => k.Delivers).Select(k => k.Value).ToHashSet(StringComparer.Ordinal);
+        targeting["KEYWORD"] = TargetingOptions.AnalyticsValues("KEYWORD").Where(delivering.Contains).ToArray();
+    }
+
+    private static void AddKeyword(AdAccount account, Campaign? campaign, AdGroup? adGroup, string parentType, string parentId,
+        string matchType, string text, bool archived, ref long counter, long seedPart)
+    {
+        var keyword = new Keyword
+        {
+            Account = account,
+            Id = (383791000000000L + seedPart * 1000000 + counter++).ToString(),
+            Value = text,
+            MatchType = matchType,
+            ParentType = parentType,
+            ParentId = parentId,
+            Campaign = campaign,
+            AdGroup = adGroup,
+            Archived = archived,
+        };
+        account.Keywords.Add(keyword);
+        adGroup?.Keywords.Add(keyword);
+    }
+
     /// <summary>An ad group's targeting: every value of small dimensions, a deterministic subset of large ones.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> BuildTargeting(ulong adGroupKey)
+    private static Dictionary<string, IReadOnlyList<string>> BuildTargeting(ulong adGroupKey)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var type in TargetingOptions.AnalyticsTypes)
