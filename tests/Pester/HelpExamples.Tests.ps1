@@ -238,6 +238,9 @@ BeforeAll {
             Check = { param($Run) $Run.Output.Count | Should -Be 8 }
         }
         'Get-PinMetricsReadyState: Report only on settled days' = @{ Output = 'System.DateTime' }
+        'Get-PinKeyword: Every keyword of every ad group of the default account' = @{ Output = 'PinterestAds.PinKeyword' }
+        'Get-PinKeyword: The positive keywords of the account, to CSV' = @{ Output = @(); Files = 'keywords.csv' }
+        'Get-PinKeyword: The negative keywords of the account and of its campaigns' = @{ Output = 'PinterestAds.PinKeyword' }
         'Get-PinProductGroup: Product groups of every ad group of the default account' = @{ Output = 'PinterestAds.PinProductGroup' }
         'Get-PinProductGroup: Product groups with their catalog ids, to CSV' = @{ Output = @(); Files = 'product-groups.csv' }
         'Get-PinReport: Check a job' = @{ Output = 'PinterestAds.ReportJob' }

@@ -19,5 +19,12 @@ namespace PinterestAds
     public enum SortOrder { Ascending, Descending }
 
     /// <summary>The level of a synchronous analytics request.</summary>
-    public enum AnalyticsLevel { AdAccount, Campaign, AdGroup, Ad, ProductGroup }
+    public enum AnalyticsLevel
+    {
+        AdAccount, Campaign, AdGroup, Ad, ProductGroup,
+        /// <summary>Keywords: no sync operation; reported through async KEYWORD reports (see KeywordAnalytics).</summary>
+        Keyword,
+        /// <summary>Pins of one campaign (<c>ad_pins/analytics</c>).</summary>
+        Pin,
+    }
 }
