@@ -20,6 +20,7 @@ namespace PinterestAds.Engine.Analytics
             [AnalyticsLevel.AdGroup] = new(AnalyticsLevel.AdGroup, "ad_groups/analytics", "ad_group_ids", false),
             [AnalyticsLevel.Ad] = new(AnalyticsLevel.Ad, "ads/analytics", "ad_ids", false),
             [AnalyticsLevel.ProductGroup] = new(AnalyticsLevel.ProductGroup, "product_groups/analytics", "product_group_ids", false),
+            [AnalyticsLevel.Pin] = new(AnalyticsLevel.Pin, "ad_pins/analytics", "pin_ids", false),
         };
 
         private static readonly Dictionary<AnalyticsLevel, AnalyticsOperation> Targeting = new()

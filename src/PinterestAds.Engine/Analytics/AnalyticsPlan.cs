@@ -11,8 +11,9 @@ namespace PinterestAds.Engine.Analytics
     /// <summary>One request of a plan: which ids, which dates, which targeting types.</summary>
     internal sealed class AnalyticsCall
     {
-        public AnalyticsCall(int index, int chunkIndex, IReadOnlyList<string> ids, DateSpan span, IReadOnlyList<string> targetingTypes)
+        public AnalyticsCall(int index, int chunkIndex, IReadOnlyList<string> ids, DateSpan span, IReadOnlyList<string> targetingTypes, string? campaignId = null)
         {
+            CampaignId = campaignId;
             Index = index;
             ChunkIndex = chunkIndex;
             Ids = ids;
@@ -27,9 +28,11 @@ namespace PinterestAds.Engine.Analytics
         public IReadOnlyList<string> Ids { get; }
         public DateSpan Span { get; }
         public IReadOnlyList<string> TargetingTypes { get; }
+        /// <summary>ad_pins/analytics: the one campaign of this call (null elsewhere).</summary>
+        public string? CampaignId { get; }
 
         public override string ToString() =>
-            $"call {Index + 1}: {Ids.Count} id(s), {Span}" + (TargetingTypes.Count > 0 ? $", {string.Join(",", TargetingTypes)}" : "");
+            $"call {Index + 1}: {(CampaignId != null ? "campaign " + CampaignId + ", " : "")}{Ids.Count} id(s), {Span}" + (TargetingTypes.Count > 0 ? $", {string.Join(",", TargetingTypes)}" : "");
     }
 
     /// <summary>
@@ -81,6 +84,7 @@ namespace PinterestAds.Engine.Analytics
             CheckWindow("ClickWindowDays", "click_window_days", query.ClickWindowDays, operation);
             CheckWindow("EngagementWindowDays", "engagement_window_days", query.EngagementWindowDays, operation);
             CheckWindow("ViewWindowDays", "view_window_days", query.ViewWindowDays, operation);
+            if (operation.Level == AnalyticsLevel.Pin) return CreatePinPlan(query, operation, columns, log);
             if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
                 throw new PinterestValidationException("ThrottleLimitOutOfRange", "ThrottleLimit",
                     $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
@@ -139,6 +143,22 @@ namespace PinterestAds.Engine.Analytics
             return new AnalyticsPlan(query, operation, columns, chunked.Ids?.Count > 0 ? chunked.Parameter : null, fixedLists, spans, calls);
         }
 
+        /// <summary>ad_pins/analytics: campaigns x chunks of at most 100 pins x date spans (see <see cref="PinAnalytics"/>).</summary>
+        private static AnalyticsPlan CreatePinPlan(AnalyticsQuery query, AnalyticsOperation operation, IReadOnlyList<string> columns, IPinLog log)
+        {
+            if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
+                throw new PinterestValidationException("ThrottleLimitOutOfRange", "ThrottleLimit",
+                    $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
+            var chunks = PinAnalytics.Chunks(query, operation);
+            TargetingChunks(query, operation);
+            var spans = DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log);
+            var calls = new List<AnalyticsCall>();
+            for (int chunk = 0; chunk < chunks.Count; chunk++)
+                foreach (var span in spans)
+                    calls.Add(new AnalyticsCall(calls.Count, chunk, chunks[chunk].PinIds, span, Array.Empty<string>(), chunks[chunk].CampaignId));
+            return new AnalyticsPlan(query, operation, columns, "pin_ids", Array.Empty<(string, IReadOnlyList<string>)>(), spans, calls);
+        }
+
         /// <summary>The request for one call, every parameter encoded as the description says.</summary>
         public ApiRequest Request(AnalyticsCall call)
         {
@@ -154,6 +174,7 @@ namespace PinterestAds.Engine.Analytics
                 .QueryValue("view_window_days", q.ViewWindowDays)
                 .QueryValue("conversion_report_time", q.ConversionReportTime)
                 .QueryValue("reporting_timezone", q.ReportingTimeZone);
+            if (call.CampaignId != null) request.QueryValue("campaign_id", call.CampaignId);
             if (ChunkedParameter != null) request.QueryArray(ChunkedParameter, call.Ids);
             foreach (var list in FixedLists) request.QueryArray(list.Parameter, list.Ids);
             if (q.AggregateReportRows.HasValue) request.QueryValue("aggregate_report_rows", q.AggregateReportRows);

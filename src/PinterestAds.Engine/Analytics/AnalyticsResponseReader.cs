@@ -27,6 +27,7 @@ namespace PinterestAds.Engine.Analytics
         private readonly int _targetingTypeOrdinal;
         private readonly int _targetingValueOrdinal;
         private readonly int _targetingNameOrdinal;
+        private readonly bool _pinLevel;
 
         public AnalyticsResponseReader(AnalyticsPlan plan)
         {
@@ -34,7 +35,10 @@ namespace PinterestAds.Engine.Analytics
             _level = plan.Operation.ApiLevel;
             _zeroFill = plan.Query.ZeroFill;
             _targeting = plan.Operation.IsTargeting;
-            Schema = RowSchema.ForAnalytics(plan.Operation.EntityIdColumn, plan.Query.Granularity != Granularity.Total, _targeting, plan.Columns);
+            _pinLevel = plan.Operation.Level == AnalyticsLevel.Pin;
+            Schema = _pinLevel
+                ? PinAnalytics.Schema(plan.Query.Granularity != Granularity.Total, plan.Columns)
+                : RowSchema.ForAnalytics(plan.Operation.EntityIdColumn, plan.Query.Granularity != Granularity.Total, _targeting, plan.Columns);
             Activator = RowTypeFactory.For<AnalyticsRow>(Schema);
             _firstDataOrdinal = 2; // after AdAccountId and Level
             _targetingTypeOrdinal = Schema.IndexOf(RowFields.TargetingType);
@@ -47,7 +51,7 @@ namespace PinterestAds.Engine.Analytics
         public RowActivator<AnalyticsRow> Activator { get; }
 
         /// <summary>The rows of a response body, in the API's order.</summary>
-        public async Task<IReadOnlyList<AnalyticsRow>> ReadAsync(byte[] body, TargetingNameLookup? names, CancellationToken ct)
+        public async Task<IReadOnlyList<AnalyticsRow>> ReadAsync(byte[] body, TargetingNameLookup? names, CancellationToken ct, AnalyticsCall? call = null)
         {
             using var document = JsonDocument.Parse(body.Length == 0 ? Encoding.UTF8.GetBytes("[]") : body);
             var root = document.RootElement;
@@ -55,7 +59,12 @@ namespace PinterestAds.Engine.Analytics
             if (!_targeting)
             {
                 foreach (var item in Items(root, "data"))
-                    rows.Add(Activator.Create(Values(item)));
+                {
+                    var values = Values(item);
+                    // Pin rows: the call's campaign keys the row (a pin can run in several campaigns).
+                    if (_pinLevel && call?.CampaignId != null) values[2] = call.CampaignId;
+                    rows.Add(Activator.Create(values));
+                }
                 return rows;
             }
 

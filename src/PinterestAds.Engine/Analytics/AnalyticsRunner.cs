@@ -63,7 +63,7 @@ namespace PinterestAds.Engine.Analytics
                     try
                     {
                         var response = await api.SendAsync(plan.Request(call), log, token).ConfigureAwait(false);
-                        return CallOutcome.Success(await reader.ReadAsync(response.Body, names, token).ConfigureAwait(false));
+                        return CallOutcome.Success(await reader.ReadAsync(response.Body, names, token, call).ConfigureAwait(false));
                     }
                     catch (Exception ex) when (!(ex is OperationCanceledException && token.IsCancellationRequested))
                     {

@@ -14,6 +14,8 @@ namespace PinterestAds.Engine.Rows
             ["AD_GROUP"] = "AD_GROUP_ID",
             ["AD"] = "AD_ID",
             ["PRODUCT_GROUP"] = "PRODUCT_GROUP_ID",
+            // ad_pins/analytics (AdPinAnalytics rows).
+            ["PIN"] = "PIN_ID",
             // Async report levels (the *_TARGETING variants share the base level's id).
             ["ADVERTISER"] = "ADVERTISER_ID",
             ["PIN_PROMOTION"] = "PIN_PROMOTION_ID",

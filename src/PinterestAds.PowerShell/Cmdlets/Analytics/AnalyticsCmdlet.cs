@@ -14,7 +14,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
     /// operation takes, entities piped in (batched per ad account and level into as few calls as the
     /// limits allow), and rows written in the engine's deterministic order.
     /// </summary>
-    public abstract class AnalyticsCmdlet : PinApiCmdlet
+    public abstract partial class AnalyticsCmdlet : PinApiCmdlet
     {
         private protected const string ByIdSet = "ById";
         private protected const string ByInputSet = "ByInputObject";
@@ -151,6 +151,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                     _pendingOrder.Add(key);
                 }
                 if (entity.Level != AnalyticsLevel.AdAccount && !ids.Contains(entity.Id)) ids.Add(entity.Id);
+                RememberKeyword(entity);
 
                 // Enough ids for every concurrent call to be full: send them now rather than hold them all.
                 if (ids.Count >= ApiLimits.SyncIdsPerCall * ThrottleLimit)
@@ -194,6 +195,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 RequireFinalMetrics = RequireFinalMetrics,
                 ThrottleLimit = ThrottleLimit,
             };
+            if (level == AnalyticsLevel.Keyword)
+            {
+                RunKeywords(session, query, ids);
+                return;
+            }
             var resources = new SessionAnalyticsResources(session);
             object target = ids.Count > 0 ? ids.ToArray() : adAccountId;
             try
