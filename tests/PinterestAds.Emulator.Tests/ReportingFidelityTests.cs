@@ -106,4 +106,55 @@ public sealed class ReportingFidelityTests : IClassFixture<EmulatorFixture>
             Assert.Equal((long)gender["IMPRESSION_1"]!, combined.Where(r => ((string)r["TARGETING_VALUE"]!).StartsWith((string)gender["TARGETING_VALUE"]! + "&"))
                 .Sum(r => (long)r["IMPRESSION_1"]!));
     }
+
+    private async Task<JsonObject> BulkAsync(object body, bool includeDetails = false)
+    {
+        var (status, created) = await _f.SendAsync(HttpMethod.Post, $"{Base}/bulk/download", body);
+        Assert.True(status == 200, created?.ToJsonString());
+        var state = await _f.GetJsonAsync($"{Base}/bulk/{created!["request_id"]}{(includeDetails ? "?include_details=true" : "")}");
+        Assert.Equal("SUCCEEDED", (string)state["status"]!);
+        if (includeDetails) return state.AsObject();
+        return JsonNode.Parse(await _f.Anonymous.GetStringAsync((string)state["result_url"]!))!.AsObject();
+    }
+
+    [OpenApiFact]
+    public async Task BulkDownloadsHonourUpdatedSinceAndTheCampaignSchedule()
+    {
+        var request = Schema("BulkDownloadRequest")["properties"]!;
+        Assert.Contains("changed since", (string)request["updated_since"]!["description"]!);
+        var all = await BulkAsync(new { entity_types = new[] { "CAMPAIGN", "AD" } });
+        var ads = all["ads"]!.AsArray();
+        Assert.True(ads.Count >= 2, $"{ads.Count} active ads");
+        var times = ads.Select(a => (long)a!["updated_time"]!).Order().ToArray();
+        var since = times[^1];
+        Assert.True(times[0] < since, "the active ads were updated at different times");
+        var recent = await BulkAsync(new { entity_types = new[] { "CAMPAIGN", "AD" }, updated_since = since.ToString() });
+        Assert.Equal(times.Count(t => t >= since), recent["ads"]!.AsArray().Count);
+        Assert.All(recent["ads"]!.AsArray(), a => Assert.True((long)a!["updated_time"]! >= since));
+        Assert.True(recent["campaigns"]!.AsArray().Count < all["campaigns"]!.AsArray().Count);
+
+        var start = (long)all["campaigns"]![0]!["start_time"]!;
+        var before = await BulkAsync(new { entity_types = new[] { "CAMPAIGN" }, campaign_filter = new { start_time = (start - 10).ToString(), end_time = (start + 10).ToString() } });
+        Assert.Equal(all["campaigns"]!.AsArray().Count, before["campaigns"]!.AsArray().Count);
+        var later = await BulkAsync(new { entity_types = new[] { "CAMPAIGN", "AD" }, campaign_filter = new { start_time = (start + 10).ToString() } });
+        Assert.Empty(later["campaigns"]!.AsArray());
+        Assert.Empty(later["ads"]!.AsArray());
+    }
+
+    [OpenApiFact]
+    public async Task BulkStatusAttachesDetailsOnlyWhenAskedAndKeywordsAreDownloaded()
+    {
+        var includeDetails = OpenApiSchemas.Description!["components"]!["parameters"]!["include_details"]!;
+        Assert.Equal("boolean", (string)includeDetails["schema"]!["type"]!);
+        var (_, created) = await _f.SendAsync(HttpMethod.Post, $"{Base}/bulk/download", new { entity_types = new[] { "CAMPAIGN", "KEYWORD" } });
+        var plain = await _f.GetJsonAsync($"{Base}/bulk/{created!["request_id"]}");
+        Assert.Null(plain["details"]);
+        var detailed = await _f.GetJsonAsync($"{Base}/bulk/{created["request_id"]}?include_details=true");
+        var details = detailed["details"]!.AsArray();
+        Assert.Equal(new[] { "CAMPAIGN", "KEYWORD" }, details.Select(d => (string)d!["entity_type"]!));
+        var file = JsonNode.Parse(await _f.Anonymous.GetStringAsync((string)detailed["result_url"]!))!;
+        Assert.Equal((int)details[1]!["count"]!, file["keywords"]!.AsArray().Count);
+        Assert.NotEmpty(file["keywords"]!.AsArray());
+        Assert.All(file["keywords"]!.AsArray(), k => Assert.False((bool)k!["archived"]!));
+    }
 }

@@ -12,6 +12,11 @@ internal sealed class BulkRequest
     public IReadOnlyList<string>? CampaignStatuses { get; init; }
     public IReadOnlyList<string>? ObjectiveTypes { get; init; }
     public string? CampaignName { get; init; }
+    /// <summary>campaign_filter.start_time / end_time (Unix seconds): campaigns whose schedule overlaps the window.</summary>
+    public long? CampaignStartTime { get; init; }
+    public long? CampaignEndTime { get; init; }
+    /// <summary>updated_since (Unix seconds): only entities updated at or after it.</summary>
+    public long? UpdatedSince { get; init; }
     public required bool Csv { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string? ForcedStatus { get; set; }
