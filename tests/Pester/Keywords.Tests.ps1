@@ -218,3 +218,44 @@ Describe 'Keyword-level reporting' {
         foreach ($row in $rows) { $row.IMPRESSION_1 | Should -Be ($keywordRows | Where-Object KeywordText -eq $row.TargetingValue).IMPRESSION_1 }
     }
 }
+
+Describe 'PRODUCT_ITEM level reports' {
+    BeforeAll {
+        $script:itemColumns = 'AD_ACCOUNT_ID', 'AD_GROUP_ID', 'AD_GROUP_NAME', 'PRODUCT_ITEM_NAME', 'SPEND_IN_MICRO_DOLLAR', 'IMPRESSION_1'
+        function script:Get-ReportCreation { @(Get-AdminRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }) }
+    }
+
+    It 'gives product item rows equal to the ground truth, with account and ad group columns, in 31-day parts' {
+        $from = $today.AddDays(-45); $to = $today.AddDays(-1)
+        $productGroups = @($adGroups.productGroups.id)
+        Clear-AdminRequest
+        $rows = @(Invoke-PinReport -Level ProductItem -ProductGroupId $productGroups -StartDate $from -EndDate $to -Granularity Day -Column $itemColumns)
+        (Get-ReportCreation).Count | Should -Be 2 -Because 'ceil(45 days / 31)'
+        $truth = @(Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account.id; level = 'PRODUCT_ITEM'; start_date = $from.ToString('yyyy-MM-dd')
+            end_date = $to.ToString('yyyy-MM-dd'); granularity = 'DAY'; columns = $itemColumns })
+        $rows.Count | Should -Be $truth.Count
+        $index = @{}; foreach ($r in $rows) { $index["$($r.PRODUCT_ITEM_ID)|$($r.DATE.ToString('yyyy-MM-dd'))"] = $r }
+        foreach ($want in $truth) {
+            $got = $index["$($want.PRODUCT_ITEM_ID)|$($want.DATE)"]
+            $got | Should -Not -BeNullOrEmpty
+            $got.AD_ACCOUNT_ID | Should -Be $account.id
+            $got.AD_GROUP_NAME | Should -Be $want.AD_GROUP_NAME
+            $got.PRODUCT_ITEM_NAME | Should -Be $want.PRODUCT_ITEM_NAME
+            [long]$got.SPEND_IN_MICRO_DOLLAR | Should -Be ([long]$want.SPEND_IN_MICRO_DOLLAR)
+        }
+    }
+
+    It 'refuses <What> before any request, naming the limit' -TestCases @(
+        @{ What = 'a start more than 92 days back'; Params = @{ StartDate = (Get-Date).ToUniversalTime().Date.AddDays(-100); Column = 'SPEND_IN_DOLLAR' }; ErrorId = 'StartDateTooEarly'; Message = '*92 days*PRODUCT_ITEM*' }
+        @{ What = 'an ad column'; Params = @{ Column = 'SPEND_IN_DOLLAR', 'AD_ID' }; ErrorId = 'AdColumnNotAllowed'; Message = '*AD_ID*PRODUCT_ITEM*' }
+        @{ What = 'a pin promotion column'; Params = @{ Column = 'PIN_PROMOTION_NAME' }; ErrorId = 'AdColumnNotAllowed'; Message = '*PIN_PROMOTION_NAME*' }
+        @{ What = 'an ad filter'; Params = @{ Column = 'SPEND_IN_DOLLAR'; AdId = '1' }; ErrorId = 'AdFilterNotAllowed'; Message = '*ad_ids*' }
+        @{ What = 'an ad status filter'; Params = @{ Column = 'SPEND_IN_DOLLAR'; AdStatus = 'APPROVED' }; ErrorId = 'AdFilterNotAllowed'; Message = '*ad_statuses*' }
+    ) {
+        $p = @{ Level = 'ProductItem'; StartDate = $today.AddDays(-10); EndDate = $today.AddDays(-1) }
+        foreach ($key in $Params.Keys) { $p[$key] = $Params[$key] }
+        Clear-AdminRequest
+        { New-PinAsyncReport @p -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*" -ExpectedMessage $Message
+        (Get-ReportCreation).Count | Should -Be 0
+    }
+}

@@ -68,10 +68,10 @@ namespace PinterestAds.Engine.Reports
                 if (adIds.Count > 0 || adStatuses.Count > 0)
                     throw new PinterestValidationException("AdFilterNotAllowed", adIds.Count > 0 ? "AdId" : "AdStatus",
                         $"Reports at level {level} cannot filter by ads: Pinterest refuses ad_ids and ad_statuses there. Drop -AdId/-AdStatus or use -Level PinPromotion.");
-                string? adColumn = columns.FirstOrDefault(c => c.StartsWith("AD_", StringComparison.Ordinal) || c.StartsWith("PIN_PROMOTION", StringComparison.Ordinal));
+                string? adColumn = columns.FirstOrDefault(ProductItemColumns.IsAdColumn);
                 if (adColumn != null)
                     throw new PinterestValidationException("AdColumnNotAllowed", "Column",
-                        $"-Column {adColumn} is an ad column, which Pinterest refuses at level {level}. Remove it.");
+                        $"-Column {adColumn} is an ad or pin promotion column, which Pinterest refuses at level {level} (AD_ACCOUNT_ID and the AD_GROUP_* columns are fine). Remove it.");
             }
 
             if (spec.StartHour.HasValue || spec.EndHour.HasValue)
