@@ -122,6 +122,21 @@ $steps = @(
         }
     }
     [pscustomobject]@{
+        Name     = 'Top keywords by spend (30 days, async KEYWORD report) to CSV'
+        Requires = @('Get-PinAdAccount', 'Get-PinAdGroup', 'Get-PinKeyword', 'Get-PinAnalytics')
+        Run      = {
+            $path = Join-Path $OutputFolder 'top-keywords.csv'
+            $end = [DateTime]::UtcNow.Date.AddDays(-1)
+            # Pinterest reports keywords only asynchronously: Get-PinAnalytics creates the KEYWORD report,
+            # waits and streams the rows of exactly these keywords, each with its text.
+            $rows = @(Get-PinAdAccount | Select-Object -First 1 | Get-PinAdGroup | Get-PinKeyword -MatchType Broad, Phrase, Exact |
+                Get-PinAnalytics -StartDate $end.AddDays(-29) -EndDate $end -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION, TOTAL_CLICKTHROUGH -WarningAction SilentlyContinue)
+            $top = @($rows | Sort-Object SPEND_IN_DOLLAR -Descending | Select-Object -First 10)
+            $top | Export-Csv $path -NoTypeInformation
+            "$($rows.Count) keywords; top by spend: " + (($top | Select-Object -First 3 | ForEach-Object { '"{0}" ({1:N2})' -f $_.KeywordText, $_.SPEND_IN_DOLLAR }) -join '; ') + " -> $path"
+        }
+    }
+    [pscustomobject]@{
         Name     = 'Top interests of the engaged audience'
         Requires = @('Get-PinAdAccount', 'Get-PinAudienceInsight')
         Run      = {

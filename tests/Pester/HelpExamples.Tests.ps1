@@ -190,6 +190,19 @@ BeforeAll {
         'Get-PinAnalytics: Ad groups by id, conversions at the time of conversion, failing on unsettled data' = @{
             Output = 'PinterestAds.AnalyticsRow'
         }
+        'Get-PinAnalytics: Top keywords by spend over the last 30 days' = @{
+            Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'; Warning = $notFinalWarning; Journal = $true
+            Check = { param($Run)
+                $Run.Output.Count | Should -BeGreaterThan 0
+                $Run.Output | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty }
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 }
+        }
+        'Get-PinAnalytics: Daily numbers of a campaign''s pins' = @{
+            Output = 'PinterestAds.AnalyticsRow'; Warning = $notFinalWarning; Journal = $true
+            Check = { param($Run)
+                $Run.Output | ForEach-Object { $_.Level | Should -Be 'PIN'; $_.PIN_ID | Should -Not -BeNullOrEmpty }
+                @($Run.Requests | Where-Object operationId -eq 'ad_pins/analytics').Count | Should -Be 1 }
+        }
         'Get-PinAudienceDefinition: Audiences of the first ad account' = @{ Output = 'PinterestAds.PinAudienceDefinition' }
         'Get-PinAudienceDefinition: Only the Pinterest-wide scope' = @{
             Output = 'PinterestAds.PinAudienceDefinition'
@@ -320,6 +333,10 @@ BeforeAll {
             Stage = 'out/emulator'; Output = @(); Files = 'ready.json'
             Probe = '$emulator.WaitForExit(5000)'
             Check = { param($Run) $Run.Probe | Should -BeTrue -Because 'the example stops the emulator it started' }
+        }
+        'about_PinterestAds: Top keywords by spend' = @{
+            Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'; Warning = $notFinalWarning
+            Check = { param($Run) $Run.Output | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty } }
         }
         'about_PinterestAds: Campaigns of the first ad account to CSV' = @{ Environment = $true; Output = @(); Files = 'campaigns.csv' }
         'about_PinterestAds: A runbook or CI job' = @{

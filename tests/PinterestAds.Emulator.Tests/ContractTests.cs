@@ -20,7 +20,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
         "analytics/create_report", "analytics/get_report", "templates/list", "analytics/create_template_report",
         "bulk_download/create", "bulk_request/get", "delivery_metrics/get", "targeting_options/get", "metrics_ready_state/get",
         "audience_insights/get", "audience_insights_scope_and_type/get", "oauth/token",
-        "keywords/get", "ad_pins/analytics",
+        "keywords/get", "ad_pins/analytics", "analytics/create_mmm_report", "analytics/get_mmm_report",
     };
 
     public static IEnumerable<object[]> Operations => CoveredOperations.Select(o => new object[] { o });
@@ -94,6 +94,8 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "audience_insights/get" => Get($"{baseUrl}/audience_insights?audience_insight_type=YOUR_TOTAL_AUDIENCE"),
             "audience_insights_scope_and_type/get" => Get($"{baseUrl}/insights/audiences"),
             "oauth/token" => TokenRequest(),
+            "analytics/create_mmm_report" => PostJson($"{baseUrl}/mmm_reports", MmmBody),
+            "analytics/get_mmm_report" => Get($"{baseUrl}/mmm_reports?token={await CreateMmmReportAsync()}"),
             "keywords/get" => Get($"{baseUrl}/keywords?ad_group_id={adGroup}&match_types=BROAD&match_types=EXACT_NEGATIVE&page_size=1"),
             "ad_pins/analytics" => Get($"{baseUrl}/pins/analytics?campaign_id={campaign}&pin_ids={ad["pinId"]}&{dates}&columns=SPEND_IN_DOLLAR,IMPRESSION_1,CTR,PIN_ID"),
             _ => throw new InvalidOperationException(operationId),
@@ -116,6 +118,19 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
         var (status, json) = await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/reports", body);
         Assert.Equal(200, status);
         return (string)json!["token"]!;
+    }
+
+    private static readonly object MmmBody = new
+    {
+        report_name = "mmm", start_date = "2026-01-05", end_date = "2026-01-12", granularity = "WEEK", level = "CAMPAIGN_TARGETING",
+        targeting_types = new[] { "GENDER" }, columns = new[] { "SPEND_IN_DOLLAR", "ADVERTISER_NAME", "IMPRESSION_1" },
+    };
+
+    private async Task<string> CreateMmmReportAsync()
+    {
+        var (status, json) = await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/mmm_reports", MmmBody);
+        Assert.Equal(200, status);
+        return (string)json!["data"]!["token"]!;
     }
 
     private async Task<string> CreateBulkAsync()

@@ -177,3 +177,40 @@ public sealed class KeywordsPinsItemsTests : IClassFixture<EmulatorFixture>
         Assert.Contains(limit.Split(' ')[0], (string)body!["message"]!);
     }
 }
+
+/// <summary>MMM reports: the async token life cycle, the wrapped answers, and the 5-a-minute limit per advertiser.</summary>
+public sealed class MmmReportTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _f;
+
+    public MmmReportTests(EmulatorFixture fixture) => _f = fixture;
+
+    [OpenApiFact]
+    public async Task MmmReportsFinishWithRowsAndAreLimitedToFiveCreatesAMinute()
+    {
+        var description = (string)OpenApiSchemas.Description!["paths"]!["/ad_accounts/{ad_account_id}/mmm_reports"]!["post"]!["description"]!;
+        Assert.Contains("5 queries per minute per advertiser", description);
+        var body = new
+        {
+            report_name = "weekly mix", start_date = "2026-01-05", end_date = "2026-01-11", granularity = "DAY", level = "CAMPAIGN_TARGETING",
+            targeting_types = new[] { "GENDER" }, columns = new[] { "SPEND_IN_MICRO_DOLLAR", "ADVERTISER_NAME" },
+        };
+        var (status, created) = await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/mmm_reports", body);
+        Assert.Equal(200, status);
+        var token = (string)created!["data"]!["token"]!;
+        JsonNode state;
+        var polls = 0;
+        do { state = await _f.GetJsonAsync($"ad_accounts/{_f.AccountId}/mmm_reports?token={token}"); await Task.Delay(20); }
+        while ((string)state["data"]!["report_status"]! != "FINISHED" && ++polls < 100);
+        var file = JsonNode.Parse(await _f.Anonymous.GetStringAsync((string)state["data"]!["url"]!))!.AsObject();
+        var rows = file.SelectMany(p => p.Value!.AsArray()).ToArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("GENDER", (string)r!["TARGETING_TYPE"]!));
+
+        for (var i = 1; i < PinterestAds.Emulator.Endpoints.MmmReportEndpoints.CreatesPerMinutePerAdvertiser; i++)
+            Assert.Equal(200, (await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/mmm_reports", body)).Status);
+        var (limited, error) = await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/mmm_reports", body);
+        Assert.Equal(429, limited);
+        Assert.Equal(8, (int)error!["code"]!);
+    }
+}

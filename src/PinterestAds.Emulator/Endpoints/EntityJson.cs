@@ -36,7 +36,7 @@ internal static class EntityJson
         ["objective_type"] = c.ObjectiveType,
         ["summary_status"] = c.SummaryStatus,
         ["created_time"] = c.CreatedTime,
-        ["updated_time"] = c.CreatedTime + 3600,
+        ["updated_time"] = c.UpdatedTime,
         ["type"] = "campaign",
     };
 
@@ -75,7 +75,7 @@ internal static class EntityJson
         ["bid_multiplier"] = g.BidMultiplier,
         ["type"] = "adgroup",
         ["created_time"] = g.CreatedTime,
-        ["updated_time"] = g.CreatedTime + 3600,
+        ["updated_time"] = g.UpdatedTime,
     };
 
     public static Dictionary<string, object?> Ad(Ad a) => new()
@@ -100,7 +100,7 @@ internal static class EntityJson
         ["summary_status"] = a.SummaryStatus,
         ["type"] = "pinpromotion",
         ["created_time"] = a.CreatedTime,
-        ["updated_time"] = a.CreatedTime + 3600,
+        ["updated_time"] = a.UpdatedTime,
     };
 
     public static Dictionary<string, object?> ProductGroup(ProductGroup p) => new()

@@ -90,7 +90,8 @@ internal sealed class ColumnModel
     }
 
     private static readonly Lazy<ColumnModel> Shared = new(() =>
-        new ColumnModel(ApiCatalog.Instance.SyncColumns.Concat(ApiCatalog.Instance.AsyncColumns)));
+        new ColumnModel(ApiCatalog.Instance.SyncColumns.Concat(ApiCatalog.Instance.AsyncColumns)
+            .Concat(ApiCatalog.Instance.Body("CreateMMMReportRequest").Properties["columns"].Items!.Enum!)));
 
     public static ColumnModel Instance => Shared.Value;
 

@@ -30,6 +30,8 @@ internal sealed class Campaign
     public required string Status { get; init; }
     public required string ObjectiveType { get; init; }
     public required long CreatedTime { get; init; }
+    /// <summary>Last change (Unix seconds): within the last 60 days, the first campaign of an account yesterday.</summary>
+    public required long UpdatedTime { get; init; }
     public required long? DailySpendCap { get; init; }
     public required long? LifetimeSpendCap { get; init; }
     public required string? OrderLineId { get; init; }
@@ -53,6 +55,7 @@ internal sealed class AdGroup
     public required string Name { get; init; }
     public required string Status { get; init; }
     public required long CreatedTime { get; init; }
+    public required long UpdatedTime { get; init; }
     public required long BudgetInMicroCurrency { get; init; }
     public required string BudgetType { get; init; }
     public required long BidInMicroCurrency { get; init; }
@@ -89,6 +92,7 @@ internal sealed class Ad : IDeliveryUnit
     public required string PinId { get; init; }
     public required string CreativeType { get; init; }
     public required long CreatedTime { get; init; }
+    public required long UpdatedTime { get; init; }
     public required ulong Key { get; init; }
     public required int StartDay { get; init; }
     public required double Volume { get; init; }

@@ -31,6 +31,8 @@ internal static class WorldGenerator
             foreach (var p in parts) h = DeterministicHash.Combine(h, p);
             return DeterministicHash.Unit(h);
         }
+        // Entities change now and then: the last update within the last 60 days (the first of each kind yesterday).
+        long RecentlyUpdated(bool first, double u) => todayUnix - (first ? 86400 : 86400 + (long)(u * 59 * 86400));
         string Status(ulong kind, long index, bool forceActive)
         {
             if (forceActive) return "ACTIVE";
@@ -69,6 +71,7 @@ internal static class WorldGenerator
                     Status = Status(1, ci, c == 0),
                     ObjectiveType = objective,
                     CreatedTime = DayToUnix(today.DayNumber - options.HistoryDays - 10),
+                    UpdatedTime = RecentlyUpdated(c == 0, U(1, (ulong)ci, 9)),
                     DailySpendCap = U(1, (ulong)ci, 2) < 0.5 ? (long)(50 + U(1, (ulong)ci, 3) * 450) * 1_000_000 : null,
                     LifetimeSpendCap = U(1, (ulong)ci, 4) < 0.3 ? (long)(5000 + U(1, (ulong)ci, 5) * 45000) * 1_000_000 : null,
                     OrderLineId = U(1, (ulong)ci, 6) < 0.2 ? (5491234000L + ci).ToString() : null,
@@ -91,6 +94,7 @@ internal static class WorldGenerator
                         Name = $"{Audiences[gi % Audiences.Length]} audience {g + 1} - {campaign.Name.Split(" - ")[0]}",
                         Status = Status(2, gi, c == 0 && g == 0),
                         CreatedTime = campaign.CreatedTime + 3600,
+                        UpdatedTime = RecentlyUpdated(c == 0 && g == 0, U(2, (ulong)gi, 9)),
                         BudgetInMicroCurrency = (long)(20 + U(2, (ulong)gi, 1) * 180) * 1_000_000,
                         BudgetType = U(2, (ulong)gi, 2) < 0.8 ? "DAILY" : "LIFETIME",
                         BidInMicroCurrency = (long)(0.5 + U(2, (ulong)gi, 3) * 3) * 1_000_000,
@@ -118,6 +122,7 @@ internal static class WorldGenerator
                             PinId = (1125899906000000L + seedPart * 1000000 + ci * Math.Max(1, options.AdsPerAdGroup) + d).ToString(),
                             CreativeType = creative,
                             CreatedTime = DayToUnix(startDay) - 7200,
+                            UpdatedTime = RecentlyUpdated(c == 0 && g == 0 && d == 0, U(3, (ulong)di, 9)),
                             Key = adKey,
                             StartDay = startDay,
                             Volume = 0.3 + U(3, (ulong)di, 3) * 1.7,
