@@ -182,6 +182,7 @@ public class AnalyticsPlanTests
             "ad_account_id", "start_date", "end_date", "columns", "granularity", "click_window_days", "engagement_window_days",
             "view_window_days", "conversion_report_time", "reporting_timezone", "aggregate_report_rows", "campaign_ids",
             "ad_group_ids", "ad_ids", "product_group_ids", "pin_ids", "targeting_types", "attribution_types",
+            "campaign_id", // ad_pins/analytics: one campaign per call
         };
         foreach (var targeting in new[] { false, true })
             foreach (var level in AnalyticsOperation.Levels(targeting))

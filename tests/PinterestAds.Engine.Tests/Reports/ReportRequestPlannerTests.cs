@@ -120,6 +120,21 @@ public class ReportRequestPlannerTests
         Assert.All(plan.Reports, r => Assert.True(Body(r).GetProperty("campaign_ids").GetArrayLength() <= ApiLimits.AsyncIdsPerReport));
     }
 
+    [Fact]
+    public void Product_item_reports_accept_the_account_and_ad_group_columns()
+    {
+        // The description refuses "pin promotion and ad related columns" there; AD_ACCOUNT_ID and AD_GROUP_* are neither.
+        var spec = Spec(s =>
+        {
+            s.Level = ReportLevel.ProductItem;
+            s.StartDate = Today.AddDays(-20);
+            s.EndDate = Today.AddDays(-1);
+            s.Columns = new[] { "AD_ACCOUNT_ID", "AD_GROUP_ID", "AD_GROUP_NAME", "AD_GROUP_STATUS", "PRODUCT_ITEM_NAME", "SPEND_IN_DOLLAR" };
+        });
+        var plan = ReportRequestPlanner.Plan(spec);
+        Assert.Equal(spec.Columns, plan.Columns);
+    }
+
     [Theory]
     [InlineData("column", "InvalidValue", "Column")]
     [InlineData("statuses", "TooManyValues", "CampaignStatus")]
@@ -132,6 +147,7 @@ public class ReportRequestPlannerTests
     [InlineData("window", "InvalidAttributionWindow", "ViewWindowDays")]
     [InlineData("product-item-ads", "AdFilterNotAllowed", "AdId")]
     [InlineData("product-item-column", "AdColumnNotAllowed", "Column")]
+    [InlineData("product-item-pin-promotion-column", "AdColumnNotAllowed", "Column")]
     [InlineData("filter", "InvalidValue", "MetricsFilter")]
     [InlineData("hourly-lookback", "StartDateTooEarly", "StartDate")]
     public void Invalid_requests_fail_before_any_request_naming_the_parameter(string case_, string errorId, string parameter)
@@ -150,7 +166,8 @@ public class ReportRequestPlannerTests
                 case "hour-granularity": s.StartHour = 1; break;
                 case "window": s.ViewWindowDays = 3; break;
                 case "product-item-ads": s.Level = ReportLevel.ProductItem; s.AdIds = new[] { "1" }; break;
-                case "product-item-column": s.Level = ReportLevel.ProductItem; s.Columns = new[] { "AD_GROUP_ID" }; break;
+                case "product-item-column": s.Level = ReportLevel.ProductItem; s.Columns = new[] { "AD_GROUP_ID", "AD_ID" }; break;
+                case "product-item-pin-promotion-column": s.Level = ReportLevel.ProductItem; s.Columns = new[] { "PIN_PROMOTION_STATUS" }; break;
                 case "filter": s.MetricsFilters = new[] { new ReportMetricsFilter("CTR", "GREATER_THAN", new[] { 1.0 }) }; break;
                 case "hourly-lookback": s.Granularity = Granularity.Hour; s.StartDate = Today.AddDays(-9); s.EndDate = Today.AddDays(-8); break;
             }
