@@ -68,8 +68,6 @@ BeforeDiscovery {
         @{ Name = 'a non-digit ad account id for campaigns'; Command = 'Get-PinCampaign'; Params = @{ AdAccountId = 'my-account' }; ErrorId = 'IdNotNumeric'; Parameter = 'AdAccountId'; Fix = 'digits' }
         @{ Name = 'a too-long campaign id'; Command = 'Get-PinCampaign'; Params = @{ Id = ('1' * 19) }; ErrorId = 'IdTooLong'; Parameter = 'Id'; Fix = '18' }
         @{ Name = 'an unknown targeting option type'; Command = 'Get-PinTargetingOption'; Params = @{ TargetingType = 'SHOE_SIZE' }; ErrorId = 'ParameterArgumentTransformationError'; Parameter = 'TargetingType'; Fix = 'GENDER|LOCATION|Gender|Location' }
-        @{ Name = 'a readiness date beyond the lookback'; Command = 'Get-PinMetricsReadyState'; Params = @{ Date = (Day -1000) }; ErrorId = 'MetricsReadyDateTooOld'; Parameter = 'Date'; Fix = 'days' }
-        @{ Name = 'a readiness date in the future'; Command = 'Get-PinMetricsReadyState'; Params = @{ Date = (Day 3) }; ErrorId = 'MetricsReadyDateInFuture'; Parameter = 'Date'; Fix = 'today' }
         @{ Name = 'reversed readiness dates'; Command = 'Get-PinMetricsReadyState'; Params = @{ StartDate = (Day -3); EndDate = (Day -10) }; ErrorId = 'EndDateBeforeStartDate'; Parameter = 'EndDate'; Fix = 'Swap|before' }
         @{ Name = 'an unknown bulk entity type'; Command = 'New-PinBulkDownload'; Params = @{ EntityType = 'KEYWORDZ' }; ErrorId = 'InvalidValue'; Parameter = 'EntityType'; Fix = 'CAMPAIGN' }
         @{ Name = 'a non-digit report token account'; Command = 'Get-PinReport'; Params = @{ Token = 'rpt_x'; AdAccountId = 'abc' }; ErrorId = 'IdNotNumeric'; Parameter = 'AdAccountId'; Fix = 'digits' }

@@ -33,7 +33,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("ad_groups/list", "ad_group_ids"));
             filter.CampaignIds = parentIds;
             filter.TranslateInterestsToNames = TranslateInterestsToNames ? true : (bool?)null;
         }

@@ -29,7 +29,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("product_group_promotions/list", "product_group_promotion_ids"));
             filter.AdGroupIds = parentIds;
         }
 
