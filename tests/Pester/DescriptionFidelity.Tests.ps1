@@ -160,6 +160,12 @@ Describe 'Ids: the pattern and length the description gives for each parameter' 
         (Get-ApiRequest '*/ads').Count | Should -Be 1
     }
 
+    It 'refuses a 19-digit parent campaign id of ad groups (ad_groups/list campaign_ids: maxLength 18), before any request' {
+        $failure = Get-Failure { Get-PinAdGroup -CampaignId ('7' * 19) }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'IdTooLong,*'
+        Get-ApiRequest | Should -BeNullOrEmpty
+    }
+
     It 'refuses a 19-digit campaign id (campaign_ids: maxLength 18), before any request' {
         $failure = Get-Failure { Get-PinCampaign -Id ('7' * 19) }
         $failure.FullyQualifiedErrorId | Should -BeLike 'IdTooLong,*'

@@ -30,6 +30,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override IReadOnlyList<string>? ParentIds => CampaignId;
         private protected override string ParentParameter => nameof(CampaignId);
+        private protected override Engine.Api.ApiSchemaFacts? ParentIdFacts => Ids.Facts("ad_groups/list", "campaign_ids");
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {

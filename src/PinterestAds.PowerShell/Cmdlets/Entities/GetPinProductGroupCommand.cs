@@ -26,6 +26,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override IReadOnlyList<string>? ParentIds => AdGroupId;
         private protected override string ParentParameter => nameof(AdGroupId);
+        private protected override Engine.Api.ApiSchemaFacts? ParentIdFacts => Ids.Facts("product_group_promotions/list", "ad_group_id");
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
