@@ -1,6 +1,6 @@
 #Requires -Modules Pester
-# Every example of every help page (docs/en-US/*.md, and the code blocks of about_PinterestAds.md)
-# runs, as its text stands, against a real emulator. One It per example. An example fails when it
+# Every example of every help page (docs/en-US/*.md, and the powershell code blocks of
+# about_PinterestAds.md and of README.md) runs, as its text stands, against a real emulator. One It per example. An example fails when it
 # throws, writes an error record (terminating or not), writes a warning its table entry does not
 # expect, does not finish within its time limit, or does not produce what it claims: the table
 # below ($Expected) says, for every example, which objects it writes (by type name), which files it
