@@ -379,19 +379,17 @@ BeforeAll {
             ConvertTo-SecureString $clientSecret -AsPlainText -Force | ConvertFrom-SecureString | Set-Content -LiteralPath $Path
             $null }
         # The README imports the built module from the repository root: out/PinterestAds/<version>/PinterestAds.psd1.
-        'out/PinterestAds' = { param($Path)
-            $null = New-Item -ItemType Directory -Path (Split-Path $Path -Parent) -Force
-            $built = Split-Path (Get-PinModulePath) -Parent
-            $kind = if ($IsWindows) { 'Junction' } else { 'SymbolicLink' }
-            $null = New-Item -ItemType $kind -Path $Path -Target $built
-            $null }
+        'out/PinterestAds' = { param($Path) New-StagedLink $Path (Split-Path (Get-PinModulePath) -Parent) }
         # The about page starts the emulator from the repository root: out/emulator/PinterestAds.Emulator.dll.
-        'out/emulator' = { param($Path)
-            $null = New-Item -ItemType Directory -Path (Split-Path $Path -Parent) -Force
-            $published = Split-Path (Get-PinEmulatorDll) -Parent
-            $kind = if ($IsWindows) { 'Junction' } else { 'SymbolicLink' }
-            $null = New-Item -ItemType $kind -Path $Path -Target $published
-            $null }
+        'out/emulator' = { param($Path) New-StagedLink $Path (Split-Path (Get-PinEmulatorDll) -Parent) }
+    }
+
+    # A link (a junction on Windows) at $Path to a built folder, as if the example ran in the repository root.
+    function script:New-StagedLink([string] $Path, [string] $Target) {
+        $null = New-Item -ItemType Directory -Path (Split-Path $Path -Parent) -Force
+        $kind = if ($IsWindows) { 'Junction' } else { 'SymbolicLink' }
+        $null = New-Item -ItemType $kind -Path $Path -Target $Target
+        $null
     }
 
     $script:CredentialVariables = 'PINTEREST_ACCESS_TOKEN', 'PINTEREST_REFRESH_TOKEN', 'PINTEREST_CLIENT_ID', 'PINTEREST_CLIENT_SECRET',

@@ -23,12 +23,11 @@ namespace PinterestAds.Engine.Reports
         private static ApiSchemaFacts Field(string name) => Body.Properties[name];
 
         /// <summary>The parameters behind the body fields whose items have required fields, for <see cref="RequiredFields"/>.</summary>
-        private static readonly Dictionary<string, RequiredFields.Source> RequiredFieldSources = new Dictionary<string, RequiredFields.Source>(StringComparer.Ordinal)
+        private static readonly Dictionary<string, (string Parameter, string Fix)> RequiredFieldSources = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
         {
-            ["custom_conversion_event_metrics"] = new RequiredFields.Source("CustomConversionEventMetric",
+            ["custom_conversion_event_metrics"] = ("CustomConversionEventMetric",
                 "Name the custom event: 'ADE_ROAS:event name' or @{ Type = 'ADE_ROAS'; Name = 'event name' }."),
-            ["metrics_filters"] = new RequiredFields.Source("MetricsFilter",
-                "Give a field, an operator and at least one value: 'SPEND_IN_DOLLAR > 10'."),
+            ["metrics_filters"] = ("MetricsFilter", "Give a field, an operator and at least one value: 'SPEND_IN_DOLLAR > 10'."),
         };
 
         /// <summary>The catalogue's allowed values of a body field (or of its items).</summary>

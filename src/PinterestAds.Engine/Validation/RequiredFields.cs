@@ -14,20 +14,10 @@ namespace PinterestAds.Engine.Validation
     /// </summary>
     internal static class RequiredFields
     {
-        /// <summary>The PowerShell parameter behind a top-level body field, and how to give what is missing.</summary>
-        public readonly struct Source
-        {
-            public Source(string parameter, string fix)
-            {
-                Parameter = parameter;
-                Fix = fix;
-            }
-
-            public string Parameter { get; }
-            public string Fix { get; }
-        }
-
-        public static void Check(ApiBody schema, byte[] utf8Json, IReadOnlyDictionary<string, Source> sources)
+        /// <param name="schema">The body's schema in the catalogue.</param>
+        /// <param name="utf8Json">The body as written.</param>
+        /// <param name="sources">Per top-level field: the PowerShell parameter behind it, and how to give what is missing.</param>
+        public static void Check(ApiBody schema, byte[] utf8Json, IReadOnlyDictionary<string, (string Parameter, string Fix)> sources)
         {
             using var document = JsonDocument.Parse(utf8Json);
             var root = document.RootElement;
@@ -43,7 +33,7 @@ namespace PinterestAds.Engine.Validation
             }
         }
 
-        private static void CheckValue(string topField, string path, ApiSchemaFacts facts, JsonElement value, IReadOnlyDictionary<string, Source> sources)
+        private static void CheckValue(string topField, string path, ApiSchemaFacts facts, JsonElement value, IReadOnlyDictionary<string, (string Parameter, string Fix)> sources)
         {
             if (value.ValueKind == JsonValueKind.Array && facts.Items != null)
             {
@@ -70,7 +60,7 @@ namespace PinterestAds.Engine.Validation
         private static bool Present(JsonElement obj, string field) =>
             obj.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
 
-        private static PinterestValidationException Missing(string topField, IReadOnlyDictionary<string, Source> sources, string what)
+        private static PinterestValidationException Missing(string topField, IReadOnlyDictionary<string, (string Parameter, string Fix)> sources, string what)
         {
             bool known = sources.TryGetValue(topField, out var source);
             string parameter = known ? source.Parameter : topField;

@@ -3,6 +3,7 @@ using PinterestAds.Engine.Analytics;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Reports;
 using PinterestAds.Engine.Tests.Analytics;
+using PinterestAds.Engine.Tests.Reports;
 using PinterestAds.Engine.Validation;
 using Xunit;
 
@@ -17,20 +18,7 @@ public class DescriptionFidelityTests
 {
     private static DateTime Today => ApiDates.UtcToday();
 
-    private static AsyncReportSpec Spec(Action<AsyncReportSpec>? change = null)
-    {
-        var spec = new AsyncReportSpec
-        {
-            AdAccountId = "1",
-            Level = ReportLevel.Campaign,
-            StartDate = Today.AddDays(-10),
-            EndDate = Today.AddDays(-5),
-            Granularity = Granularity.Day,
-            Columns = new[] { "SPEND_IN_DOLLAR" },
-        };
-        change?.Invoke(spec);
-        return spec;
-    }
+    private static AsyncReportSpec Spec(Action<AsyncReportSpec>? change = null) => ReportRequestPlannerTests.Spec(change);
 
     // ---- nested required lists ------------------------------------------------------------------
 
@@ -60,7 +48,7 @@ public class DescriptionFidelityTests
     public void A_metrics_filter_item_missing_a_required_field_is_refused_naming_the_parameter()
     {
         var body = ApiCatalog.Current.Body("AdsAnalyticsCreateAsyncRequest");
-        var sources = new Dictionary<string, RequiredFields.Source> { ["metrics_filters"] = new("MetricsFilter", "Give all three.") };
+        var sources = new Dictionary<string, (string Parameter, string Fix)> { ["metrics_filters"] = ("MetricsFilter", "Give all three.") };
         byte[] json = Encoding.UTF8.GetBytes("""{"start_date":"2026-01-01","end_date":"2026-01-02","granularity":"DAY","level":"CAMPAIGN","columns":["SPEND_IN_DOLLAR"],"metrics_filters":[{"field":"SPEND_IN_DOLLAR","operator":"GREATER_THAN"}]}""");
         var error = Assert.Throws<PinterestValidationException>(() => RequiredFields.Check(body, json, sources));
         Assert.Equal(("RequiredFieldMissing", "MetricsFilter"), (error.ErrorId, error.ParameterName));
