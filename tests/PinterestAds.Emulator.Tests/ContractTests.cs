@@ -72,7 +72,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "campaigns/list" => Get($"{baseUrl}/campaigns?entity_statuses=ACTIVE&entity_statuses=PAUSED&entity_statuses=ARCHIVED"),
             "ad_groups/list" => Get($"{baseUrl}/ad_groups?campaign_ids={campaign}"),
             "ads/list" => Get($"{baseUrl}/ads?ad_group_ids={adGroup}"),
-            "product_group_promotions/list" => Get($"{baseUrl}/product_group_promotions"),
+            "product_group_promotions/list" => Get($"{baseUrl}/product_group_promotions?ad_group_id={adGroup}"),
             "ad_account/analytics" => Get($"{baseUrl}/analytics?{dates}&{cols}"),
             "campaigns/analytics" => Get($"{baseUrl}/campaigns/analytics?campaign_ids={campaign}&{dates}&{cols}"),
             "ad_groups/analytics" => Get($"{baseUrl}/ad_groups/analytics?ad_group_ids={adGroup}&{dates}&{cols}"),
@@ -84,6 +84,8 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "ad_targeting_analytics/get" => Get($"{baseUrl}/ads/targeting_analytics?ad_ids={ad["id"]}&targeting_types=KEYWORD&{dates}&{cols}"),
             "analytics/create_report" => PostJson($"{baseUrl}/reports", reportBody),
             "analytics/get_report" => Get($"{baseUrl}/reports?token={await CreateReportAsync(reportBody)}"),
+            "analytics/create_mmm_report" => PostJson($"{baseUrl}/mmm_reports", MmmReportTests.ValidBody()),
+            "analytics/get_mmm_report" => Get($"{baseUrl}/mmm_reports?token={await MmmReportTests.CreateAsync(_f, MmmReportTests.ValidBody())}"),
             "templates/list" => Get($"{baseUrl}/templates"),
             "analytics/create_template_report" => new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/templates/{template}/reports"),
             "bulk_download/create" => PostJson($"{baseUrl}/bulk/download", new { entity_types = new[] { "CAMPAIGN", "AD_GROUP" } }),
@@ -94,8 +96,6 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "audience_insights/get" => Get($"{baseUrl}/audience_insights?audience_insight_type=YOUR_TOTAL_AUDIENCE"),
             "audience_insights_scope_and_type/get" => Get($"{baseUrl}/insights/audiences"),
             "oauth/token" => TokenRequest(),
-            "analytics/create_mmm_report" => PostJson($"{baseUrl}/mmm_reports", MmmBody),
-            "analytics/get_mmm_report" => Get($"{baseUrl}/mmm_reports?token={await CreateMmmReportAsync()}"),
             "keywords/get" => Get($"{baseUrl}/keywords?ad_group_id={adGroup}&match_types=BROAD&match_types=EXACT_NEGATIVE&page_size=1"),
             "ad_pins/analytics" => Get($"{baseUrl}/pins/analytics?campaign_id={campaign}&pin_ids={ad["pinId"]}&{dates}&columns=SPEND_IN_DOLLAR,IMPRESSION_1,CTR,PIN_ID"),
             _ => throw new InvalidOperationException(operationId),
@@ -118,19 +118,6 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
         var (status, json) = await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/reports", body);
         Assert.Equal(200, status);
         return (string)json!["token"]!;
-    }
-
-    private static readonly object MmmBody = new
-    {
-        report_name = "mmm", start_date = "2026-01-05", end_date = "2026-01-12", granularity = "WEEK", level = "CAMPAIGN_TARGETING",
-        targeting_types = new[] { "GENDER" }, columns = new[] { "SPEND_IN_DOLLAR", "ADVERTISER_NAME", "IMPRESSION_1" },
-    };
-
-    private async Task<string> CreateMmmReportAsync()
-    {
-        var (status, json) = await _f.SendAsync(HttpMethod.Post, $"ad_accounts/{_f.AccountId}/mmm_reports", MmmBody);
-        Assert.Equal(200, status);
-        return (string)json!["data"]!["token"]!;
     }
 
     private async Task<string> CreateBulkAsync()

@@ -1,69 +1,41 @@
+using System.Globalization;
 using System.Text.Json;
 using PinterestAds.Emulator.Catalog;
 using PinterestAds.Emulator.Hosting;
 using PinterestAds.Emulator.Metrics;
+using PinterestAds.Emulator.Reports;
 
 namespace PinterestAds.Emulator.Endpoints;
 
 /// <summary>
-/// Marketing Mix Modeling reports (<c>analytics/create_mmm_report</c>, <c>analytics/get_mmm_report</c>): the
-/// token life cycle of async reports, answers wrapped as the description shapes them
-/// (<c>{"code": 0, "data": {...}, "status": "success"}</c>), and the description's extra limit of 5 create
-/// queries per minute per advertiser (429 code 8 beyond it). <c>countries</c> is validated but does not
-/// filter the rows.
+/// Marketing Mix Modeling reports (<c>POST/GET /ad_accounts/{id}/mmm_reports</c>): the token life cycle
+/// of async reports, answers wrapped in <c>{code, data, ...}</c> as the description's
+/// CreateMMMReportResponse and GetMMMReportResponse say, and the beta limit of 5 creations per minute
+/// per advertiser. Files are CSV targeting reports served by the same object store.
 /// </summary>
 internal static class MmmReportEndpoints
 {
-    /// <summary>"An additional limit of 5 queries per minute per advertiser applies to this endpoint."</summary>
-    public const int CreatesPerMinutePerAdvertiser = 5;
+    /// <summary>"An additional limit of 5 queries per minute per advertiser applies to this endpoint while it's in beta release."</summary>
+    public const int CreationsPerMinutePerAdvertiser = 5;
 
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
-        var creates = new Dictionary<string, Queue<DateTimeOffset>>(StringComparer.Ordinal);
+        var creations = new Dictionary<string, Queue<DateTimeOffset>>(StringComparer.Ordinal);
 
         app.MapOperation(state, "analytics/create_mmm_report", async c =>
         {
             var account = c.Account();
             var body = await AsyncReportEndpoints.ReadJsonBodyAsync(c);
             BodyValidator.Validate(ApiCatalog.Instance.Body("CreateMMMReportRequest"), body);
-            var now = c.State.Time.GetUtcNow();
-            lock (creates)
-            {
-                if (!creates.TryGetValue(account.Id, out var recent)) creates[account.Id] = recent = new Queue<DateTimeOffset>();
-                while (recent.Count > 0 && now - recent.Peek() >= TimeSpan.FromMinutes(1)) recent.Dequeue();
-                if (recent.Count >= CreatesPerMinutePerAdvertiser)
-                {
-                    c.Http.Response.Headers["Retry-After"] = "60";
-                    throw new ApiException(429, ApiException.RateLimited,
-                        $"MMM reports are limited to {CreatesPerMinutePerAdvertiser} queries per minute per advertiser (beta). Retry after 60 seconds.");
-                }
-                recent.Enqueue(now);
-            }
-
-            string Str(string name) => body.GetProperty(name).GetString()!;
-            IReadOnlyList<string> List(string name) => body.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
-            var start = Date(Str("start_date"), "start_date");
-            var end = Date(Str("end_date"), "end_date");
-            var granularity = Str("granularity");
-            ReportingLimits.CheckDates(start, end, c.State.Today, ReportingLimits.Async, "MMM report");
-            var (level, _) = ReportQuery.FromAsyncLevel(Str("level"))!.Value;
-            var query = new ReportQuery
-            {
-                Account = account,
-                Level = level,
-                TargetingTypes = List("targeting_types").Distinct().ToArray(),
-                Start = start,
-                End = end,
-                Granularity = granularity,
-                Columns = List("columns").Distinct().ToArray(),
-            };
-            var report = AsyncReportEndpoints.Create(c.State, account, query, csv: false, templateId: null);
+            var query = QueryFromBody(account, body, c.State.Today);
+            CountCreation(creations, account.Id, c.State.Time.GetUtcNow());
+            var report = AsyncReportEndpoints.Create(c.State, account, query, csv: true, templateId: null, mmm: true);
             await c.JsonAsync(new Dictionary<string, object?>
             {
                 ["code"] = 0,
                 ["data"] = new Dictionary<string, object?>
                 {
-                    ["message"] = $"MMM report '{Str("report_name")}' is being prepared.",
+                    ["message"] = null,
                     ["report_status"] = "IN_PROGRESS",
                     ["status"] = "success",
                     ["token"] = report.Token,
@@ -76,23 +48,72 @@ internal static class MmmReportEndpoints
             var account = c.Account();
             var token = c.Parameters.RequiredString("token");
             var report = c.State.Reports.Find(token);
-            var data = new Dictionary<string, object?> { ["report_status"] = "DOES_NOT_EXIST", ["url"] = null, ["size"] = null };
-            if (report is not null && report.AdAccountId == account.Id)
+            string status;
+            object? url = null, size = null;
+            if (report is null || report.AdAccountId != account.Id || !report.Mmm)
+                status = "DOES_NOT_EXIST";
+            else if ((status = AsyncReportEndpoints.StatusOf(c.State, report)) == "FINISHED")
             {
-                var status = AsyncReportEndpoints.StatusOf(c.State, report);
-                data["report_status"] = status;
-                if (status == "FINISHED")
-                {
-                    var expires = c.State.Time.GetUtcNow().AddSeconds(c.State.Options.LinkLifetimeSeconds);
-                    data["url"] = c.State.Links.Sign(c.State.StoreBaseUri, report.FileName, expires);
-                    data["size"] = (double)report.Size!.Result;
-                }
+                var now = c.State.Time.GetUtcNow();
+                url = c.State.Links.Sign(c.State.StoreBaseUri, report.FileName, now.AddSeconds(c.State.Options.LinkLifetimeSeconds));
+                size = (double)report.Size!.Result;
             }
-            await c.JsonAsync(new Dictionary<string, object?> { ["code"] = 0, ["data"] = data, ["message"] = "ok", ["status"] = "success" });
+            await c.JsonAsync(new Dictionary<string, object?>
+            {
+                ["code"] = 0,
+                ["data"] = new Dictionary<string, object?> { ["report_status"] = status, ["size"] = size, ["url"] = url },
+                ["message"] = "ok",
+                ["status"] = "success",
+            });
         });
     }
 
-    private static DateOnly Date(string text, string field) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
-            ? d : throw ApiException.BadRequest($"Field '{field}' must be a date YYYY-MM-DD; got '{text}'.");
+    private static void CountCreation(Dictionary<string, Queue<DateTimeOffset>> creations, string accountId, DateTimeOffset now)
+    {
+        lock (creations)
+        {
+            if (!creations.TryGetValue(accountId, out var recent)) creations[accountId] = recent = new Queue<DateTimeOffset>();
+            while (recent.Count > 0 && now - recent.Peek() >= TimeSpan.FromMinutes(1)) recent.Dequeue();
+            if (recent.Count >= CreationsPerMinutePerAdvertiser)
+            {
+                var retry = (int)Math.Ceiling((recent.Peek().AddMinutes(1) - now).TotalSeconds);
+                throw new ApiException(429, ApiException.RateLimited,
+                    $"MMM report creation is limited to {CreationsPerMinutePerAdvertiser} per minute per advertiser while in beta. Retry after {Math.Max(1, retry)} seconds");
+            }
+            recent.Enqueue(now);
+        }
+    }
+
+    /// <summary>Turns a validated CreateMMMReportRequest into a targeting query.</summary>
+    public static ReportQuery QueryFromBody(World.AdAccount account, JsonElement body, DateOnly today)
+    {
+        string Str(string name) => body.GetProperty(name).GetString()!;
+        IReadOnlyList<string>? List(string name) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
+        DateOnly Date(string name) => DateOnly.ParseExact(Str(name), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        if (Str("report_name").Trim().Length == 0)
+            throw ApiException.BadRequest("Field 'report_name' must not be empty.");
+        var start = Date("start_date");
+        var end = Date("end_date");
+        if (end < start)
+            throw ApiException.BadRequest($"Field 'end_date' ({end:yyyy-MM-dd}) is before 'start_date' ({start:yyyy-MM-dd}).");
+        if (end > today)
+            throw ApiException.BadRequest($"Field 'end_date' ({end:yyyy-MM-dd}) is in the future; the latest day with data is {today:yyyy-MM-dd}.");
+        var columns = List("columns")!;
+        if (columns.Count == 0)
+            throw ApiException.BadRequest("Field 'columns' needs at least one column.");
+
+        return new ReportQuery
+        {
+            Account = account,
+            Level = Str("level") == "AD_GROUP_TARGETING" ? ReportLevel.AdGroup : ReportLevel.Campaign,
+            TargetingTypes = List("targeting_types")!.Distinct().ToArray(),
+            Countries = List("countries"),
+            Start = start,
+            End = end,
+            Granularity = Str("granularity"),
+            Columns = columns.Distinct().ToArray(),
+        };
+    }
 }

@@ -19,7 +19,6 @@ internal sealed record EntityContext(AdAccount Account, Campaign? Campaign, AdGr
         {
             "AD_ACCOUNT_ID" or "ADVERTISER_ID" => Cell.Of(Account.Id),
             "ADVERTISER_NAME" => Cell.Of(Account.Name),
-            "SPEND_ORDER_LINE_PAID_TYPE" => campaign is null ? default : Cell.Of(campaign.OrderLineId is null ? "SELF_SERVE" : "INVOICED"),
             "CAMPAIGN_ID" => Cell.Of(campaign?.Id),
             "CAMPAIGN_NAME" => Cell.Of(campaign?.Name),
             "CAMPAIGN_ENTITY_STATUS" => Cell.Of(campaign?.Status),
