@@ -53,7 +53,6 @@ public sealed class EmulatorServer : IAsyncDisposable
         api.UseApiPipeline(state);
         EntityEndpoints.Map(api, state);
         KeywordEndpoints.Map(api, state);
-        MmmReportEndpoints.Map(api, state);
         AnalyticsEndpoints.Map(api, state);
         AsyncReportEndpoints.Map(api, state);
         MmmReportEndpoints.Map(api, state);

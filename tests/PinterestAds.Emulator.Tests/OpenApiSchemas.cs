@@ -32,8 +32,6 @@ public static class OpenApiSchemas
 
     public static bool Available => Document.Value is not null;
 
-    /// <summary>The whole description (null when it is not available), for tests that read its facts.</summary>
-    public static JsonNode? Description => Document.Value;
 
     public const string MissingMessage = "openapi.json not found: put Pinterest's description at ../shared/pinterest-api/openapi.json (relative to the repo root) or set PINTEREST_OPENAPI.";
 
