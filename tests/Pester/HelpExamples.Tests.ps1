@@ -97,14 +97,15 @@ BeforeAll {
         # repository root does after build.ps1 -Task Build.
         'README: Quick start' = @{
             Stage = 'out/PinterestAds'; Fresh = $true; Warning = $notFinalWarning; Journal = $true
-            Output = 'PinterestAds.AnalyticsRow', 'PinterestAds.PinMetricDefinition'
+            Output = 'PinterestAds.AnalyticsRow', 'PinterestAds.PinMetricDefinition', 'Selected.PinterestAds.Generated.AnalyticsRow*'
             Files = 'campaigns-30d.csv', 'campaigns-180d.csv'
             Check = { param($Run)
                 $metros = @($Run.Output | Where-Object { $_.PSObject.TypeNames -contains 'PinterestAds.AnalyticsRow' })
                 $metros.Count | Should -BeLessOrEqual 10
                 $metros.TargetingName | Should -Match '^U\.S\.: ' -Because 'the metros come with their names'
                 ($Run.Output | Where-Object { $_.PSObject.TypeNames -like '*PinMetricDefinition' }).Name | Should -BeLike '*CLICKTHROUGH*'
-                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 -Because '181 days are one report'
+                $Run.Output | Where-Object { $_.PSObject.TypeNames[0] -like 'Selected.*AnalyticsRow*' } | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty }
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 2 -Because '181 days are one report, and the keywords one KEYWORD report'
                 (Import-Csv (Join-Path $Run.Folder 'campaigns-180d.csv'))[0].PSObject.Properties.Name | Should -Contain 'TOTAL_CONVERSIONS' }
         }
         'Connect-PinAccount: Connect to the local emulator' = @{
