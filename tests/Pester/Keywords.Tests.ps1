@@ -137,6 +137,21 @@ Describe 'Pin-level ad analytics' {
         }
     }
 
+    It 'reports the pins of piped ads, per campaign' {
+        $ads = @(Get-PinAd -Status Active, Paused, Archived)
+        Clear-AdminRequest
+        $rows = @($ads | Get-PinAnalytics -Level Pin -StartDate $start -EndDate $end -Column $columns)
+        $campaigns = @($ads.CampaignId | Sort-Object -Unique)
+        @(Get-AdminRequest | Where-Object path -like '*/pins/analytics').Count | Should -Be $campaigns.Count -Because 'one call per campaign (each has at most 100 pins)'
+        foreach ($campaign in $campaigns) {
+            $pins = @($ads | Where-Object CampaignId -eq $campaign | ForEach-Object PinId | Sort-Object -Unique)
+            $truth = Get-PinTruth $campaign $pins 'TOTAL'
+            $mine = @($rows | Where-Object CAMPAIGN_ID -eq $campaign)
+            ($mine.PIN_ID | Sort-Object) | Should -Be (@($truth.PIN_ID) | Sort-Object)
+            foreach ($want in $truth) { [decimal]($mine | Where-Object PIN_ID -eq $want.PIN_ID).SPEND_IN_DOLLAR | Should -Be ([decimal]$want.SPEND_IN_DOLLAR) }
+        }
+    }
+
     It 'needs a campaign, refused before any request' {
         Clear-AdminRequest
         { Get-PinAnalytics -Level Pin -PinId 1 -StartDate $start -Column SPEND_IN_DOLLAR -ErrorAction Stop } | Should -Throw -ErrorId 'CampaignIdRequired,*'

@@ -138,6 +138,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             foreach (var entity in InputObject)
             {
                 if (entity == null) continue;
+                if (RememberPinOfAd(entity)) continue;
                 if (Level.HasValue && Level.Value != entity.Level)
                 {
                     WriteFailure(new PinterestValidationException("LevelMismatch", "Level",
@@ -165,6 +166,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
 
         protected override void EndProcessing()
         {
+            RunPipedPins();
             if (_pendingOrder.Count == 0) return;
             var session = ResolveSession();
             foreach (var key in _pendingOrder)
@@ -205,6 +207,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             try
             {
                 Describe(query);
+                UsePipedPinCampaign(query);
                 Pump(async (pump, ct) =>
                 {
                     var plan = await AnalyticsRunner.PlanAsync(query, resources, pump, ct).ConfigureAwait(false);
