@@ -211,7 +211,7 @@ BeforeAll {
             Output = 'PinterestAds.AnalyticsRow'
         }
         'Get-PinAnalytics: Top keywords by spend over the last 30 days' = @{
-            Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'; Journal = $true
+            Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'; Warning = $notFinalWarning; Journal = $true
             Check = { param($Run)
                 $Run.Output.Count | Should -BeGreaterThan 0
                 $Run.Output | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty }
@@ -363,7 +363,7 @@ BeforeAll {
             Check = { param($Run) $Run.Probe | Should -BeTrue -Because 'the example stops the emulator it started' }
         }
         'about_PinterestAds: Top keywords by spend' = @{
-            Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'
+            Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'; Warning = $notFinalWarning
             Check = { param($Run) $Run.Output | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty } }
         }
         'about_PinterestAds: Campaigns of the first ad account to CSV' = @{ Environment = $true; Output = @(); Files = 'campaigns.csv' }

@@ -217,6 +217,16 @@ Describe 'Keyword-level reporting' {
         @(Get-AdminRequest | Where-Object path -like '*/reports').Count | Should -Be 0
     }
 
+    It 'checks the metrics readiness like the sync path: -RequireFinalMetrics fails before any report' {
+        $keyword = $allKeywords | Where-Object { $_.delivers } | Select-Object -First 1
+        Clear-AdminRequest
+        { Get-PinAnalytics -Level Keyword -Id $keyword.id -StartDate $today.AddDays(-3) -EndDate $today -Column TOTAL_CONVERSIONS -RequireFinalMetrics -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MetricsNotFinal,*'
+        @(Get-AdminRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }).Count | Should -Be 0
+        $null = Get-PinAnalytics -Level Keyword -Id $keyword.id -StartDate $today.AddDays(-3) -EndDate $today -Column SPEND_IN_DOLLAR -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -Not -BeNullOrEmpty
+    }
+
     It 'KEYWORD level async reports carry KEYWORD_ID rows' {
         $rows = @(Invoke-PinReport -Level Keyword -StartDate $start -EndDate $end -Granularity Total -Column SPEND_IN_DOLLAR, AD_GROUP_ID)
         ($rows.KEYWORD_ID | Sort-Object) | Should -Be (@($allKeywords | Where-Object delivers).id | Sort-Object)

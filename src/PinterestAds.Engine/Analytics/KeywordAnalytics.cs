@@ -79,6 +79,11 @@ namespace PinterestAds.Engine.Analytics
             log.Verbose($"Keyword analytics: {plan.Reports.Count} async KEYWORD report(s) (Pinterest has no sync keyword analytics), " +
                         (parentsKnown ? $"filtered by {spec.AdGroupIds!.Count} ad group(s)." : "for the whole ad account, kept to the asked keywords."));
 
+            // The same readiness check as the sync path: a warning (or, with -RequireFinalMetrics, an error) for unsettled dates.
+            if (!query.SkipFreshnessCheck)
+                await Freshness.CheckAsync(new SessionAnalyticsResources(session), plan.Reports.Select(r => new DateSpan(r.StartDate, r.EndDate)).ToList(),
+                    query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+
             var jobs = new List<ReportJob>();
             foreach (var planned in plan.Reports)
                 jobs.Add(await AsyncReports.CreateAsync(session, spec, plan, planned, log, ct).ConfigureAwait(false));
