@@ -32,6 +32,9 @@ public static class OpenApiSchemas
 
     public static bool Available => Document.Value is not null;
 
+    /// <summary>The whole description (for facts beyond response schemas: x-sandbox, security, request bodies).</summary>
+    public static JsonNode Description => Document.Value ?? throw new InvalidOperationException(MissingMessage);
+
     public const string MissingMessage = "openapi.json not found: put Pinterest's description at ../shared/pinterest-api/openapi.json (relative to the repo root) or set PINTEREST_OPENAPI.";
 
     private static JsonNode? Load() => Path is { } p ? JsonNode.Parse(File.ReadAllText(p)) : null;
