@@ -303,6 +303,14 @@ BeforeAll {
             Check = { param($Run) $Run.Output.EntityType | Sort-Object -Unique | Should -Be 'AD_GROUP', 'CAMPAIGN' }
         }
         'New-PinBulkDownload: What changed this week, as CSV' = @{ Output = 'System.IO.FileInfo'; Files = 'campaigns-bulk.csv' }
+        'New-PinMmmReport: Weekly campaign spend by gender and app type' = @{
+            Output = @(); Files = 'mmm-weekly.csv'
+            Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'mmm-weekly.csv'))[0].PSObject.Properties.Name | Should -Contain 'SPEND_IN_DOLLAR' }
+        }
+        'New-PinMmmReport: Ad groups in two countries, resumed later by token' = @{
+            Output = 'PinterestAds.ReportJob'
+            Check = { param($Run) $Run.Output[-1].Status | Should -Be 'FINISHED' }
+        }
         'Receive-PinReport: Stream rows into a CSV file' = @{
             Output = @(); Files = 'ad-groups.csv'
             Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'ad-groups.csv'))[0].PSObject.Properties.Name | Should -Contain 'CTR' }

@@ -29,7 +29,9 @@ BeforeAll {
     # One command per disabled operation, reaching it the way a user would.
     $script:reach = [ordered]@{
         'analytics/create_report'               = { New-PinAsyncReport -Session $sandbox -Level Campaign -StartDate $start -EndDate $start.AddDays(2) -Column SPEND_IN_DOLLAR -Confirm:$false }
+        'analytics/create_mmm_report'           = { New-PinMmmReport -Session $sandbox -Name 'sandbox' -StartDate $start -EndDate $start.AddDays(2) -TargetingType GENDER -Column SPEND_IN_DOLLAR -Confirm:$false }
         'analytics/create_template_report'      = { New-PinAsyncReport -Session $sandbox -TemplateId 123 -Confirm:$false }
+        'analytics/get_mmm_report'              = { Get-PinReport -Session $sandbox -Token 'some-mmm-token' -Kind Mmm }
         'analytics/get_report'                  = { Get-PinReport -Session $sandbox -Token 'some-report-token' }
         'audience_insights/get'                 = { Get-PinAudienceInsight -Session $sandbox }
         'audience_insights_scope_and_type/get'  = { Get-PinAudienceDefinition -Session $sandbox }
@@ -38,6 +40,9 @@ BeforeAll {
         'product_group_promotions/list'         = { Get-PinProductGroup -Session $sandbox }
         'product_groups/analytics'              = { Get-PinAnalytics -Session $sandbox -Level ProductGroup -StartDate $start -EndDate $start.AddDays(2) -Column SPEND_IN_DOLLAR }
     }
+    # Disabled operations no cmdlet reaches yet: the engine refuses them all the same (every request passes
+    # the session's rules). Move an operation to $reach when a cmdlet comes to call it.
+    $script:noCmdletYet = @('ad_pins/analytics')
 }
 
 AfterAll {
@@ -54,13 +59,14 @@ Describe 'A Sandbox session' {
 
     It 'has a command for every operation the description marks x-sandbox: disabled' {
         $disabled.Count | Should -BeGreaterThan 0
-        @($reach.Keys | Sort-Object) | Should -Be $disabled
+        @(@($reach.Keys) + @($noCmdletYet) | Sort-Object) | Should -Be $disabled
+        foreach ($operationId in $noCmdletYet) { $sandbox.Supports($operationId) | Should -BeFalse }
     }
 
     It 'refuses <_> before any request, naming the environment and what works instead' -ForEach @(
-        'analytics/create_report', 'analytics/create_template_report', 'analytics/get_report', 'audience_insights/get',
-        'audience_insights_scope_and_type/get', 'bulk_download/create', 'bulk_request/get', 'product_group_promotions/list',
-        'product_groups/analytics') {
+        'analytics/create_mmm_report', 'analytics/create_report', 'analytics/create_template_report', 'analytics/get_mmm_report',
+        'analytics/get_report', 'audience_insights/get', 'audience_insights_scope_and_type/get', 'bulk_download/create',
+        'bulk_request/get', 'product_group_promotions/list', 'product_groups/analytics') {
         $operationId = $_
         Clear-Journal $emu
         $failure = Get-FirstError $reach[$operationId]

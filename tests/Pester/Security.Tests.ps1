@@ -116,6 +116,7 @@ Capture 'New-PinAsyncReport', 'Get-PinReport', 'Wait-PinReport', 'Receive-PinRep
 }
 Capture 'Invoke-PinReport' { Invoke-PinReport -AdAccountId $account.Id -Level AdGroup -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -Format Json -Verbose -Debug | Export-Csv (Join-Path $sandbox 'invoke.csv') }
 Capture 'New-PinBulkDownload' { New-PinBulkDownload -AdAccountId $account.Id -EntityType CAMPAIGN -Verbose -Debug | Wait-PinReport -Verbose -Debug | Receive-PinReport -Verbose -Debug }
+Capture 'New-PinMmmReport' { New-PinMmmReport -AdAccountId $account.Id -Name secure -StartDate $start -EndDate $end -TargetingType GENDER -Column SPEND_IN_DOLLAR -Verbose -Debug | Wait-PinReport -Verbose -Debug | Receive-PinReport -Verbose -Debug }
 
 # The interactive login (code exchange with the secret), then a login from its refresh token.
 $port = Get-Random -Minimum 20000 -Maximum 60000

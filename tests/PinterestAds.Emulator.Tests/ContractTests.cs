@@ -20,6 +20,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
         "analytics/create_report", "analytics/get_report", "templates/list", "analytics/create_template_report",
         "bulk_download/create", "bulk_request/get", "delivery_metrics/get", "targeting_options/get", "metrics_ready_state/get",
         "audience_insights/get", "audience_insights_scope_and_type/get", "oauth/token",
+        "analytics/create_mmm_report", "analytics/get_mmm_report",
     };
 
     public static IEnumerable<object[]> Operations => CoveredOperations.Select(o => new object[] { o });
@@ -83,6 +84,8 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "ad_targeting_analytics/get" => Get($"{baseUrl}/ads/targeting_analytics?ad_ids={ad["id"]}&targeting_types=KEYWORD&{dates}&{cols}"),
             "analytics/create_report" => PostJson($"{baseUrl}/reports", reportBody),
             "analytics/get_report" => Get($"{baseUrl}/reports?token={await CreateReportAsync(reportBody)}"),
+            "analytics/create_mmm_report" => PostJson($"{baseUrl}/mmm_reports", MmmReportTests.ValidBody()),
+            "analytics/get_mmm_report" => Get($"{baseUrl}/mmm_reports?token={await MmmReportTests.CreateAsync(_f, MmmReportTests.ValidBody())}"),
             "templates/list" => Get($"{baseUrl}/templates"),
             "analytics/create_template_report" => new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/templates/{template}/reports"),
             "bulk_download/create" => PostJson($"{baseUrl}/bulk/download", new { entity_types = new[] { "CAMPAIGN", "AD_GROUP" } }),

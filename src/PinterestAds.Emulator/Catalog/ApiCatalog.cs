@@ -41,6 +41,9 @@ internal sealed class ApiCatalog
     /// <summary>The async report column names.</summary>
     public IReadOnlyList<string> AsyncColumns => Body("AdsAnalyticsCreateAsyncRequest").Properties["columns"].Items!.Enum!;
 
+    /// <summary>The columns of Marketing Mix Modeling reports (a few, such as ADVERTISER_NAME, exist only there).</summary>
+    public IReadOnlyList<string> MmmColumns => Body("CreateMMMReportRequest").Properties["columns"].Items!.Enum!;
+
     private static ApiCatalog Load()
     {
         using var stream = typeof(ApiCatalog).Assembly.GetManifestResourceStream("PinterestAds.api-catalog.json")

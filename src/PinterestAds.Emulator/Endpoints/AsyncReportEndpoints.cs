@@ -35,7 +35,7 @@ internal static class AsyncReportEndpoints
             var account = c.Account();
             var token = c.Parameters.RequiredString("token");
             var report = c.State.Reports.Find(token);
-            if (report is null || report.AdAccountId != account.Id)
+            if (report is null || report.AdAccountId != account.Id || report.Mmm)
             {
                 await c.JsonAsync(new Dictionary<string, object?> { ["report_status"] = "DOES_NOT_EXIST", ["url"] = null, ["size"] = null });
                 return;
@@ -115,7 +115,7 @@ internal static class AsyncReportEndpoints
         return report.Size.IsCompletedSuccessfully ? "FINISHED" : "FAILED";
     }
 
-    public static AsyncReport Create(EmulatorState state, AdAccount account, ReportQuery query, bool csv, string? templateId)
+    public static AsyncReport Create(EmulatorState state, AdAccount account, ReportQuery query, bool csv, string? templateId, bool mmm = false)
     {
         var report = new AsyncReport
         {
@@ -125,6 +125,7 @@ internal static class AsyncReportEndpoints
             Csv = csv,
             CreatedAt = state.Time.GetUtcNow(),
             TemplateId = templateId,
+            Mmm = mmm,
             Gzip = state.Options.GzipDownloads,
         };
         // "Preparing" the report = measuring its file, streamed to nowhere, so FINISHED can state its size.

@@ -28,7 +28,7 @@ namespace PinterestAds.Engine.Reports
     /// <summary>
     /// Waits for any number of jobs at once in one loop: each round polls every unfinished job (each
     /// poll takes a token from the session's rate budget of its status operation's category, from the
-    /// catalogue: ads_analytics for reports, ads_read for bulk requests), then sleeps with capped, jittered
+    /// catalogue: ads_analytics for reports, ads_read for bulk requests and MMM reports), then sleeps with capped, jittered
     /// exponential backoff. The delay never lets polling use more than <see cref="BudgetShare"/> of any
     /// category's budget, so other work of the session keeps room. Jobs are handed to the caller the
     /// moment they reach a final status.
@@ -129,9 +129,13 @@ namespace PinterestAds.Engine.Reports
             return TimeSpan.FromMilliseconds(Math.Max(jittered, budgetFloor));
         }
 
-        /// <summary>The operation that polls a job's status: bulk_request/get for bulk downloads, analytics/get_report otherwise.</summary>
-        internal static ApiOperation StatusOperation(ReportJob job) =>
-            ApiCatalog.Current.Operation(job.Kind == ReportJobKind.Bulk ? "bulk_request/get" : "analytics/get_report");
+        /// <summary>The operation that polls a job's status (its category paces the polling).</summary>
+        internal static ApiOperation StatusOperation(ReportJob job) => ApiCatalog.Current.Operation(job.Kind switch
+        {
+            ReportJobKind.Bulk => "bulk_request/get",
+            ReportJobKind.Mmm => "analytics/get_mmm_report",
+            _ => "analytics/get_report",
+        });
 
         /// <summary>How many polls a round each rate-limit category gets, with that category's budget in the job's session.</summary>
         internal static IReadOnlyList<PollLoad> PollLoads(IEnumerable<ReportJob> pending) =>

@@ -23,6 +23,9 @@ namespace PinterestAds.Engine.Session
         {
             ["analytics/create_report"] = "Get-PinAnalytics (synchronous analytics, which the sandbox serves) gives the same metrics for up to 90 days back",
             ["analytics/get_report"] = "Get-PinAnalytics (synchronous analytics, which the sandbox serves) gives the same metrics for up to 90 days back",
+            ["analytics/create_mmm_report"] = "the sandbox has no MMM reports; Get-PinTargetingAnalytics gives spend by targeting for up to 90 days back",
+            ["analytics/get_mmm_report"] = "the sandbox has no MMM reports; Get-PinTargetingAnalytics gives spend by targeting for up to 90 days back",
+            ["ad_pins/analytics"] = "Get-PinAnalytics -Level Ad reports the ads that promote the pins",
             ["analytics/create_template_report"] = "run the template's query with Get-PinAnalytics (synchronous analytics, which the sandbox serves)",
             ["bulk_download/create"] = "list the entities with Get-PinCampaign, Get-PinAdGroup and Get-PinAd, which the sandbox serves",
             ["bulk_request/get"] = "list the entities with Get-PinCampaign, Get-PinAdGroup and Get-PinAd, which the sandbox serves",

@@ -16,6 +16,8 @@ public class PollPacingTests
         Assert.Equal(ApiCatalog.Current.Operation("bulk_request/get").RateLimitCategory, ReportWaiter.StatusOperation(Job(null, ReportJobKind.Bulk)).RateLimitCategory);
         Assert.Equal("ads_read", ReportWaiter.StatusOperation(Job(null, ReportJobKind.Bulk)).RateLimitCategory);
         Assert.Equal("ads_analytics", ReportWaiter.StatusOperation(Job(null, ReportJobKind.Analytics)).RateLimitCategory);
+        Assert.Equal("analytics/get_mmm_report", ReportWaiter.StatusOperation(Job(null, ReportJobKind.Mmm)).Id);
+        Assert.Equal(ApiCatalog.Current.Operation("analytics/get_mmm_report").RateLimitCategory, ReportWaiter.StatusOperation(Job(null, ReportJobKind.Mmm)).RateLimitCategory);
     }
 
     [Fact]
