@@ -123,31 +123,20 @@ Describe 'Bulk requests: include_details and statuses' {
 }
 
 Describe 'Polling is paced by each status operation''s own rate-limit category' {
-    It 'bulk polling uses the ads_read budget: a tiny ads_analytics budget does not slow it' {
-        $session = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account -RequestsPerMinute @{ ads_analytics = 1 } -PassThru -NoDefault
+    # With the other category's budget at 1-2 a minute, polling paced by the wrong category would space its
+    # polls a minute or more apart, past the timeout.
+    It '<Kind> polling uses the <Category> budget: a tiny <Other> budget does not slow it' -ForEach @(
+        @{ Kind = 'Bulk'; Category = 'ads_read'; Other = 'ads_analytics'; Operation = 'bulk_request/get'; Final = 'SUCCEEDED' }
+        @{ Kind = 'Report'; Category = 'ads_analytics'; Other = 'ads_read'; Operation = 'analytics/get_report'; Final = 'FINISHED' }) {
+        $session = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account -RequestsPerMinute @{ $Other = 2 } -PassThru -NoDefault
         try {
-            $job = New-PinBulkDownload -Session $session -EntityType CAMPAIGN
+            $job = if ($Kind -eq 'Bulk') { New-PinBulkDownload -Session $session -EntityType CAMPAIGN }
+                   else { New-PinAsyncReport -Session $session -Level Campaign -StartDate $today.AddDays(-5) -EndDate $today.AddDays(-4) -Column SPEND_IN_DOLLAR }
             Clear-Journal $emu
-            # Paced by ads_analytics at 1/minute the second poll would come 2 minutes later, past the timeout.
-            $done = $job | Wait-PinReport -Session $session -TimeoutSec 20
-            $done.Status | Should -Be 'SUCCEEDED'
-            $polls = Get-Entry 'bulk_request/get'
+            ($job | Wait-PinReport -Session $session -TimeoutSec 20).Status | Should -Be $Final
+            $polls = Get-Entry $Operation
             $polls.Count | Should -BeGreaterOrEqual 2
-            $polls | ForEach-Object { $_.rateLimitCategory | Should -Be 'ads_read' }
-        }
-        finally { $session.Dispose() }
-    }
-
-    It 'report polling uses the ads_analytics budget: a tiny ads_read budget does not slow it' {
-        $session = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account -RequestsPerMinute @{ ads_read = 2 } -PassThru -NoDefault
-        try {
-            $job = New-PinAsyncReport -Session $session -Level Campaign -StartDate $today.AddDays(-5) -EndDate $today.AddDays(-4) -Column SPEND_IN_DOLLAR
-            Clear-Journal $emu
-            $done = $job | Wait-PinReport -Session $session -TimeoutSec 20
-            $done.Status | Should -Be 'FINISHED'
-            $polls = Get-Entry 'analytics/get_report'
-            $polls.Count | Should -BeGreaterOrEqual 2
-            $polls | ForEach-Object { $_.rateLimitCategory | Should -Be 'ads_analytics' }
+            $polls | ForEach-Object { $_.rateLimitCategory | Should -Be $Category }
         }
         finally { $session.Dispose() }
     }

@@ -11,32 +11,14 @@ namespace PinterestAds.Engine.Tests.Session;
 /// <summary>The sandbox and app-token rules come from the description's marks; refusals send nothing.</summary>
 public class EnvironmentRulesTests
 {
-    /// <summary>The description's operations (from the repo's ../shared), by operationId; null when it is not at hand.</summary>
-    private static Dictionary<string, JsonObject>? Described()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "PinterestAds.sln"))) continue;
-            var file = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "pinterest-api", "openapi.json"));
-            if (!File.Exists(file)) return null;
-            var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-            foreach (var (_, item) in JsonNode.Parse(File.ReadAllText(file))!["paths"]!.AsObject())
-                foreach (var (_, op) in item!.AsObject())
-                    if (op is JsonObject o && o["operationId"] is JsonValue id) result[(string)id!] = o;
-            return result;
-        }
-        return null;
-    }
-
     [Fact]
     public void The_sandbox_lacks_exactly_what_the_description_marks_disabled_and_production_lacks_nothing()
     {
-        var described = Described();
-        Assert.NotNull(described);
+        var described = OpenApiDescription.Operations();
         var sandbox = EnvironmentRules.For(PinEnvironment.Sandbox);
         foreach (var operation in ApiCatalog.Current.Operations)
         {
-            bool disabled = (string?)described![operation.Id]["x-sandbox"] == "disabled";
+            bool disabled = (string?)described[operation.Id]["x-sandbox"] == "disabled";
             Assert.True(sandbox.Supports(operation) == !disabled, operation.Id);
             Assert.True(EnvironmentRules.For(PinEnvironment.Production).Supports(operation), operation.Id);
             Assert.True(EnvironmentRules.For(PinEnvironment.Custom).Supports(operation), operation.Id);
@@ -48,12 +30,11 @@ public class EnvironmentRulesTests
     [Fact]
     public void An_app_token_lacks_what_the_descriptions_security_keeps_to_user_tokens()
     {
-        var described = Described();
-        Assert.NotNull(described);
+        var described = OpenApiDescription.Operations();
         var app = EnvironmentRules.For(PinEnvironment.Production, clientCredentials: true);
         foreach (var operation in ApiCatalog.Current.Operations)
         {
-            bool allowed = described![operation.Id]["security"]?.AsArray().Any(s => s is JsonObject scheme && scheme.ContainsKey("client_credentials")) == true;
+            bool allowed = described[operation.Id]["security"]?.AsArray().Any(s => s is JsonObject scheme && scheme.ContainsKey("client_credentials")) == true;
             if (operation.Id == "oauth/token") continue; // HTTP Basic, not a bearer token
             Assert.True(app.Supports(operation) == allowed, operation.Id);
         }
