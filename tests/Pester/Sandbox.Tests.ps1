@@ -37,7 +37,7 @@ BeforeAll {
         'audience_insights_scope_and_type/get'  = { Get-PinAudienceDefinition -Session $sandbox }
         'bulk_download/create'                  = { New-PinBulkDownload -Session $sandbox -EntityType CAMPAIGN -Confirm:$false }
         'bulk_request/get'                      = { Get-PinReport -Session $sandbox -Token '12345' -Kind Bulk }
-        'product_group_promotions/list'         = { Get-PinProductGroup -Session $sandbox }
+        'product_group_promotions/list'         = { Get-PinProductGroup -Session $sandbox -AdGroupId 123 }
         'product_groups/analytics'              = { Get-PinAnalytics -Session $sandbox -Level ProductGroup -StartDate $start -EndDate $start.AddDays(2) -Column SPEND_IN_DOLLAR }
     }
     # Disabled operations no cmdlet reaches yet: the engine refuses them all the same (every request passes

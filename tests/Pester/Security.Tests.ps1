@@ -82,7 +82,7 @@ Capture 'Get-PinAdAccount' { Get-PinAdAccount -Verbose -Debug }
 Capture 'Get-PinCampaign' { Get-PinCampaign -AdAccountId $account.Id -Verbose -Debug }
 Capture 'Get-PinAdGroup' { Get-PinAdGroup -AdAccountId $account.Id -Verbose -Debug }
 Capture 'Get-PinAd' { Get-PinAd -AdAccountId $account.Id -Verbose -Debug }
-Capture 'Get-PinProductGroup' { Get-PinProductGroup -AdAccountId $account.Id -Verbose -Debug }
+Capture 'Get-PinProductGroup' { Get-PinAdGroup -AdAccountId $account.Id | Get-PinProductGroup -Verbose -Debug }
 $end = [datetime]::UtcNow.Date.AddDays(-2); $start = $end.AddDays(-6)
 Capture 'Get-PinAnalytics' { Get-PinCampaign -AdAccountId $account.Id | Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR, IMPRESSION_1 -Granularity Day -Verbose -Debug }
 Capture 'Get-PinTargetingAnalytics' { Get-PinTargetingAnalytics -AdAccountId $account.Id -Level AdAccount -TargetingType GENDER -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -Verbose -Debug }

@@ -72,7 +72,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "campaigns/list" => Get($"{baseUrl}/campaigns?entity_statuses=ACTIVE&entity_statuses=PAUSED&entity_statuses=ARCHIVED"),
             "ad_groups/list" => Get($"{baseUrl}/ad_groups?campaign_ids={campaign}"),
             "ads/list" => Get($"{baseUrl}/ads?ad_group_ids={adGroup}"),
-            "product_group_promotions/list" => Get($"{baseUrl}/product_group_promotions"),
+            "product_group_promotions/list" => Get($"{baseUrl}/product_group_promotions?ad_group_id={adGroup}"),
             "ad_account/analytics" => Get($"{baseUrl}/analytics?{dates}&{cols}"),
             "campaigns/analytics" => Get($"{baseUrl}/campaigns/analytics?campaign_ids={campaign}&{dates}&{cols}"),
             "ad_groups/analytics" => Get($"{baseUrl}/ad_groups/analytics?ad_group_ids={adGroup}&{dates}&{cols}"),

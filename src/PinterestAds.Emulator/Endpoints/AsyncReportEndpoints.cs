@@ -63,7 +63,7 @@ internal static class AsyncReportEndpoints
             var end = c.Parameters.Date("end_date") ?? today.AddDays(-template.EndDaysInPast);
             var granularity = c.Parameters.String("granularity") ?? template.Granularity;
             var (level, targeting) = ReportQuery.FromAsyncLevel(template.ReportLevel)!.Value;
-            ReportingLimits.CheckDates(start, end, today, ReportingLimits.For(true, granularity, template.ReportLevel), "template report");
+            ReportingLimits.CheckTemplateDates(start, end, today);
             var query = new ReportQuery
             {
                 Account = account,
@@ -164,6 +164,7 @@ internal static class AsyncReportEndpoints
             if (List("columns")!.FirstOrDefault(col => col.StartsWith("AD_", StringComparison.Ordinal) || col.StartsWith("PIN_PROMOTION", StringComparison.Ordinal)) is { } adColumn)
                 throw ApiException.BadRequest($"Column {adColumn} (an ad column) is not allowed with level {levelName}.");
         }
+        if (List("targeting_types") is { } requestedTypes) ReportingLimits.CheckTargetingTypesForLevel(requestedTypes, levelName);
         var mapped = ReportQuery.FromAsyncLevel(levelName)
             ?? throw ApiException.BadRequest($"Field 'level' value {levelName} is valid for the API but its entities (keywords, product items) are not part of the emulator's world; use ADVERTISER, CAMPAIGN, AD_GROUP, PIN_PROMOTION or PRODUCT_GROUP (or their _TARGETING forms).");
 

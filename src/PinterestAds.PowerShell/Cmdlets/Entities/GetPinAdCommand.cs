@@ -47,12 +47,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("ads/list", "ad_ids"));
             if (parentParameter == nameof(AdGroupId))
             {
                 filter.AdGroupIds = parentIds;
-                filter.CampaignIds = Ids.RequireAll(nameof(CampaignId), _commandLineCampaignIds);
-                int max = Engine.Api.ApiCatalog.Current.Operation("ads/list").Parameter("campaign_ids").MaxItems ?? Engine.Api.ApiLimits.SyncIdsPerCall;
+                var campaignFacts = Ids.Facts("ads/list", "campaign_ids");
+                filter.CampaignIds = Ids.RequireAll(nameof(CampaignId), _commandLineCampaignIds, campaignFacts);
+                int max = campaignFacts.MaxItems ?? Engine.Api.ApiLimits.SyncIdsPerCall;
                 if (filter.CampaignIds.Count > max)
                     throw new PinterestValidationException("TooManyIds", nameof(CampaignId),
                         $"-CampaignId has {filter.CampaignIds.Count} ids; together with -AdGroupId, ads/list takes at most {max} campaign ids. Give fewer campaigns, or leave -CampaignId out (the ad groups already narrow the list).");
