@@ -32,9 +32,6 @@ public static class OpenApiSchemas
 
     public static bool Available => Document.Value is not null;
 
-    /// <summary>The whole description (for facts beyond response schemas: x-sandbox, security, request bodies).</summary>
-    public static JsonNode Description => Document.Value ?? throw new InvalidOperationException(MissingMessage);
-
     public const string MissingMessage = "openapi.json not found: put Pinterest's description at ../shared/pinterest-api/openapi.json (relative to the repo root) or set PINTEREST_OPENAPI.";
 
     /// <summary>The whole description, for tests that read its prose or schema facts.</summary>
