@@ -88,6 +88,15 @@ Describe 'Bulk download filters' {
         @(New-PinBulkDownload -EntityType CAMPAIGN -CampaignStartTime $started.AddHours(1) | Wait-PinReport | Receive-PinReport).Count | Should -Be 0
     }
 
+    It 'include_details attaches the per-type counts, and only when asked' {
+        $job = New-PinBulkDownload -EntityType CAMPAIGN, KEYWORD | Wait-PinReport
+        (Get-PinReport -Token $job.Token -Kind Bulk).Message | Should -BeNullOrEmpty
+        $details = (Get-PinReport -Token $job.Token -Kind Bulk -IncludeDetails).Message | ConvertFrom-Json
+        $details.details.entity_type | Should -Be @('CAMPAIGN', 'KEYWORD')
+        $keywords = @($job | Receive-PinReport | Where-Object EntityType -eq 'KEYWORD')
+        ($details.details | Where-Object entity_type -eq 'KEYWORD').count | Should -Be $keywords.Count
+    }
+
     It 'downloads keywords' {
         $keywords = @(New-PinBulkDownload -EntityType KEYWORD | Wait-PinReport | Receive-PinReport)
         $keywords.Count | Should -BeGreaterThan 0
