@@ -83,7 +83,10 @@ Capture 'Get-PinCampaign' { Get-PinCampaign -AdAccountId $account.Id -Verbose -D
 Capture 'Get-PinAdGroup' { Get-PinAdGroup -AdAccountId $account.Id -Verbose -Debug }
 Capture 'Get-PinAd' { Get-PinAd -AdAccountId $account.Id -Verbose -Debug }
 Capture 'Get-PinProductGroup' { Get-PinAdGroup -AdAccountId $account.Id | Get-PinProductGroup -Verbose -Debug }
+Capture 'Get-PinKeyword' { Get-PinAdGroup -AdAccountId $account.Id | Get-PinKeyword -Verbose -Debug }
 $end = [datetime]::UtcNow.Date.AddDays(-2); $start = $end.AddDays(-6)
+# Keyword analytics go through async KEYWORD reports: create, poll, download under the transcript too.
+Capture 'Get-PinAnalytics' { Get-PinAdGroup -AdAccountId $account.Id | Get-PinKeyword -MatchType Broad | Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -Verbose -Debug }
 Capture 'Get-PinAnalytics' { Get-PinCampaign -AdAccountId $account.Id | Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR, IMPRESSION_1 -Granularity Day -Verbose -Debug }
 Capture 'Get-PinTargetingAnalytics' { Get-PinTargetingAnalytics -AdAccountId $account.Id -Level AdAccount -TargetingType GENDER -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -Verbose -Debug }
 Capture 'Get-PinMetricDefinition' { Get-PinMetricDefinition -Verbose -Debug | Select-Object -First 3 }
