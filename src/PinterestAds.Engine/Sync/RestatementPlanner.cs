@@ -42,8 +42,9 @@ namespace PinterestAds.Engine.Sync
     /// </summary>
     internal static class RestatementPlanner
     {
+        /// <param name="resumedDays">Days the killed run being resumed already landed for this account: not pulled again.</param>
         public static AccountPlan Plan(SyncAccountState state, DateTime startDate, DateTime endDate, int restateDays,
-            Granularity granularity, DateTime today, IPinLog log)
+            Granularity granularity, DateTime today, ISet<DateTime> resumedDays, IPinLog log)
         {
             var limit = DateWindows.LimitFor(granularity);
             DateTime earliest = today.AddDays(-limit.LookbackDays);
@@ -57,7 +58,7 @@ namespace PinterestAds.Engine.Sync
                 start = earliest;
             }
 
-            var resumed = state.LandedByUnfinishedRunOn(today);
+            var resumed = resumedDays;
             DateTime restateFrom = end.AddDays(-(Math.Max(0, restateDays) - 1));
             var due = new List<DateTime>();
             int newDays = 0, restated = 0, skipped = 0;

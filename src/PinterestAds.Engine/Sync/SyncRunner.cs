@@ -61,7 +61,7 @@ namespace PinterestAds.Engine.Sync
             foreach (var id in request.AdAccountIds)
             {
                 var state = await _destination.ReadStateAsync(id, ct).ConfigureAwait(false);
-                var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, _log);
+                var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, new HashSet<DateTime>(), _log);
                 // Without asking Pinterest the entity count is unknown: one id chunk is the least it can cost.
                 int listing = definition.Level == AnalyticsLevel.AdAccount || plan.Windows.Count == 0 ? 0 : 1;
                 long calls = listing + plan.Windows.Sum(w => AnalyticsSource.CallsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, w.Days, today));
@@ -96,35 +96,57 @@ namespace PinterestAds.Engine.Sync
                     .Select(id => listed.FirstOrDefault(a => a.Id == id) ?? new SyncAccount(id, null)).ToList();
             if (accounts.Count == 0) _log.Warning("The token can read no ad account: there is nothing to sync.");
 
+            // A run killed earlier today is resumed under its id: what it finished is not pulled again.
+            var run = await _destination.ReadStateAsync(SyncStatuses.RunRecord, ct).ConfigureAwait(false);
+            bool resuming = run.LastStatus == SyncStatuses.Running && run.LastRunDate == today && run.LastRunId != null;
+            run.LastRunId = resuming ? run.LastRunId : Guid.NewGuid().ToString("N");
+            run.LastRunDate = today;
+            run.LastRunStarted = DateTimeOffset.UtcNow;
+            run.LastRunFinished = null;
+            run.LastStatus = SyncStatuses.Running;
+            await _destination.WriteRunAsync(run, ct).ConfigureAwait(false);
+            if (resuming) _log.Verbose($"A run killed earlier today ({run.LastRunId}) is resumed: what it finished is not pulled again.");
+
             var results = new List<PinSyncAccountResult>();
             long accountRequests = 0;
             foreach (var account in accounts)
             {
                 ct.ThrowIfCancellationRequested();
                 long before = _source.RequestsSent;
-                var result = await SyncAccountAsync(definition, account, start, end, restateDays, today, ct).ConfigureAwait(false);
+                var result = await SyncAccountAsync(definition, account, start, end, restateDays, today, run.LastRunId!, resuming, ct).ConfigureAwait(false);
                 result.Requests = _source.RequestsSent - before;
                 accountRequests += result.Requests;
                 results.Add(result);
             }
+            run.LastStatus = SyncStatuses.Succeeded;
+            run.LastRunFinished = DateTimeOffset.UtcNow;
+            await _destination.WriteRunAsync(run, ct).ConfigureAwait(false);
             long shared = _source.RequestsSent - requestsBefore - accountRequests;
             return new PinSyncSummary(_destination.Name, today, whatIf: false, results, shared, watch.Elapsed);
         }
 
         private async Task<PinSyncAccountResult> SyncAccountAsync(SyncDefinition definition, SyncAccount account, DateTime start, DateTime end,
-            int restateDays, DateTime today, CancellationToken ct)
+            int restateDays, DateTime today, string runId, bool resuming, CancellationToken ct)
         {
             var result = new PinSyncAccountResult(account.Id) { Currency = account.Currency };
             var state = await _destination.ReadStateAsync(account.Id, ct).ConfigureAwait(false);
-            var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, _log);
+            bool resumedAccount = resuming && state.LastRunId == runId;
+            if (resumedAccount && state.LastStatus == SyncStatuses.Succeeded)
+            {
+                // The killed run finished this account: nothing of it is pulled again.
+                result.Status = SyncStatuses.UpToDate;
+                result.ResumedDays = state.DaysLandedBy(runId).Count;
+                result.NextDue = NextDue(state, end, restateDays);
+                return result;
+            }
+            var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today,
+                resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log);
             result.Windows = plan.Windows.Select(w => w.ToString()).ToArray();
             result.NewDays = plan.NewDays;
             result.RestatedDays = plan.RestatedDays;
             result.ResumedDays = plan.ResumedDays;
 
-            // A rerun after a killed run on the same day goes on under the killed run's id, so what both landed counts as one run.
-            bool resuming = state.LastStatus == SyncStatuses.Running && state.LastRunDate == today && state.LastRunId != null;
-            state.LastRunId = resuming ? state.LastRunId : Guid.NewGuid().ToString("N");
+            state.LastRunId = runId;
             state.LastRunDate = today;
             state.LastRunStarted = DateTimeOffset.UtcNow;
             state.LastRunFinished = null;

@@ -53,21 +53,17 @@ namespace PinterestAds.Engine.Sync
 
         public bool IsEmpty => Days.Count == 0 && LastRunId == null;
 
-        /// <summary>
-        /// Days a killed run of the same API date already landed: a rerun picks up after them instead of
-        /// pulling them again (the day has not moved on, so they cannot have changed in the meantime).
-        /// </summary>
-        public ISet<DateTime> LandedByUnfinishedRunOn(DateTime today)
-        {
-            if (LastRunId == null || LastStatus != SyncStatuses.Running || LastRunDate != today.Date)
-                return new HashSet<DateTime>();
-            return new HashSet<DateTime>(Days.Values.Where(d => d.RunId == LastRunId).Select(d => d.Date));
-        }
+        /// <summary>The days landed by the run <paramref name="runId"/> (a killed run being resumed).</summary>
+        public ISet<DateTime> DaysLandedBy(string? runId) =>
+            runId == null ? new HashSet<DateTime>() : new HashSet<DateTime>(Days.Values.Where(d => d.RunId == runId).Select(d => d.Date));
     }
 
     /// <summary>The statuses an account's run records.</summary>
     internal static class SyncStatuses
     {
+        /// <summary>The state record of the run as a whole (not an account): lets a rerun resume a killed run.</summary>
+        public const string RunRecord = "*";
+
         public const string Running = "Running";
         public const string Succeeded = "Succeeded";
         public const string Failed = "Failed";
