@@ -123,7 +123,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
             try
             {
                 request.AdAccountIds = _accounts.Select(id => Engine.Validation.Ids.Require(nameof(AdAccountId), id)).ToList();
-                destination = SyncDestinations.Create(ParameterSetName == PostgresSet ? null : Destination, ParameterSetName == PostgresSet ? ConnectionString : null, Table);
+                // Relative paths are relative to PowerShell's location, not the process's working folder.
+                string? path = ParameterSetName == PostgresSet ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+                destination = SyncDestinations.Create(path, ParameterSetName == PostgresSet ? ConnectionString : null, Table);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
