@@ -37,6 +37,9 @@ namespace PinterestAds
         /// <summary>Days landed whose metrics were not final yet (they are restated on a later run).</summary>
         public int NotFinalDays { get; internal set; }
 
+        /// <summary>Time spent writing into the destination (deleting and inserting windows, their state).</summary>
+        public TimeSpan LandingTime { get; internal set; }
+
         /// <summary>API requests sent for this account (with -WhatIf: the requests the plan would send).</summary>
         public long Requests { get; internal set; }
 
@@ -76,6 +79,9 @@ namespace PinterestAds
         public int WindowsPulled => Accounts.Sum(a => a.WindowsPulled);
         public long RowsWritten => Accounts.Sum(a => a.RowsWritten);
         public long RowsReplaced => Accounts.Sum(a => a.RowsReplaced);
+
+        /// <summary>Time spent writing into the destination, all accounts together.</summary>
+        public TimeSpan LandingTime => TimeSpan.FromTicks(Accounts.Sum(a => a.LandingTime.Ticks));
 
         /// <summary>Requests not tied to one account: listing the accounts, metrics ready state, the metric catalogue.</summary>
         public long SharedRequests { get; }

@@ -172,7 +172,9 @@ namespace PinterestAds.Engine.Sync
                     var counts = rows.GroupBy(definition.Table.DayOf).ToDictionary(g => g.Key, g => g.Count());
                     var landedAt = DateTimeOffset.UtcNow;
                     var days = window.Dates().Select(d => new SyncDayState(d, counts.TryGetValue(d, out var n) ? n : 0, IsFinal(d), landedAt, state.LastRunId!)).ToList();
+                    var landing = Stopwatch.StartNew();
                     int replaced = await _destination.ReplaceWindowAsync(account.Id, window, rows, days, ct).ConfigureAwait(false);
+                    result.LandingTime += landing.Elapsed;
                     foreach (var day in days) state.Days[day.Date] = day;
                     result.WindowsPulled++;
                     result.RowsWritten += rows.Count;

@@ -69,6 +69,9 @@ namespace PinterestAds.Engine.Sync.Destinations
                 // WAL lets readers query the file while a run writes; busy_timeout rides out a reader's brief lock.
                 Execute("PRAGMA journal_mode=WAL");
                 Execute("PRAGMA busy_timeout=10000");
+                // With WAL, NORMAL still commits every window atomically; it skips the sync on each commit
+                // (a power cut may lose the last windows, which the state then says are still due).
+                Execute("PRAGMA synchronous=NORMAL");
                 Execute(@"CREATE TABLE IF NOT EXISTS pin_sync_definitions (table_name TEXT PRIMARY KEY, definition TEXT NOT NULL, columns TEXT NOT NULL, created_at TEXT NOT NULL)");
                 Execute(@"CREATE TABLE IF NOT EXISTS pin_sync_days (table_name TEXT NOT NULL, ad_account_id TEXT NOT NULL, date TEXT NOT NULL, rows INTEGER NOT NULL, final INTEGER NOT NULL, landed_at TEXT NOT NULL, run_id TEXT NOT NULL, PRIMARY KEY (table_name, ad_account_id, date))");
                 Execute(@"CREATE TABLE IF NOT EXISTS pin_sync_runs (table_name TEXT NOT NULL, ad_account_id TEXT NOT NULL, run_id TEXT NOT NULL, run_date TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, message TEXT, PRIMARY KEY (table_name, ad_account_id))");
@@ -168,9 +171,20 @@ namespace PinterestAds.Engine.Sync.Destinations
             using (var dayDelete = Command("DELETE FROM pin_sync_days WHERE table_name = $t AND ad_account_id = $a AND date >= $from AND date <= $to", transaction,
                        ("$t", _table), ("$a", adAccountId), ("$from", ApiDates.Format(window.Start)), ("$to", ApiDates.Format(window.End))))
                 dayDelete.ExecuteNonQuery();
-            foreach (var day in days)
-                Execute("INSERT INTO pin_sync_days (table_name, ad_account_id, date, rows, final, landed_at, run_id) VALUES ($t, $a, $d, $n, $f, $at, $r)", transaction,
-                    ("$t", _table), ("$a", adAccountId), ("$d", ApiDates.Format(day.Date)), ("$n", day.Rows), ("$f", day.Final ? 1 : 0), ("$at", Timestamp(day.LandedAt)), ("$r", day.RunId));
+            using (var dayInsert = Command("INSERT INTO pin_sync_days (table_name, ad_account_id, date, rows, final, landed_at, run_id) VALUES ($t, $a, $d, $n, $f, $at, $r)", transaction,
+                       ("$t", _table), ("$a", adAccountId), ("$d", ""), ("$n", 0), ("$f", 0), ("$at", ""), ("$r", "")))
+            {
+                dayInsert.Prepare();
+                foreach (var day in days)
+                {
+                    dayInsert.Parameters["$d"].Value = ApiDates.Format(day.Date);
+                    dayInsert.Parameters["$n"].Value = day.Rows;
+                    dayInsert.Parameters["$f"].Value = day.Final ? 1 : 0;
+                    dayInsert.Parameters["$at"].Value = Timestamp(day.LandedAt);
+                    dayInsert.Parameters["$r"].Value = day.RunId;
+                    dayInsert.ExecuteNonQuery();
+                }
+            }
             transaction.Commit();
             return Task.FromResult(deleted);
         }
