@@ -139,6 +139,34 @@ Describe 'Thirty simulated nights' {
     }
 }
 
+Describe 'Hourly and targeting definitions' {
+    BeforeAll { Set-PinTestToday $emu $firstDay.AddDays(30) }
+
+    It 'lands hourly rows keyed by date and hour, the same rows Get-PinAnalytics returns' {
+        $path = Join-Path $work 'hourly.sqlite'
+        $start = $firstDay.AddDays(27)
+        $summary = Sync-PinAnalytics -Destination $path -AdAccountId $readable[0] -Granularity Hour -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION -StartDate $start -RestateDays 1
+        $summary.Failed | Should -Be 0
+        $expected = @(Get-PinAnalytics -AdAccountId $readable[0] -Granularity Hour -Column SPEND_IN_DOLLAR, TOTAL_IMPRESSION -StartDate $start -EndDate $firstDay.AddDays(29) -WarningAction SilentlyContinue)
+        $rows = @(Invoke-PinTestSqliteQuery $path 'SELECT * FROM pin_analytics ORDER BY DATE')
+        $rows.Count | Should -Be $expected.Count
+        $rows[0].DATE | Should -Match '^\d{4}-\d{2}-\d{2} \d{2}:00:00$'
+        ($rows | ForEach-Object { [long]$_.TOTAL_IMPRESSION } | Measure-Object -Sum).Sum | Should -Be ($expected | ForEach-Object { [long]$_.TOTAL_IMPRESSION } | Measure-Object -Sum).Sum
+    }
+
+    It 'lands targeting rows keyed by targeting type and value, with names' {
+        $path = Join-Path $work 'targeting-csv'
+        $start = $firstDay.AddDays(25)
+        $null = Sync-PinAnalytics -Destination $path -AdAccountId $readable[0] -TargetingType Gender, AgeBucket -Column SPEND_IN_DOLLAR -StartDate $start
+        $expected = @(Get-PinTargetingAnalytics -AdAccountId $readable[0] -TargetingType Gender, AgeBucket -Granularity Day -Column SPEND_IN_DOLLAR -StartDate $start -EndDate $firstDay.AddDays(29) -WarningAction SilentlyContinue)
+        $rows = @(Get-ChildItem $path -Recurse -Filter '*.csv' | ForEach-Object { Import-Csv $_.FullName })
+        $rows.Count | Should -Be $expected.Count
+        @($rows | Group-Object AdAccountId, DATE, TargetingType, TargetingValue | Where-Object Count -gt 1) | Should -BeNullOrEmpty -Because 'the key is unique'
+        @($rows.TargetingType | Sort-Object -Unique) | Should -Be @('AGE_BUCKET', 'GENDER')
+        @($rows | Where-Object TargetingName).Count | Should -BeGreaterThan 0
+    }
+}
+
 Describe 'A killed run, then a rerun' {
     It 'resumes: the same final data, no window pulled twice' {
         $killed = Join-Path $work 'killed.sqlite'
