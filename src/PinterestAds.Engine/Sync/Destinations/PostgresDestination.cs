@@ -84,7 +84,7 @@ namespace PinterestAds.Engine.Sync.Destinations
             if (readOnly) return;
 
             using var transaction = _connection.BeginTransaction();
-            await ExecuteAsync(CreateTableSql(), ct).ConfigureAwait(false);
+            await ExecuteAsync(SqlNames.CreateTable(_table, _schema, SqlType), ct).ConfigureAwait(false);
             await ExecuteAsync("INSERT INTO pin_sync_definitions (table_name, definition, columns, created_at) VALUES (@t, @d, @c, now())", ct,
                 ("t", _table), ("d", definition.Serialize()), ("c", _schema.Describe())).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -175,13 +175,6 @@ namespace PinterestAds.Engine.Sync.Destinations
             // Closing the connection also releases the advisory lock.
             _connection?.Dispose();
             _connection = null;
-        }
-
-        private string CreateTableSql()
-        {
-            var definitions = _schema.Columns.Select(c => SqlNames.Quote(c.Name) + " " + SqlType(c.Kind) + (c.IsKey ? " NOT NULL" : ""));
-            var key = _schema.KeyOrdinals.Select(i => SqlNames.Quote(_schema.Columns[i].Name));
-            return $"CREATE TABLE {SqlNames.Quote(_table)} ({string.Join(", ", definitions)}, PRIMARY KEY ({string.Join(", ", key)}))";
         }
 
         private static string SqlType(SyncValueKind kind) => kind switch

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace PinterestAds.Engine.Sync.Destinations
@@ -17,6 +18,14 @@ namespace PinterestAds.Engine.Sync.Destinations
                 throw new PinterestValidationException("SyncTableNameInvalid", "Table",
                     $"-Table '{name}' is not a usable table name: give letters, digits and underscores (at most 63, not starting with a digit, not starting with pin_sync_, which the state tables use).");
             return name;
+        }
+
+        /// <summary>The data table of a definition: its columns typed by <paramref name="sqlType"/>, keys NOT NULL, the row key as primary key.</summary>
+        public static string CreateTable(string table, SyncTable schema, Func<SyncValueKind, string> sqlType)
+        {
+            var definitions = schema.Columns.Select(c => Quote(c.Name) + " " + sqlType(c.Kind) + (c.IsKey ? " NOT NULL" : ""));
+            var key = schema.KeyOrdinals.Select(i => Quote(schema.Columns[i].Name));
+            return $"CREATE TABLE {Quote(table)} ({string.Join(", ", definitions)}, PRIMARY KEY ({string.Join(", ", key)}))";
         }
 
         /// <summary>A double-quoted identifier (both SQLite and PostgreSQL); column names come from the API catalogue.</summary>

@@ -94,7 +94,7 @@ namespace PinterestAds.Engine.Sync.Destinations
             if (readOnly) return Task.CompletedTask;
 
             using var transaction = _connection.BeginTransaction();
-            Execute(CreateTableSql(), transaction);
+            Execute(SqlNames.CreateTable(_table, _schema, SqlType), transaction);
             Execute("INSERT INTO pin_sync_definitions (table_name, definition, columns, created_at) VALUES ($t, $d, $c, $at)", transaction,
                 ("$t", _table), ("$d", definition.Serialize()), ("$c", _schema.Describe()), ("$at", Timestamp(DateTimeOffset.UtcNow)));
             transaction.Commit();
@@ -195,13 +195,6 @@ namespace PinterestAds.Engine.Sync.Destinations
             _connection = null;
             _lock?.Dispose();
             _lock = null;
-        }
-
-        private string CreateTableSql()
-        {
-            var definitions = _schema.Columns.Select(c => SqlNames.Quote(c.Name) + " " + SqlType(c.Kind) + (c.IsKey ? " NOT NULL" : ""));
-            var key = _schema.KeyOrdinals.Select(i => SqlNames.Quote(_schema.Columns[i].Name));
-            return $"CREATE TABLE {SqlNames.Quote(_table)} ({string.Join(", ", definitions)}, PRIMARY KEY ({string.Join(", ", key)}))";
         }
 
         private static string SqlType(SyncValueKind kind) => kind switch
