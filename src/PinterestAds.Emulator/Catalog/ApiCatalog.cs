@@ -41,6 +41,9 @@ internal sealed class ApiCatalog
     /// <summary>The async report column names.</summary>
     public IReadOnlyList<string> AsyncColumns => Body("AdsAnalyticsCreateAsyncRequest").Properties["columns"].Items!.Enum!;
 
+    /// <summary>The columns of Marketing Mix Modeling reports (a few, such as ADVERTISER_NAME, exist only there).</summary>
+    public IReadOnlyList<string> MmmColumns => Body("CreateMMMReportRequest").Properties["columns"].Items!.Enum!;
+
     private static ApiCatalog Load()
     {
         using var stream = typeof(ApiCatalog).Assembly.GetManifestResourceStream("PinterestAds.api-catalog.json")
@@ -108,7 +111,8 @@ internal sealed record ParameterSpec(string Name, string In, bool Required, Sche
 internal sealed record SchemaFacts(
     string? Type, string? Format, IReadOnlyList<string>? Enum, IReadOnlyList<long>? IntEnum,
     int? MinItems, int? MaxItems, double? Minimum, double? Maximum, string? Pattern, int? MaxLength,
-    JsonElement? Default, SchemaFacts? Items, IReadOnlyDictionary<string, SchemaFacts>? Properties)
+    JsonElement? Default, SchemaFacts? Items, IReadOnlyDictionary<string, SchemaFacts>? Properties,
+    IReadOnlyList<string> RequiredFields)
 {
     public static SchemaFacts FromJson(JsonElement e)
     {
@@ -131,7 +135,11 @@ internal sealed record SchemaFacts(
         if (e.TryGetProperty("properties", out var ps) && ps.ValueKind == JsonValueKind.Object)
             props = ps.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal);
         JsonElement? def = e.TryGetProperty("default", out var d) ? d.Clone() : null;
+        // An object schema's "required" lists field names (a parameter's is a boolean, read by ParameterSpec).
+        var required = e.TryGetProperty("required", out var rq) && rq.ValueKind == JsonValueKind.Array
+            ? rq.EnumerateArray().Select(x => x.GetString()!).ToList()
+            : new List<string>();
         return new SchemaFacts(Str("type"), Str("format"), strEnum, intEnum, Int("minItems"), Int("maxItems"),
-            Dbl("minimum"), Dbl("maximum"), Str("pattern"), Int("maxLength"), def, items, props);
+            Dbl("minimum"), Dbl("maximum"), Str("pattern"), Int("maxLength"), def, items, props, required);
     }
 }

@@ -35,7 +35,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("ads/list", "ad_ids"));
             if (parentParameter == nameof(AdGroupId)) filter.AdGroupIds = parentIds;
             else filter.CampaignIds = parentIds;
         }

@@ -167,7 +167,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             options.Retry.RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec);
             options.Retry.MaxServerDelay = TimeSpan.FromSeconds(MaxRetryWaitSec);
             string? account = AdAccountId ?? (ParameterSetName == FromEnvironmentSet ? EnvironmentVariable("PINTEREST_AD_ACCOUNT_ID") : null);
-            if (account != null) options.DefaultAdAccountId = Ids.Require("AdAccountId", account);
+            if (account != null) options.DefaultAdAccountId = Ids.RequireAdAccount("AdAccountId", account);
             return options;
         }
 
