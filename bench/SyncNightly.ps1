@@ -12,7 +12,7 @@
          second of landing time (PinSyncSummary.LandingTime: deletes, inserts, state, commit).
       2. The nightly run the same day: -RestateDays days restated plus yesterday, every account. Its
          requests against the minimum: per account one campaign listing and one analytics call per
-         window per 250 campaigns, plus one account listing (the metrics ready state of the last days
+         window (up to 91 days) per 250 campaigns, plus one account listing (the metrics ready state of the last days
          comes on top, shared by all accounts).
       3. The same rows as Get-PinAnalytics writes them (collected first, untimed), landed with
          Export-Csv -Append: rows per second.
@@ -74,7 +74,7 @@ try {
     $journal = @(Get-PinTestEmulatorRequest $emulator | Where-Object { $_.Path -like '/v5/*' })
     $analyticsCalls = @($journal | Where-Object { $_.Path -like '*/analytics' }).Count
     $windowDays = $RestateDays
-    $minimumAnalytics = $Accounts * [math]::Ceiling($windowDays / 90) * [math]::Ceiling($CampaignsPerAccount / 250)
+    $minimumAnalytics = $Accounts * [math]::Ceiling($windowDays / 91) * [math]::Ceiling($CampaignsPerAccount / 250)
     $minimum = $minimumAnalytics + $Accounts + 1
 
     # 3. The same rows through Export-Csv -Append (collected first; only the landing is timed).

@@ -44,9 +44,9 @@ namespace PinterestAds.Engine.Sync
     {
         /// <param name="resumedDays">Days the killed run being resumed already landed for this account: not pulled again.</param>
         public static AccountPlan Plan(SyncAccountState state, DateTime startDate, DateTime endDate, int restateDays,
-            Granularity granularity, DateTime today, ISet<DateTime> resumedDays, IPinLog log)
+            Granularity granularity, DateTime today, ISet<DateTime> resumedDays, IPinLog log, string? operationId = null)
         {
-            var limit = DateWindows.LimitFor(granularity);
+            var limit = DateWindows.LimitFor(granularity, operationId);
             DateTime earliest = today.AddDays(-limit.LookbackDays);
             DateTime start = startDate.Date;
             DateTime end = endDate.Date;

@@ -61,7 +61,7 @@ namespace PinterestAds.Engine.Sync
             foreach (var id in request.AdAccountIds)
             {
                 var state = await _destination.ReadStateAsync(id, ct).ConfigureAwait(false);
-                var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, new HashSet<DateTime>(), _log);
+                var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, new HashSet<DateTime>(), _log, definition.Operation.Id);
                 // Without asking Pinterest the entity count is unknown: one id chunk is the least it can cost.
                 int listing = definition.Level == AnalyticsLevel.AdAccount || plan.Windows.Count == 0 ? 0 : 1;
                 long calls = listing + plan.Windows.Sum(w => AnalyticsSource.CallsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, w.Days, today));
@@ -140,7 +140,7 @@ namespace PinterestAds.Engine.Sync
                 return result;
             }
             var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today,
-                resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log);
+                resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log, definition.Operation.Id);
             result.Windows = plan.Windows.Select(w => w.ToString()).ToArray();
             result.NewDays = plan.NewDays;
             result.RestatedDays = plan.RestatedDays;
@@ -237,7 +237,7 @@ namespace PinterestAds.Engine.Sync
             if (end > today) end = today;
             DateTime start = request.StartDate.HasValue
                 ? ApiDates.ToCalendarDate(request.StartDate.Value)
-                : today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity).LookbackDays);
+                : today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays);
             return (start, end);
         }
 
