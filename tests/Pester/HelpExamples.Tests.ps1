@@ -107,6 +107,12 @@ BeforeAll {
                 @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 -Because '181 days are one report'
                 (Import-Csv (Join-Path $Run.Folder 'campaigns-180d.csv'))[0].PSObject.Properties.Name | Should -Contain 'TOTAL_CONVERSIONS' }
         }
+        'README: Nightly sync into CSV, SQLite or PostgreSQL' = @{
+            Environment = $true; Output = 'PinterestAds.PinSyncSummary'; Files = 'pinterest.sqlite'
+            Check = { param($Run)
+                $Run.Output[0].Failed | Should -Be 0
+                $Run.Output[0].RowsWritten | Should -BeGreaterThan 0 }
+        }
         'Connect-PinAccount: Connect to the local emulator' = @{
             Environment = $true; Output = 'PinterestAds.PinSessionInfo'
             Check = { param($Run)
