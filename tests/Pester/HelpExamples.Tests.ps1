@@ -25,7 +25,7 @@
 #   script block that GETs the consent URL and follows the emulator's consent stand-in (GET /oauth/,
 #   which approves at once and redirects to the loopback -RedirectUri with a code and the state).
 # - Pinterest's production API: Connect-PinAccount calls that name a credential (-AccessToken,
-#   -RefreshToken, -Interactive) but neither -ApiBaseUri nor -Environment would go to
+#   -RefreshToken, -Interactive, -ClientCredentials) but neither -ApiBaseUri nor -Environment would go to
 #   api.pinterest.com; $PSDefaultParameterValues gives them the emulator's -ApiBaseUri instead (the
 #   consent page then lives on the emulator too). Calls without credentials read
 #   PINTEREST_API_BASE_URI as written, and explicit -ApiBaseUri values are untouched.
@@ -141,6 +141,12 @@ BeforeAll {
                 $Run.Probe[0].CanRefresh | Should -BeTrue -Because 'the code was exchanged for an access and a refresh token'
                 $Run.Probe[0].ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $Run.ApiBaseUri.AbsoluteUri.TrimEnd('/')
                 ($Run.Information -join "`n") | Should -Match 'Open this URL to grant PinterestAds access' }
+        }
+        'Connect-PinAccount: An app token with the client_credentials grant' = @{
+            Stage = 'client-secret.txt'; Output = @(); Files = 'ad-accounts.csv'; Probe = 'Get-PinSession'
+            Check = { param($Run)
+                $Run.Probe[0].CanRefresh | Should -BeTrue -Because 'an app token is asked for again when it expires'
+                $Run.Probe[0].TokenRefreshCount | Should -BeGreaterOrEqual 1 }
         }
         'Connect-PinAccount: Tighter budgets and timeouts for a shared app' = @{
             Output = @(); Probe = '(Get-PinSession).RateLimitBudgets'
@@ -485,7 +491,7 @@ $global:PSDefaultParameterValues['Connect-PinAccount:BrowserAction'] = {
 }
 $global:PSDefaultParameterValues['Connect-PinAccount:ApiBaseUri'] = {
     $bound = $args[0].BoundParameters
-    if (($bound -contains 'AccessToken' -or $bound -contains 'RefreshToken' -or $bound -contains 'Interactive') -and $bound -notcontains 'Environment') { $ApiBaseUri }
+    if (($bound -contains 'AccessToken' -or $bound -contains 'RefreshToken' -or $bound -contains 'Interactive' -or $bound -contains 'ClientCredentials') -and $bound -notcontains 'Environment') { $ApiBaseUri }
 }.GetNewClosure()
 if (-not $Fresh) { Connect-PinAccount -ApiBaseUri $ApiBaseUri -AccessToken $AccessToken -AdAccountId $AdAccountId }
 '@

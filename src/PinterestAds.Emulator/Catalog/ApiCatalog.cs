@@ -62,7 +62,10 @@ internal sealed class ApiCatalog
                 op.GetProperty("path").GetString()!,
                 op.GetProperty("rateLimitCategory").GetString() ?? "ads_read",
                 parameters,
-                bodySchema);
+                bodySchema,
+                AvailableInSandbox: !op.TryGetProperty("sandbox", out var sandbox) || sandbox.GetString() != "disabled",
+                AllowsClientCredentials: op.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array
+                    && security.EnumerateArray().Any(s => s.GetString()?.StartsWith("client_credentials:", StringComparison.Ordinal) == true));
             operations[spec.OperationId] = spec;
         }
         var bodies = new Dictionary<string, BodySpec>(StringComparer.Ordinal);
@@ -79,7 +82,7 @@ internal sealed class ApiCatalog
 
 internal sealed record OperationSpec(
     string OperationId, string Method, string Path, string RateLimitCategory,
-    IReadOnlyList<ParameterSpec> Parameters, string? BodySchema)
+    IReadOnlyList<ParameterSpec> Parameters, string? BodySchema, bool AvailableInSandbox = true, bool AllowsClientCredentials = true)
 {
     public ParameterSpec Parameter(string name) =>
         Parameters.FirstOrDefault(p => p.Name == name)

@@ -103,6 +103,10 @@ namespace PinterestAds.Engine.Api
         public const int AdsReadPerMinute = 1000;
         public const int OverallPerSecond = 100;
 
+        /// <summary>The documented per-minute budget of an <c>x-ratelimit-category</c> (ads_read's for any other).</summary>
+        public static int DocumentedPerMinute(string category) =>
+            string.Equals(category, "ads_analytics", StringComparison.OrdinalIgnoreCase) ? AdsAnalyticsPerMinute : AdsReadPerMinute;
+
         /// <summary>Access tokens live 30 days, refresh tokens 60 (renewed on each refresh).</summary>
         public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromDays(30);
         public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(60);

@@ -116,6 +116,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             try
             {
                 string adAccountId = ResolveAdAccountId(session, AdAccountId);
+                // Before the template lookup: the sandbox lists templates but cannot run them.
+                session.EnsureSupports(ParameterSetName == TemplateSet ? "analytics/create_template_report" : "analytics/create_report");
                 return ParameterSetName == TemplateSet ? CreateTemplateJobs(session, adAccountId) : CreateCustomJobs(session, adAccountId);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
