@@ -284,6 +284,18 @@ Describe 'Bad input is refused before any request' {
         @(Invoke-PinTestSqliteQuery $path 'SELECT count(*) AS n FROM pin_analytics').n | Should -Be $rowsBefore
     }
 
+    It 'refuses a PostgreSQL table synced with another definition, before any request' {
+        if (-not $pg.Available) { Set-ItResult -Skipped -Because $pg.Reason; return }
+        $null = Sync-PinAnalytics -ConnectionString $pg.ConnectionString -Table mismatch @definition -StartDate $firstDay.AddDays(28)
+        Clear-PinTestEmulatorRequest $emu
+        $caught = $null
+        try { $null = Sync-PinAnalytics -ConnectionString $pg.ConnectionString -Table mismatch -Level Campaign -Column SPEND_IN_DOLLAR -Granularity Hour -StartDate $firstDay.AddDays(28) -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'SyncDefinitionMismatch*'
+        "$caught" | Should -Match '-Granularity: the destination holds ''Day'', this run asks for ''Hour'''
+        "$caught" | Should -Match 'postgres@127\.0\.0\.1'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '/v5/*' }) | Should -BeNullOrEmpty
+    }
+
     It 'refuses a second run while one holds the destination' {
         $path = Join-Path $work 'locked.sqlite'
         $handle = [IO.File]::Open("$path.sync-lock", 'OpenOrCreate', 'ReadWrite', 'None')
