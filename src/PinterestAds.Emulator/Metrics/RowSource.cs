@@ -51,7 +51,10 @@ internal sealed class RowSource
         var hasMetrics = rules.Where((r, i) => r.IsMetric && !suppressed[i]).Any();
         var conversionFactor = MetricGenerator.ConversionFactor(query.ClickWindowDays, query.EngagementWindowDays, query.ViewWindowDays,
             query.ConversionReportTime, query.AttributionTypes);
-        var context = new Evaluation(rules, suppressed, filterRules, needed, slotColumns, hasMetrics, conversionFactor);
+
+        // Late conversions: the share of each day's conversions reported so far, fixed for this query.
+        var maturity = LateConversions.Schedule(_generator.Today);
+        var context = new Evaluation(rules, suppressed, filterRules, needed, slotColumns, hasMetrics, conversionFactor, maturity);
 
         // combine_targeting_types: one breakdown over all the types together; otherwise one per type.
         var breakdowns = !query.IsTargeting ? Array.Empty<string[]>()
@@ -107,7 +110,11 @@ internal sealed class RowSource
 
     private sealed record Evaluation(
         ColumnRule[] Rules, bool[] Suppressed, (MetricsFilter Filter, ColumnRule Rule)[] Filters,
-        int[] Needed, AdditiveColumn[] SlotColumns, bool HasMetrics, double ConversionFactor);
+        int[] Needed, AdditiveColumn[] SlotColumns, bool HasMetrics, double ConversionFactor, LateConversions.Maturity Maturity)
+    {
+        /// <summary>The factor of one column on one day: attribution windows and late conversions for conversion columns, 1 otherwise.</summary>
+        public double FactorOf(AdditiveColumn column, int day) => column.IsConversion ? ConversionFactor * Maturity(day) : 1;
+    }
 
     /// <summary>The cumulative weights of a group's share of one unit-day, or null when the group takes the whole.</summary>
     private double[]? ShareWeights(Group group, IDeliveryUnit unit, int day, double[]? buffer)
@@ -138,7 +145,7 @@ internal sealed class RowSource
                 var share = ShareWeights(group, unit, day, shareBuffer);
                 for (var k = 0; k < e.Needed.Length; k++)
                 {
-                    var v = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.SlotColumns[k].IsConversion ? e.ConversionFactor : 1);
+                    var v = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.FactorOf(e.SlotColumns[k], day));
                     if (share is not null) v = MetricGenerator.Part(v, share, group.Share!.Index);
                     if (bucket.Hour >= 0) v = MetricGenerator.Part(v, hourWeights, bucket.Hour);
                     sums[e.Needed[k]] += v;
@@ -182,7 +189,7 @@ internal sealed class RowSource
                 var combination = new int[types.Length];
                 for (var k = 0; k < e.Needed.Length; k++)
                 {
-                    var whole = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.SlotColumns[k].IsConversion ? e.ConversionFactor : 1);
+                    var whole = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.FactorOf(e.SlotColumns[k], day));
                     if (share is not null) whole = MetricGenerator.Part(whole, share, group.Share!.Index);
                     Split(whole, 0, 0);
 
