@@ -14,10 +14,12 @@ namespace PinterestAds.Engine.Http
     internal sealed class PinterestApiClient
     {
         private readonly HttpClient _http;
+        private readonly SecretMasker _secrets;
 
-        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout)
+        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout, SecretMasker? secrets = null)
         {
             _http = http;
+            _secrets = secrets ?? SecretMasker.None;
             BaseUri = baseUri;
             OperationTimeout = operationTimeout;
         }
@@ -38,8 +40,8 @@ namespace PinterestAds.Engine.Http
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, overall.Token).ConfigureAwait(false);
                 byte[] body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
-                    throw ErrorFor(request, response.StatusCode, ApiError.Parse(System.Text.Encoding.UTF8.GetString(body)), ResponseHeaders.RequestIdOf(response));
-                return new ApiResponse(response.StatusCode, body, ResponseHeaders.RequestIdOf(response));
+                    throw ErrorFor(request, response.StatusCode, ApiError.Parse(System.Text.Encoding.UTF8.GetString(body)), ResponseHeaders.RequestIdOf(response), _secrets);
+                return new ApiResponse(response.StatusCode, body, ResponseHeaders.RequestIdOf(response), request.Operation.Id);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
             {
@@ -49,11 +51,13 @@ namespace PinterestAds.Engine.Http
             }
         }
 
-        /// <summary>The error for a non-success answer; the API's own message is always shown.</summary>
-        public static PinterestApiException ErrorFor(ApiRequest request, HttpStatusCode status, ApiError error, string? requestId)
+        /// <summary>The error for a non-success answer; the API's own message is shown with every secret of the session masked.</summary>
+        public static PinterestApiException ErrorFor(ApiRequest request, HttpStatusCode status, ApiError error, string? requestId, SecretMasker? secrets = null)
         {
+            secrets ??= SecretMasker.None;
             int code = (int)status;
-            string apiMessage = error.Message != null ? Redactor.Text(error.Message) : "(no message)";
+            string? maskedMessage = secrets.MaskOrNull(error.Message);
+            string apiMessage = maskedMessage ?? "(no message)";
             string detail = $"{request.Operation.Method} {request.Operation.PathTemplate} answered {code}" +
                             (error.Code.HasValue ? $" (code {error.Code})" : "") + $": {apiMessage}";
             string rid = requestId != null ? $" Request id: {requestId}." : "";
@@ -70,7 +74,7 @@ namespace PinterestAds.Engine.Http
                 _ when code >= 500 => ("ServerError", PinErrorKind.ServerError, "Pinterest failed to answer; it was retried where that was safe. Try again later."),
                 _ => ("ApiError", PinErrorKind.OperationFailed, "Pinterest refused the request."),
             };
-            return new PinterestApiException(id, kind, $"{hint} {detail}.{rid}", request.Operation.Id, status, error.Code, error.Message, requestId);
+            return new PinterestApiException(id, kind, $"{hint} {detail}.{rid}", request.Operation.Id, status, error.Code, maskedMessage, requestId);
         }
     }
 }

@@ -55,6 +55,12 @@ namespace PinterestAds.Engine.Reports.Reading
         /// </summary>
         public bool PreScanJsonKeys { get; set; } = true;
 
+        /// <summary>
+        /// CSV only: every column in <see cref="Columns"/> must be in the header, else the read stops with a
+        /// <see cref="ReportFormatException"/> naming it (a column that was never delivered must not read as 0).
+        /// </summary>
+        public bool RequireRequestedColumns { get; set; } = true;
+
         /// <summary>The largest single CSV record or JSON token accepted, in bytes (memory guard).</summary>
         public int MaxRecordBytes { get; set; } = 16 * 1024 * 1024;
 
