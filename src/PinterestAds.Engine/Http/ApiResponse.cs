@@ -6,6 +6,8 @@ namespace PinterestAds.Engine.Http
     /// <summary>A successful API response, read completely (and within its size cap).</summary>
     internal sealed class ApiResponse
     {
+        private static readonly System.Text.Encoding StrictUtf8 = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+
         public ApiResponse(HttpStatusCode statusCode, byte[] body, string? requestId, string? operationId = null)
         {
             StatusCode = statusCode;
@@ -29,6 +31,15 @@ namespace PinterestAds.Engine.Http
 
         public JsonDocument Json(string errorId)
         {
+            // JsonDocument checks UTF-8 only when a string is read, long after parsing: check it first.
+            try
+            {
+                StrictUtf8.GetCharCount(Body);
+            }
+            catch (System.Text.DecoderFallbackException ex)
+            {
+                throw Invalid($"is not valid UTF-8 (at byte {ex.Index}).", ex, errorId);
+            }
             try
             {
                 return JsonDocument.Parse(Body.Length == 0 ? new byte[] { (byte)'{', (byte)'}' } : Body);

@@ -80,9 +80,10 @@ namespace PinterestAds.Engine.Reports.Reading
                 names.Add(name);
             }
 
-            // A requested column the file does not carry was never delivered: reading it as 0 (zero-fill) in
-            // every row would be a number nobody measured. CSV reports carry every requested column.
-            if (Options.RequireRequestedColumns)
+            // A requested column the file does not carry was never delivered: zero-filled, it would read 0 in
+            // every row, a number nobody measured. (CSV reports carry every requested column; without
+            // zero-fill the column reads $null, which says "not delivered" honestly.)
+            if (Options.ZeroFill)
             {
                 foreach (string requested in Options.Columns)
                 {

@@ -41,7 +41,11 @@ namespace PinterestAds.Engine.Reports.Reading
         /// </summary>
         public bool? IncludeDate { get; set; }
 
-        /// <summary>Missing or empty metrics become 0 instead of <c>$null</c> (integer and decimal columns only).</summary>
+        /// <summary>
+        /// Missing or empty metrics become 0 instead of <c>$null</c> (integer and decimal columns only). With it,
+        /// a CSV whose header lacks a requested column is refused (<see cref="ReportFormatException"/>), since
+        /// that column was never delivered and must not read as 0.
+        /// </summary>
         public bool ZeroFill { get; set; }
 
         /// <summary>JSON only: how the report groups rows.</summary>
@@ -54,12 +58,6 @@ namespace PinterestAds.Engine.Reports.Reading
         /// <see cref="ReportFormatException"/> naming the key.
         /// </summary>
         public bool PreScanJsonKeys { get; set; } = true;
-
-        /// <summary>
-        /// CSV only: every column in <see cref="Columns"/> must be in the header, else the read stops with a
-        /// <see cref="ReportFormatException"/> naming it (a column that was never delivered must not read as 0).
-        /// </summary>
-        public bool RequireRequestedColumns { get; set; } = true;
 
         /// <summary>The largest single CSV record or JSON token accepted, in bytes (memory guard).</summary>
         public int MaxRecordBytes { get; set; } = 16 * 1024 * 1024;
