@@ -80,7 +80,8 @@ function Clear-PinHostileRule {
 function Get-PinHostileRequest {
     <# The journal: sequence, timestamp, method, target, hadAuthorization, rule, mode. #>
     param([Parameter(Mandatory)] $Server)
-    @(Invoke-RestMethod -Method Get -Uri "$($Server.AdminUri)/requests")
+    # Invoke-RestMethod hands a JSON array over as one object: enumerate it.
+    (Invoke-RestMethod -Method Get -Uri "$($Server.AdminUri)/requests") | ForEach-Object { $_ }
 }
 
 function Clear-PinHostileRequest {

@@ -43,11 +43,18 @@ internal sealed class HostileRule
     public long BombBytes { get; set; } = 1L << 30;
     public int DelayMs { get; set; }
 
-    /// <summary>Bytes of the body; <c>{base}</c> in a text body becomes the server's own base URI (links that point back here).</summary>
-    public byte[] BodyBytes(string baseUri)
+    /// <summary>
+    /// Bytes of the body. In a text body <c>{base}</c> becomes the server's own base URI (links that point back
+    /// here), <c>{auth}</c> the bearer token the request carried (a server that echoes credentials) and
+    /// <c>{seq}</c> the request's sequence number (a new bookmark on every page).
+    /// </summary>
+    public byte[] BodyBytes(string baseUri, string bearer, long sequence)
     {
         byte[] one = BodyBase64 != null ? Convert.FromBase64String(BodyBase64)
-            : System.Text.Encoding.UTF8.GetBytes((Body ?? "").Replace("{base}", baseUri, StringComparison.Ordinal));
+            : System.Text.Encoding.UTF8.GetBytes((Body ?? "")
+                .Replace("{base}", baseUri, StringComparison.Ordinal)
+                .Replace("{auth}", bearer, StringComparison.Ordinal)
+                .Replace("{seq}", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         if (Repeat <= 1) return one;
         long total = checked(one.Length * Repeat);
         if (total > 512L * 1024 * 1024) throw new InvalidOperationException("A repeated body is capped at 512 MiB; use mode Endless for more.");

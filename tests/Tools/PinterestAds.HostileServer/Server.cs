@@ -85,11 +85,14 @@ internal sealed class Server
             rule = _rules.FirstOrDefault(r => r.Matches(request.Method, request.Target));
             if (rule?.Count != null && --rule.Count <= 0) _rules.Remove(rule);
         }
-        _journal.Enqueue(new JournalEntry(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, request.Method, request.Target,
+        long sequence = Interlocked.Increment(ref _sequence);
+        _journal.Enqueue(new JournalEntry(sequence, DateTimeOffset.UtcNow, request.Method, request.Target,
             request.Headers.ContainsKey("Authorization"), rule?.Match, rule?.Mode.ToString()));
         if (rule == null) return await ProxyAsync(stream, request);
         if (rule.DelayMs > 0) await Task.Delay(rule.DelayMs, _stopping.Token);
-        return await new HostileResponse(rule, BaseUri, _options, _stopping.Token).WriteAsync(client, stream);
+        string bearer = request.Headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : "";
+        byte[] body = rule.Mode == HostileMode.GzipBomb ? HostileResponse.GzipOfZeros(rule.BombBytes) : rule.BodyBytes(BaseUri, bearer, sequence);
+        return await new HostileResponse(rule, body, _options, _stopping.Token).WriteAsync(client, stream);
     }
 
     private async Task<bool> AdminAsync(NetworkStream stream, HttpRequest request)
@@ -159,14 +162,14 @@ internal sealed class Server
 internal sealed class HostileResponse
 {
     private readonly HostileRule _rule;
-    private readonly string _baseUri;
+    private readonly byte[] _body;
     private readonly HostileOptions _options;
     private readonly CancellationToken _stopping;
 
-    public HostileResponse(HostileRule rule, string baseUri, HostileOptions options, CancellationToken stopping)
+    public HostileResponse(HostileRule rule, byte[] body, HostileOptions options, CancellationToken stopping)
     {
         _rule = rule;
-        _baseUri = baseUri;
+        _body = body;
         _options = options;
         _stopping = stopping;
     }
@@ -174,7 +177,7 @@ internal sealed class HostileResponse
     /// <summary>False when the connection must close afterwards.</summary>
     public async Task<bool> WriteAsync(TcpClient client, NetworkStream stream)
     {
-        byte[] body = _rule.Mode == HostileMode.GzipBomb ? GzipOfZeros(_rule.BombBytes) : _rule.BodyBytes(_baseUri);
+        byte[] body = _body;
         var headers = new Dictionary<string, string>(_rule.Headers, StringComparer.OrdinalIgnoreCase);
         if (!headers.ContainsKey("Content-Type")) headers["Content-Type"] = "application/json";
         if (_rule.Mode == HostileMode.GzipBomb) headers["Content-Encoding"] = "gzip";
@@ -254,7 +257,7 @@ internal sealed class HostileResponse
         await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), _stopping);
     }
 
-    private static byte[] GzipOfZeros(long bytes)
+    public static byte[] GzipOfZeros(long bytes)
     {
         var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
