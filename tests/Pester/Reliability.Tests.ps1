@@ -417,6 +417,28 @@ Describe 'Hostile server in front of the emulator' {
         }
         $script:hostileCsv = "CAMPAIGN_ID,DATE,SPEND_IN_DOLLAR,IMPRESSION_1`n" + (-join (1..1000 | ForEach-Object { "$(1000 + $_),2026-01-01,1.5,$_`n" }))
         function script:Get-Id($Failure) { $Failure.FullyQualifiedErrorId.Split(',')[0] }
+        # Runs a call in its own runspace and stops it after $Seconds, so a fault that would hang (or read
+        # forever) fails the test in time instead of stalling the suite. Returns Rows, Failures, TimedOut.
+        function script:Invoke-Bounded([scriptblock] $Script, [hashtable] $Arguments, [int] $Seconds) {
+            $runspace = [runspacefactory]::CreateRunspace()
+            $runspace.Open()
+            foreach ($name in $Arguments.Keys) { $runspace.SessionStateProxy.SetVariable($name, $Arguments[$name]) }
+            $ps = [powershell]::Create()
+            $ps.Runspace = $runspace
+            $null = $ps.AddScript("Import-Module PinterestAds; & { $Script } 2>&1")
+            $async = $ps.BeginInvoke()
+            $timedOut = -not $async.AsyncWaitHandle.WaitOne($Seconds * 1000)
+            if ($timedOut) { $null = $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne(10000) }
+            $records = [System.Collections.Generic.List[object]]::new()
+            try { foreach ($record in $ps.EndInvoke($async)) { $records.Add($record) } } catch { $records.Add($_) }
+            foreach ($record in $ps.Streams.Error) { $records.Add($record) }
+            $ps.Dispose(); $runspace.Dispose()
+            [pscustomobject]@{
+                Rows     = @($records | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+                Failures = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+                TimedOut = $timedOut
+            }
+        }
         # One fault of the matrix: its outcome is a typed error from $ErrorIds within $BoundSec, with no rows.
         function script:Assert-TypedError($Captured, [string[]] $ErrorIds, [System.Diagnostics.Stopwatch] $Watch, [double] $BoundSec) {
             @($Captured.Failures).Count | Should -BeGreaterThan 0 -Because 'a broken answer must not pass as data'
@@ -454,6 +476,7 @@ Describe 'Hostile server in front of the emulator' {
         @{ Token = '../../pin-escape-rel' }
         @{ Token = '/tmp/pin-escape-abs' }
     ) {
+        Remove-Item '/tmp/pin-escape-abs.csv' -ErrorAction SilentlyContinue   # an unfixed module writes it
         $s = Connect-Hostile
         $folder = Join-Path $outFolder ('deep-' + [guid]::NewGuid().ToString('N').Substring(0, 6) + '/a/b'); $null = New-Item -ItemType Directory $folder -Force
         $job = New-HostileJob $s $hostileCsv -Token $Token
@@ -477,7 +500,9 @@ Describe 'Hostile server in front of the emulator' {
         # 9001 bytes falls on a row boundary of the generated file: the cut looks like a complete CSV.
         $job = New-HostileJob $s $hostileCsv -FileRule $FileRule
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        Assert-TypedError (Invoke-Captured { $job | Receive-PinReport }) $ErrorIds $watch 30
+        $captured = Invoke-Bounded { $job | Receive-PinReport } @{ job = $job } 30
+        $captured.TimedOut | Should -BeFalse -Because 'an endless body must end at its cap, not run on'
+        Assert-TypedError $captured $ErrorIds $watch 45
         Disconnect-PinAccount -Session $s
         Complete-Fault
     }
@@ -586,9 +611,10 @@ Describe 'Hostile server in front of the emulator' {
         Rule $Rule
         [GC]::Collect(); $before = [Diagnostics.Process]::GetCurrentProcess().WorkingSet64
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $captured = Invoke-Captured { Get-PinCampaign -Session $s }
+        $captured = Invoke-Bounded { Get-PinCampaign -Session $s } @{ s = $s } 30
         $after = [Diagnostics.Process]::GetCurrentProcess(); $after.Refresh()
-        Assert-TypedError $captured 'ResponseTooLarge' $watch 30
+        $captured.TimedOut | Should -BeFalse
+        Assert-TypedError $captured 'ResponseTooLarge' $watch 45
         $captured.Failures[0].Exception.Message | Should -Match 'MiB'
         (($after.WorkingSet64 - $before) / 1MB) | Should -BeLessThan 600 -Because 'the 64 MiB cap bounds what is held'
         Disconnect-PinAccount -Session $s
@@ -599,7 +625,9 @@ Describe 'Hostile server in front of the emulator' {
         $s = Connect-Hostile
         Rule @{ match = '/campaigns'; body = '{"items":[],"bookmark":"bm{seq}"}' }
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        Assert-TypedError (Invoke-Captured { Get-PinCampaign -Session $s }) 'EmptyPagesBeyondCap' $watch 10
+        $captured = Invoke-Bounded { Get-PinCampaign -Session $s } @{ s = $s } 15
+        $captured.TimedOut | Should -BeFalse -Because 'endless paging must stop at its cap'
+        Assert-TypedError $captured 'EmptyPagesBeyondCap' $watch 30
         @(Get-PinHostileRequest $hostile | Where-Object target -like '*/campaigns*').Count | Should -Be 6 -Because 'five empty pages are followed, the sixth stops the listing'
         Disconnect-PinAccount -Session $s
         Complete-Fault
