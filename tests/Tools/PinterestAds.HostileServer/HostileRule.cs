@@ -20,7 +20,7 @@ internal enum HostileMode
     Endless,
     /// <summary><c>Content-Encoding: gzip</c> of <c>bombBytes</c> of the body's first byte (a gzip bomb).</summary>
     GzipBomb,
-    /// <summary>The full Content-Length announced, <c>afterBytes</c> sent, then a TCP reset.</summary>
+    /// <summary>The full Content-Length announced, <c>afterBytes</c> sent, 300 ms, then a TCP reset.</summary>
     Reset,
 }
 

@@ -219,6 +219,9 @@ internal sealed class HostileResponse
             case HostileMode.Reset:
                 await stream.WriteAsync(body.AsMemory(0, (int)Math.Min(body.Length, _rule.AfterBytes)), _stopping);
                 await stream.FlushAsync(_stopping);
+                // Give the client time to read the headers and the first bytes: a reset that arrives first makes
+                // the kernel drop unread data, which looks like a failed connect instead of a reset mid-body.
+                await Task.Delay(300, _stopping);
                 client.LingerState = new LingerOption(true, 0); // close with RST
                 client.Client.Close(0);
                 return false;
