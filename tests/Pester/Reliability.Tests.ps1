@@ -801,7 +801,10 @@ Describe 'Bad inputs refused before any request' {
         $script:finishedJob = New-PinAsyncReport -Session $badSession -Level Campaign -CampaignId $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Format Csv | Wait-PinReport
     }
     AfterAll { Disconnect-PinAccount -Session $badSession }
-    BeforeEach { Start-Sleep -Milliseconds 100; Clear-PinTestEmulatorRequest $emu; $totals.BadInputsTried++ }
+    BeforeEach {
+        Remove-Item (Join-Path (Get-Location) 'PinX') -ErrorAction SilentlyContinue   # an unfixed module wrote Env:\PinX here
+        Start-Sleep -Milliseconds 100; Clear-PinTestEmulatorRequest $emu; $totals.BadInputsTried++
+    }
 
     It '<Case>: <ErrorId>, no request' -ForEach @(
         @{ Case = '-OutFile Env:\X'; ErrorId = 'OutFileNotFileSystem'; Call = { $finishedJob | Receive-PinReport -OutFile 'Env:\PinX' } }
