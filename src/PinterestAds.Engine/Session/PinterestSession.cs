@@ -36,7 +36,8 @@ namespace PinterestAds
             _pipeline = new HttpPipeline(options, RateLimits, Statistics, () => tokens!, Secrets);
             _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri, Secrets), Statistics);
             _tokens.Refreshed += (_, _) => { if (_tokens.HasNewRefreshToken) RefreshTokenRotated?.Invoke(this, EventArgs.Empty); };
-            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout, Secrets);
+            EnvironmentRules = EnvironmentRules.For(options.Environment, credentials.UseClientCredentials);
+            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout, EnvironmentRules, Secrets);
         }
 
         /// <summary>The process-wide session used by cmdlets called without -Session.</summary>
@@ -57,6 +58,20 @@ namespace PinterestAds
         }
 
         public PinEnvironment Environment { get; }
+
+        /// <summary>
+        /// True when the session can be served the operation (an operationId of the API description, e.g.
+        /// <c>analytics/create_report</c>). The sandbox lacks what the description marks <c>x-sandbox: disabled</c>
+        /// (async and template reports, bulk downloads, audience insights, product-group operations); an app
+        /// token (client_credentials) may call only operations whose security lists that grant. Planners ask
+        /// this before choosing a path.
+        /// </summary>
+        public bool Supports(string operationId) => EnvironmentRules.Supports(operationId);
+
+        /// <summary>Throws <see cref="PinterestEnvironmentException"/> (NotAvailableInSandbox, NotAvailableWithClientCredentials) when the session cannot be served the operation.</summary>
+        internal void EnsureSupports(string operationId) => EnvironmentRules.EnsureSupports(operationId);
+
+        internal EnvironmentRules EnvironmentRules { get; }
 
         public Uri ApiBaseUri { get; }
 

@@ -21,6 +21,8 @@ namespace PinterestAds.Engine.Session
         private readonly string? _clientId;
         private readonly string? _clientSecret;
         private readonly bool _continuousRefresh;
+        private readonly string? _scope;
+        private readonly bool _clientCredentials;
         private string _accessToken;
         private string? _refreshToken;
         private bool _refreshTokenHandedOver;
@@ -46,13 +48,18 @@ namespace PinterestAds.Engine.Session
             Remember(_clientSecret);
             // A refresh token the caller gave is theirs already; one from the interactive login is new to them.
             _refreshTokenHandedOver = !credentials.RefreshTokenIsNew;
+            _scope = credentials.Scope;
+            _clientCredentials = credentials.UseClientCredentials;
         }
 
         public DateTimeOffset? AccessTokenExpiresAt { get; private set; }
 
         public DateTimeOffset? RefreshTokenExpiresAt { get; private set; }
 
-        public bool CanRefresh => !_forgotten && _refreshToken != null && _clientId != null && _clientSecret != null;
+        public bool CanRefresh => !_forgotten && (_refreshToken != null || _clientCredentials) && _clientId != null && _clientSecret != null;
+
+        /// <summary>The session's token comes from the client_credentials grant (an app token, no user).</summary>
+        public bool UsesClientCredentials => _clientCredentials;
 
         public bool HasAccessToken => _accessToken.Length > 0;
 
@@ -134,7 +141,7 @@ namespace PinterestAds.Engine.Session
 
         /// <summary>Refreshes now, whatever the expiry (Connect-PinAccount with only a refresh token).</summary>
         public Task RefreshNowAsync(IPinLog log, CancellationToken cancellationToken) =>
-            RefreshOnceAsync(_accessToken, log, "connecting with a refresh token", cancellationToken);
+            RefreshOnceAsync(_accessToken, log, _clientCredentials ? "connecting with client credentials" : "connecting with a refresh token", cancellationToken);
 
         private async Task RefreshOnceAsync(string tokenSeen, IPinLog log, string reason, CancellationToken cancellationToken)
         {
@@ -148,7 +155,9 @@ namespace PinterestAds.Engine.Session
                 if (tokenSeen != _accessToken) return;
 
                 log.Verbose($"Refreshing the access token: {reason}.");
-                var response = await _oauth.RefreshAsync(_clientId!, _clientSecret!, _refreshToken!, _continuousRefresh, log, cancellationToken).ConfigureAwait(false);
+                var response = _clientCredentials
+                    ? await _oauth.ClientCredentialsAsync(_clientId!, _clientSecret!, _scope ?? OAuthClient.DefaultScope, log, cancellationToken).ConfigureAwait(false)
+                    : await _oauth.RefreshAsync(_clientId!, _clientSecret!, _refreshToken!, _continuousRefresh, log, cancellationToken, _scope).ConfigureAwait(false);
                 Remember(response.AccessToken);
                 Remember(response.RefreshToken);
                 _accessToken = response.AccessToken;

@@ -198,6 +198,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             object target = ids.Count > 0 ? ids.ToArray() : adAccountId;
             try
             {
+                // Refused before any request (even the freshness check) where the environment lacks the level.
+                session.EnsureSupports(AnalyticsOperation.For(level, Targeting).Api.Id);
                 Describe(query);
                 Pump(async (pump, ct) =>
                 {
