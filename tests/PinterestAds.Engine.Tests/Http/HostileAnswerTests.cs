@@ -31,7 +31,7 @@ public class HostileAnswerTests
     public async Task A_body_that_stalls_ends_with_a_typed_timeout_also_with_debug_logging()
     {
         // Point 1: buffering the body for the debug log took no cancellation token and hung.
-        var wire = new ScriptedHandler { Fallback = _ => Streamed(new StallingStream(Encoding.UTF8.GetBytes("{\"ite"))) };
+        var wire = new ScriptedHandler { Fallback = _ => Streamed(new TestStreams.Stalling(Encoding.UTF8.GetBytes("{\"ite"))) };
         using var session = TestSessions.Create(wire, configure: o => { o.Retry.MaxRetries = 1; o.Retry.RequestTimeout = TimeSpan.FromMilliseconds(300); o.OperationTimeout = TimeSpan.FromSeconds(20); });
         var call = session.Api.SendAsync(Accounts(), new DebugLog(), default);
         var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(15)));
@@ -43,7 +43,7 @@ public class HostileAnswerTests
     [Fact]
     public async Task Ctrl_C_ends_a_stalled_body_under_debug_logging()
     {
-        var wire = new ScriptedHandler { Fallback = _ => Streamed(new StallingStream(Encoding.UTF8.GetBytes("{\"ite"))) };
+        var wire = new ScriptedHandler { Fallback = _ => Streamed(new TestStreams.Stalling(Encoding.UTF8.GetBytes("{\"ite"))) };
         using var session = TestSessions.Create(wire);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var call = session.Api.SendAsync(Accounts(), new DebugLog(), stop.Token);
@@ -146,7 +146,7 @@ public class HostileAnswerTests
     public async Task An_endless_api_body_stops_at_the_response_size_cap()
     {
         // Point 9.
-        var wire = new ScriptedHandler { Fallback = _ => Streamed(new EndlessStream()) };
+        var wire = new ScriptedHandler { Fallback = _ => Streamed(new TestStreams.Endless((byte)' ', 0)) };
         using var session = TestSessions.Create(wire, configure: o => o.Retry.MaxRetries = 0);
         var error = await Assert.ThrowsAsync<PinterestApiException>(() => session.Api.SendAsync(Accounts(), NullPinLog.Instance, default));
         Assert.Equal("ResponseTooLarge", error.ErrorId);
@@ -254,45 +254,5 @@ public class HostileAnswerTests
         Assert.False(session.HasNewRefreshToken);
         Assert.Null(session.TakeRefreshToken());
         Assert.False(session.CanRefresh);
-    }
-
-    private sealed class StallingStream(byte[] first) : MemoryStream(first)
-    {
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
-        {
-            int n = await base.ReadAsync(buffer, offset, count, ct);
-            if (n > 0) return n;
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
-        {
-            int n = await base.ReadAsync(buffer, ct);
-            if (n > 0) return n;
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
-
-        public override bool CanSeek => false;
-    }
-
-    private sealed class EndlessStream : Stream
-    {
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Fill(buffer, (byte)' ', offset, count);
-            return count;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

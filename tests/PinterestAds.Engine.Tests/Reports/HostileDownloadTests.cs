@@ -27,7 +27,7 @@ public class HostileDownloadTests
     /// <summary>A body without Content-Length (connection-delimited), optionally failing with a reset after some bytes.</summary>
     private static HttpResponseMessage Body(byte[] bytes, int? resetAfter = null, bool gzip = false)
     {
-        var content = new StreamContent(new UnsizedStream(bytes, resetAfter));
+        var content = new StreamContent(new TestStreams.Unsized(bytes, resetAfter));
         if (gzip) content.Headers.ContentEncoding.Add("gzip");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
@@ -76,7 +76,7 @@ public class HostileDownloadTests
     [Fact]
     public async Task An_endless_body_stops_at_the_stated_size()
     {
-        var wire = new ScriptedHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) });
+        var wire = new ScriptedHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TestStreams.Endless()) });
         using var session = TestSessions.Create(wire);
         var error = await Assert.ThrowsAsync<PinterestException>(() => ReadAll(Job(session, 1_000_000)));
         Assert.Equal("ReportDownloadTooLarge", error.ErrorId);
@@ -243,50 +243,5 @@ public class HostileDownloadTests
             for (long left = bytes; left > 0; left -= zeros.Length) zip.Write(zeros, 0, (int)Math.Min(zeros.Length, left));
         }
         return memory.ToArray();
-    }
-
-    /// <summary>Not seekable (so no Content-Length), and optionally failing like a reset connection after some bytes.</summary>
-    private sealed class UnsizedStream(byte[] bytes, int? resetAfter) : Stream
-    {
-        private int _position;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (resetAfter.HasValue && _position >= resetAfter.Value) throw new IOException("Connection reset by peer");
-            int limit = resetAfter.HasValue ? Math.Min(bytes.Length, resetAfter.Value) : bytes.Length;
-            int n = Math.Min(count, limit - _position);
-            Buffer.BlockCopy(bytes, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    private sealed class EndlessStream : Stream
-    {
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            for (int i = 0; i < count; i++) buffer[offset + i] = (byte)(i % 64 == 63 ? '\n' : 'x');
-            return count;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -112,7 +112,7 @@ public class ReportDownloadTests
     [Fact]
     public async Task A_stalled_body_ends_with_a_typed_error()
     {
-        var wire = new ScriptedHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream(Encoding.UTF8.GetBytes("CAMPAIGN_ID,DATE\n"))) });
+        var wire = new ScriptedHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TestStreams.Stalling(Encoding.UTF8.GetBytes("CAMPAIGN_ID,DATE\n"))) });
         using var session = TestSessions.Create(wire);
         // The whole file is fetched before any row is read, so the stall ends the download itself.
         var error = await Assert.ThrowsAsync<PinterestException>(() => ReportDownload.OpenAsync(FinishedJob(session), TimeSpan.FromMilliseconds(300), NullPinLog.Instance, default, default));
@@ -190,25 +190,5 @@ public class ReportDownloadTests
         Assert.Equal(2, fromCsv.Count);
         Assert.Equal("Spring, \"new\"\nline", fromCsv[0].Name);
         Assert.Equal("AD", fromCsv[1].EntityType);
-    }
-
-    /// <summary>Delivers some bytes, then blocks every read until cancelled.</summary>
-    private sealed class StallingStream(byte[] first) : MemoryStream(first)
-    {
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
-        {
-            int n = await base.ReadAsync(buffer, offset, count, ct);
-            if (n > 0) return n;
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
-        {
-            int n = await base.ReadAsync(buffer, ct);
-            if (n > 0) return n;
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
     }
 }
