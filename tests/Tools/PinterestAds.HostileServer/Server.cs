@@ -91,7 +91,7 @@ internal sealed class Server
         if (rule == null) return await ProxyAsync(stream, request);
         if (rule.DelayMs > 0) await Task.Delay(rule.DelayMs, _stopping.Token);
         string bearer = request.Headers.TryGetValue("Authorization", out var auth) && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : "";
-        byte[] body = rule.Mode == HostileMode.GzipBomb ? HostileResponse.GzipOfZeros(rule.BombBytes) : rule.BodyBytes(BaseUri, bearer, sequence);
+        byte[] body = rule.Mode == HostileMode.GzipBomb ? HostileResponse.GzipOfZeros(Math.Min(rule.BombBytes, _options.MaxBodyBytes)) : rule.BodyBytes(BaseUri, bearer, sequence);
         return await new HostileResponse(rule, body, _options, _stopping.Token).WriteAsync(client, stream);
     }
 
