@@ -123,7 +123,7 @@ AfterAll {
 }
 
 Describe 'Fault matrix: synchronous analytics' {
-    BeforeEach { Clear-State }
+    BeforeEach { Clear-State; Start-Fault }
     AfterEach { Clear-PinTestEmulatorFault $emu }
 
     It '<Fault>: <Outcome>' -ForEach @(
@@ -138,6 +138,7 @@ Describe 'Fault matrix: synchronous analytics' {
         (Compare-Truth $rows $smallTruth) | Should -BeNullOrEmpty
         $calls = @(Wait-Journal | Where-Object operationId -eq 'campaigns/analytics')
         $calls.Count | Should -Be (1 + $(if ($Rule.ContainsKey('Count')) { $Rule['Count'] } else { 1 })) -Because 'each fault costs one retry'
+        Complete-Fault
     }
 
     It '429 with X-RateLimit-Reset of 18 hours fails fast with RateLimitExceeded and no rows' {
@@ -149,6 +150,7 @@ Describe 'Fault matrix: synchronous analytics' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
         $failures[0].Exception.Message | Should -Match 'reset|Reset'
         Restart-Session
+        Complete-Fault
     }
 
     It 'a fault on the second of two id chunks: all rows after the retry (no silent half)' {
@@ -158,11 +160,12 @@ Describe 'Fault matrix: synchronous analytics' {
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $truth) | Should -BeNullOrEmpty
         @(Wait-Journal | Where-Object operationId -eq 'campaigns/analytics').Count | Should -Be 3
+        Complete-Fault
     }
 }
 
 Describe 'Fault matrix: async reports' {
-    BeforeEach { Clear-State }
+    BeforeEach { Clear-State; Start-Fault }
     AfterEach { Clear-PinTestEmulatorFault $emu }
 
     It '<Status> on creating a report: not re-sent (it may have reached the server), a typed error and no rows' -ForEach @(
@@ -175,6 +178,7 @@ Describe 'Fault matrix: async reports' {
         $captured.Failures[0].FullyQualifiedErrorId | Should -BeLike 'ServerError,*'
         $captured.Failures[0].Exception.Message | Should -Match 'request id|Request id'
         @(Wait-Journal | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 -Because 'a POST that may have reached the server is never re-sent blindly'
+        Complete-Fault
     }
 
     It '<Status> on <Target>: retried, exact rows' -ForEach @(
@@ -188,6 +192,7 @@ Describe 'Fault matrix: async reports' {
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $smallTruth) | Should -BeNullOrEmpty
         @(Wait-Journal | Where-Object { $_.status -eq $Status }).Count | Should -Be 2 -Because 'both faults fired and were retried'
+        Complete-Fault
     }
 
     It '429 with Retry-After on polling: waited out, exact rows' {
@@ -195,6 +200,7 @@ Describe 'Fault matrix: async reports' {
         $captured = Invoke-Captured { Invoke-PinReport -Level Campaign -CampaignId $someCampaigns -StartDate $start -EndDate $end -Column $metrics }; $rows = $captured.Rows; $failures = $captured.Failures
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $smallTruth) | Should -BeNullOrEmpty
+        Complete-Fault
     }
 
     It '429 with an 18-hour reset on create: RateLimitExceeded at once, no rows' {
@@ -205,6 +211,7 @@ Describe 'Fault matrix: async reports' {
         $rows.Count | Should -Be 0
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
         Restart-Session
+        Complete-Fault
     }
 
     It 'expired link: a fresh link is fetched, exact rows' {
@@ -215,6 +222,7 @@ Describe 'Fault matrix: async reports' {
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $largeTruth) | Should -BeNullOrEmpty
         @(Wait-Journal | Where-Object operationId -eq 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
+        Complete-Fault
     }
 
     It '<Kind> on the download (<Mode>): exact rows / whole file, or <ErrorIds> and nothing under the final name' -ForEach @(
@@ -252,6 +260,7 @@ Describe 'Fault matrix: async reports' {
             $outcome | Should -Be 'error'
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 15 -Because 'the idle timeout (1 s) ends a stalled download'
         }
+        Complete-Fault
     }
 
     It '<Status> report: <ErrorId> naming the token, no rows and no file' -ForEach @(
@@ -269,6 +278,7 @@ Describe 'Fault matrix: async reports' {
         Test-Path $path | Should -BeFalse
         # Receiving the failed job directly is refused too, not an empty "success".
         (Invoke-Captured { $job | Get-PinReport | Receive-PinReport }).Failures | Should -Not -BeNullOrEmpty
+        Complete-Fault
     }
 }
 
@@ -371,19 +381,21 @@ Describe '10,000 requests in one session' {
 # Cut-off sync responses run late: in a full run they were followed by requests of the session timing out
 # (see the report); kept apart so the rest of the matrix is not affected.
 Describe 'Fault matrix: cut-off synchronous responses' {
-    BeforeEach { Clear-State }
+    BeforeEach { Clear-State; Start-Fault }
     AfterEach { Clear-PinTestEmulatorFault $emu }
 
     It 'connection reset mid-body: exact rows or a typed error' {
         Add-PinTestEmulatorFault $emu -Kind reset -Target 'campaigns/analytics' -AfterBytes 200
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Granularity Day -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
         Assert-CompleteOrTypedError $rows $failures $smallTruth @('ApiNetworkError', 'NetworkFailure', 'ServerError', 'UnexpectedResponse', 'RequestTimedOut', 'ApiTimeout')
+        Complete-Fault
     }
 
     It 'truncated response body: exact rows or a typed error' {
         Add-PinTestEmulatorFault $emu -Kind truncate -Target 'campaigns/analytics' -AfterBytes 200
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Granularity Day -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
         $null = Assert-CompleteOrTypedError $rows $failures $smallTruth @('ApiNetworkError', 'NetworkFailure', 'ServerError', 'UnexpectedResponse', 'RequestTimedOut', 'ApiTimeout')
+        Complete-Fault
     }
 }
 
