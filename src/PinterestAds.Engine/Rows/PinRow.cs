@@ -1,5 +1,7 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
+using PinterestAds.Engine.Formatting;
 using PinterestAds.Engine.Rows;
 
 namespace PinterestAds
@@ -19,8 +21,17 @@ namespace PinterestAds
     /// The shadowing <c>Count</c> is 1, as PowerShell reports for any single object, so
     /// <c>$rows.Count</c> means rows even when there is one; <c>$row.Keys.Count</c> is the number
     /// of columns. Indexing with 0 or -1 returns the row itself, as for any single object.
+    /// <para>Two views of the same values. The non-generic <see cref="IDictionary"/> indexer is the
+    /// export view: Export-Csv and ConvertTo-Csv call <c>ToString()</c> on what it returns, so it
+    /// returns dates and decimals as culture-independent text (<see cref="InvariantText"/>) and the
+    /// file has the same bytes in every culture. The generic <see cref="IDictionary{TKey,TValue}"/>
+    /// is the typed view, which PowerShell's member access (<c>$row.DATE</c>), indexing
+    /// (<c>$row['DATE']</c>), Select-Object, Sort-Object, Group-Object and Measure-Object read
+    /// first, as does the enumeration ConvertTo-Json uses. Only Where-Object's and
+    /// ForEach-Object's simplified syntax (<c>Where-Object CTR -gt 0.01</c>) read the export view:
+    /// for decimal and date columns use a script block (<c>Where-Object { $_.CTR -gt 0.01 }</c>).</para>
     /// </remarks>
-    public abstract class PinRow : IDictionary
+    public abstract class PinRow : IDictionary, IDictionary<string, object?>
     {
         private const string ReadOnlyMessage =
             "Rows are read-only. To add or change a value, use Select-Object with a calculated property, or Add-Member.";
@@ -50,7 +61,7 @@ namespace PinterestAds
         {
             get
             {
-                if (key is string column) return this[column];
+                if (key is string column) return InvariantText.ForExport(this[column]);
                 // PowerShell semantics of a single object: $row[0] and $row[-1] are the row.
                 if (key is int index && (index == 0 || index == -1)) return this;
                 return null;
@@ -110,6 +121,77 @@ namespace PinterestAds
         IDictionaryEnumerator IDictionary.GetEnumerator() => new ColumnEnumerator(this);
 
         IEnumerator IEnumerable.GetEnumerator() => new ColumnEnumerator(this);
+
+        // The typed view (see the remarks): values as the properties hold them.
+        object? IDictionary<string, object?>.this[string key]
+        {
+            // Like the export view: null for no such column, and PowerShell's single-object
+            // semantics for $row[0] and $row[-1] (PowerShell passes the index as text here).
+            get
+            {
+                int ordinal = key is null ? -1 : RowColumns.IndexOf(key);
+                if (ordinal >= 0) return GetColumnValue(ordinal);
+                return key == "0" || key == "-1" ? this : null;
+            }
+            set => throw new NotSupportedException(ReadOnlyMessage);
+        }
+
+        bool IDictionary<string, object?>.TryGetValue(string key, out object? value)
+        {
+            int ordinal = key is null ? -1 : RowColumns.IndexOf(key);
+            if (ordinal >= 0)
+            {
+                value = GetColumnValue(ordinal);
+                return true;
+            }
+            // PowerShell's index binder asks here for $row[0] and $row[-1]: the row itself.
+            value = key == "0" || key == "-1" ? this : null;
+            return value is not null;
+        }
+
+        bool IDictionary<string, object?>.ContainsKey(string key) => key is not null && RowColumns.IndexOf(key) >= 0;
+
+        ICollection<string> IDictionary<string, object?>.Keys => RowColumns.Names;
+
+        ICollection<object?> IDictionary<string, object?>.Values => (object?[])((IDictionary)this).Values;
+
+        int ICollection<KeyValuePair<string, object?>>.Count => RowColumns.Count;
+
+        bool ICollection<KeyValuePair<string, object?>>.IsReadOnly => true;
+
+        void IDictionary<string, object?>.Add(string key, object? value) => throw new NotSupportedException(ReadOnlyMessage);
+
+        bool IDictionary<string, object?>.Remove(string key) => throw new NotSupportedException(ReadOnlyMessage);
+
+        void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => throw new NotSupportedException(ReadOnlyMessage);
+
+        void ICollection<KeyValuePair<string, object?>>.Clear() => throw new NotSupportedException(ReadOnlyMessage);
+
+        bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) => throw new NotSupportedException(ReadOnlyMessage);
+
+        bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
+        {
+            int ordinal = item.Key is null ? -1 : RowColumns.IndexOf(item.Key);
+            return ordinal >= 0 && Equals(GetColumnValue(ordinal), item.Value);
+        }
+
+        void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
+        {
+            if (array is null) throw new ArgumentNullException(nameof(array));
+            if (arrayIndex < 0 || array.Length - arrayIndex < RowColumns.Count) throw new ArgumentOutOfRangeException(nameof(arrayIndex));
+            for (int i = 0; i < RowColumns.Count; i++)
+            {
+                array[arrayIndex + i] = new KeyValuePair<string, object?>(RowColumns.Columns[i].Name, GetColumnValue(i));
+            }
+        }
+
+        IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator()
+        {
+            for (int i = 0; i < RowColumns.Count; i++)
+            {
+                yield return new KeyValuePair<string, object?>(RowColumns.Columns[i].Name, GetColumnValue(i));
+            }
+        }
 
         /// <summary>Enumerates (column, value) pairs in column order.</summary>
         private sealed class ColumnEnumerator : IDictionaryEnumerator
