@@ -147,6 +147,69 @@ Describe 'Get-PinAdGroup, Get-PinAd and Get-PinProductGroup' {
     }
 }
 
+Describe 'Entities export analyst-ready CSV' {
+    BeforeAll {
+        $script:savedCulture = [cultureinfo]::CurrentCulture
+        $script:entitySets = [ordered]@{
+            AdAccount    = @(Get-PinAdAccount)
+            Campaign     = @(Get-PinCampaign -AdAccountId $account.id)
+            AdGroup      = @(Get-PinAdGroup -AdAccountId $account.id)
+            Ad           = @(Get-PinAd -AdAccountId $account.id | Select-Object -First 10)
+            ProductGroup = @(Get-PinProductGroup -AdAccountId $account.id | Select-Object -First 10)
+        }
+        function script:ConvertTo-CsvIn([string] $Culture, $Items) {
+            [cultureinfo]::CurrentCulture = [cultureinfo]::new($Culture)
+            try { ($Items | ConvertTo-Csv) -join "`n" } finally { [cultureinfo]::CurrentCulture = $savedCulture }
+        }
+    }
+    AfterAll { [cultureinfo]::CurrentCulture = $savedCulture }
+
+    It '<_>: no column holds a type name or a dictionary, and de-DE, en-US and ja-JP give the same bytes' -ForEach 'AdAccount', 'Campaign', 'AdGroup', 'Ad', 'ProductGroup' {
+        $items = $entitySets[$_]
+        $items.Count | Should -BeGreaterThan 0
+        $german = ConvertTo-CsvIn 'de-DE' $items
+        ConvertTo-CsvIn 'en-US' $items | Should -BeExactly $german
+        ConvertTo-CsvIn 'ja-JP' $items | Should -BeExactly $german
+        $german | Should -Not -Match 'System\.|Generic|\[\]'
+        ($german -split "`n")[0] | Should -Not -Match '"Fields"'
+        # Timestamps are ISO 8601 UTC; the typed property is untouched.
+        $parsed = $german | ConvertFrom-Csv
+        foreach ($column in 'CreatedTime', 'StartTime') {
+            if ($items[0].PSObject.Properties[$column] -and $null -ne $items[0].$column) {
+                $parsed[0].$column | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$'
+                $items[0].$column | Should -BeOfType [DateTimeOffset]
+            }
+        }
+    }
+
+    It 'entities keep their raw fields (hidden from listings) and count as one object' {
+        $campaign = $entitySets.Campaign[0]
+        $campaign.Fields['id'] | Should -Be $campaign.Id
+        @($campaign.PSObject.Properties.Name) | Should -Not -Contain 'Fields'
+        @(($campaign | Get-Member -MemberType Properties).Name) | Should -Not -Contain 'Keys'
+        @(($campaign | Select-Object *).PSObject.Properties.Name) | Should -Not -Contain 'Count'
+        $campaign.Count | Should -Be 1
+        $campaign.PSTypeNames | Should -Contain 'PinterestAds.PinCampaign'
+        ($campaign | Format-Table | Out-String) | Should -Not -Match '(?m)^Name\s+Value'
+    }
+
+    It 'list properties are joined with "|" in CSV and stay lists on the object' {
+        $shared = $entitySets.AdAccount | Where-Object { $_.Permissions.Count -gt 1 } | Select-Object -First 1
+        $shared | Should -Not -BeNullOrEmpty -Because 'the emulator has a shared account with several permissions'
+        ($shared | ConvertTo-Csv | ConvertFrom-Csv).Permissions | Should -BeExactly ($shared.Permissions -join '|')
+        $shared.Permissions | Should -BeOfType [string]
+    }
+
+    It 'spend caps are in currency units, exactly, beside the API''s micro-units' {
+        $capped = $entitySets.Campaign | Where-Object { $null -ne $_.DailySpendCapInMicroCurrency } | Select-Object -First 1
+        $capped | Should -Not -BeNullOrEmpty -Because 'about half of the emulator''s campaigns have a daily cap'
+        $capped.DailySpendCap | Should -BeOfType [decimal]
+        $capped.DailySpendCap * 1000000 | Should -Be $capped.DailySpendCapInMicroCurrency
+        $line = $capped | ConvertTo-Csv | ConvertFrom-Csv
+        $line.DailySpendCap | Should -BeExactly $capped.DailySpendCap.ToString([cultureinfo]::InvariantCulture)
+    }
+}
+
 Describe 'Long parent id lists' {
     It 'lists ad groups of more than 250 campaigns in requests of at most 250 ids' {
         $real = @($account.campaigns.id)

@@ -62,7 +62,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                     {
                         var response = await session.Api.SendAsync(new ApiRequest("ad_accounts/get").Path("ad_account_id", id), pump, ct).ConfigureAwait(false);
                         using var document = response.Json();
-                        return new PinAdAccount(document.RootElement.Clone());
+                        return Engine.Formatting.HostTypes.ForHost(new PinAdAccount(document.RootElement.Clone()));
                     });
                     session.KnownAdAccounts[account.Id] = account.Name;
                     WriteObject(account);
