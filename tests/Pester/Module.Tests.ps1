@@ -112,6 +112,16 @@ Describe 'Cmdlet <Name>' -ForEach $cmdlets {
         $outputTypes | Should -Not -BeNullOrEmpty
     }
 
+    It 'has a HelpUri that is the manifest''s ProjectUri plus its page in docs/en-US, and the page exists' {
+        $projectUri = $manifest.PrivateData.PSData.ProjectUri
+        $projectUri | Should -Match '^https://'
+        $Command.HelpUri | Should -BeExactly "$projectUri/blob/main/docs/en-US/$Name.md"
+        $relative = $Command.HelpUri.Substring("$projectUri/blob/main/".Length)
+        Join-Path (Get-PinRepoRoot) $relative | Should -Exist
+        # Get-Help -Online opens the MAML's first link: the page's 'online version', the same address.
+        (Get-Content (Join-Path (Get-PinDocsPath) "$Name.md") -TotalCount 6) | Should -Contain "online version: $($Command.HelpUri)"
+    }
+
     It 'has a format view for each public output type' {
         foreach ($psTypeName in $outputTypes.Type) {
             $type = $psTypeName.Type

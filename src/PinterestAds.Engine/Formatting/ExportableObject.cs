@@ -43,10 +43,8 @@ namespace PinterestAds.Engine.Formatting
         private static object? ExportText(object? value)
         {
             if (value is string || value is null) return value;
-            if (value is IEnumerable list && !(value is IDictionary))
-            {
-                return string.Join(ListSeparator, list.Cast<object?>().Select(item => InvariantText.ForExport(item)?.ToString()));
-            }
+            // Still the list (ForEach-Object Permissions, -contains), whose text is the joined items.
+            if (value is IList list && !(value is IDictionary)) return new JoinedList(list);
             return InvariantText.ForExport(value);
         }
 
@@ -177,6 +175,50 @@ namespace PinterestAds.Engine.Formatting
             internal string[] Names { get; }
 
             internal int IndexOf(string? name) => name is not null && _ordinals.TryGetValue(name, out int ordinal) ? ordinal : -1;
+        }
+
+        /// <summary>
+        /// A list as the export view hands it out: the same items (PowerShell enumerates it as the
+        /// list), but its text is the items' invariant text joined with <see cref="ListSeparator"/>.
+        /// </summary>
+        private sealed class JoinedList : IList
+        {
+            private readonly IList _items;
+
+            internal JoinedList(IList items) => _items = items;
+
+            public override string ToString() =>
+                string.Join(ListSeparator, _items.Cast<object?>().Select(item => InvariantText.ForExport(item)?.ToString()));
+
+            public object? this[int index] { get => _items[index]; set => throw new NotSupportedException(ReadOnlyMessage); }
+
+            public bool IsReadOnly => true;
+
+            public bool IsFixedSize => true;
+
+            public int Count => _items.Count;
+
+            public object SyncRoot => _items.SyncRoot;
+
+            public bool IsSynchronized => false;
+
+            public int Add(object? value) => throw new NotSupportedException(ReadOnlyMessage);
+
+            public void Clear() => throw new NotSupportedException(ReadOnlyMessage);
+
+            public bool Contains(object? value) => _items.Contains(value);
+
+            public int IndexOf(object? value) => _items.IndexOf(value);
+
+            public void Insert(int index, object? value) => throw new NotSupportedException(ReadOnlyMessage);
+
+            public void Remove(object? value) => throw new NotSupportedException(ReadOnlyMessage);
+
+            public void RemoveAt(int index) => throw new NotSupportedException(ReadOnlyMessage);
+
+            public void CopyTo(Array array, int index) => _items.CopyTo(array, index);
+
+            public IEnumerator GetEnumerator() => _items.GetEnumerator();
         }
 
         private sealed class EntryEnumerator : IDictionaryEnumerator

@@ -24,6 +24,13 @@ namespace PinterestAds.PowerShell.Infrastructure
             Engine.Formatting.HostTypes.HideMembersWith(typeof(HiddenAttribute));
         }
 
+        /// <summary>
+        /// Writes an object; entities (<see cref="Engine.Formatting.ExportableObject"/>) go out as
+        /// their hiding host type (see <see cref="Engine.Formatting.HostTypes"/>), everything else as is.
+        /// </summary>
+        protected new void WriteObject(object? sendToPipeline) =>
+            base.WriteObject(sendToPipeline is null ? null : Engine.Formatting.HostTypes.ForHost(sendToPipeline));
+
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops (a token, where Cmdlet.Stopping is a flag).</summary>
         protected new CancellationToken Stopping => _stopping.Token;
 

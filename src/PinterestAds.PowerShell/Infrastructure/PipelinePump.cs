@@ -31,7 +31,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         public bool IsVerboseEnabled { get; }
         public bool IsDebugEnabled { get; }
 
-        public void Output(object item) => Enqueue(c => c.WriteObject(item));
+        public void Output(object item) => Enqueue(c => c.WriteObject(Engine.Formatting.HostTypes.ForHost(item)));
 
         /// <summary>
         /// Writes an item and waits until the pipeline has taken it, so a paged listing requests its next
@@ -44,7 +44,7 @@ namespace PinterestAds.PowerShell.Infrastructure
             {
                 Enqueue(c =>
                 {
-                    c.WriteObject(item);
+                    c.WriteObject(Engine.Formatting.HostTypes.ForHost(item));
                     written.TrySetResult(true);
                 });
                 await written.Task.ConfigureAwait(false);

@@ -9,7 +9,7 @@ using PinterestAds.PowerShell.Infrastructure;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists the ad accounts the token can see, or gets some by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinAdAccount", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "PinAdAccount", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Pages + "Get-PinAdAccount.md")]
     [OutputType(typeof(PinAdAccount))]
     public sealed class GetPinAdAccountCommand : PinApiCmdlet
     {

@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists ads of an ad account, optionally of some ad groups or campaigns only.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinAd")]
+    [Cmdlet(VerbsCommon.Get, "PinAd", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAd.md")]
     [OutputType(typeof(PinAd))]
     public sealed class GetPinAdCommand : EntityListCmdlet<PinAd>
     {

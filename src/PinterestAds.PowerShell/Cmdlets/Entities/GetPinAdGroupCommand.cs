@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists ad groups of an ad account, optionally of some campaigns only.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinAdGroup")]
+    [Cmdlet(VerbsCommon.Get, "PinAdGroup", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAdGroup.md")]
     [OutputType(typeof(PinAdGroup))]
     public sealed class GetPinAdGroupCommand : EntityListCmdlet<PinAdGroup>
     {

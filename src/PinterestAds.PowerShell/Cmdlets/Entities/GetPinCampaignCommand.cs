@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists the campaigns of an ad account, optionally only some ids or statuses.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinCampaign")]
+    [Cmdlet(VerbsCommon.Get, "PinCampaign", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinCampaign.md")]
     [OutputType(typeof(PinCampaign))]
     public sealed class GetPinCampaignCommand : EntityListCmdlet<PinCampaign>
     {

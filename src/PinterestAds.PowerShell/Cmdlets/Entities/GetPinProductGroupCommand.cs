@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists product group promotions of an ad account, optionally of some ad groups only.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinProductGroup")]
+    [Cmdlet(VerbsCommon.Get, "PinProductGroup", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinProductGroup.md")]
     [OutputType(typeof(PinProductGroup))]
     public sealed class GetPinProductGroupCommand : EntityListCmdlet<PinProductGroup>
     {

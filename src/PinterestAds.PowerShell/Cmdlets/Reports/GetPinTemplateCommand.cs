@@ -6,7 +6,7 @@ using PinterestAds.PowerShell.Completion;
 namespace PinterestAds.PowerShell.Cmdlets.Reports
 {
     /// <summary>Lists the report templates of an ad account (all pages), optionally by name with wildcards or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinTemplate")]
+    [Cmdlet(VerbsCommon.Get, "PinTemplate", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinTemplate.md")]
     [OutputType(typeof(PinTemplate))]
     public sealed class GetPinTemplateCommand : ReportCmdletBase
     {

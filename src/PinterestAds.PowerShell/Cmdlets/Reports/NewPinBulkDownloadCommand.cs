@@ -10,7 +10,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Requests a bulk download of an ad account's entities (campaigns, ad groups, ads, ...). Returns a
     /// job of kind Bulk for Wait-PinReport and Receive-PinReport (statuses RUNNING, SUCCEEDED, FAILED).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PinBulkDownload", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PinBulkDownload", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "New-PinBulkDownload.md")]
     [OutputType(typeof(ReportJob))]
     public sealed class NewPinBulkDownloadCommand : ReportCmdletBase
     {

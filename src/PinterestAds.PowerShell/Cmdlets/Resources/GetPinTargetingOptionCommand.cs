@@ -12,7 +12,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
     /// Lists the targeting options of one or more types (GET /resources/targeting/{targeting_type}), one
     /// object per option, GEO regions flattened with their country and parent. Cached per session.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinTargetingOption")]
+    [Cmdlet(VerbsCommon.Get, "PinTargetingOption", HelpUri = HelpLinks.Pages + "Get-PinTargetingOption.md")]
     [OutputType(typeof(PinTargetingOption))]
     public sealed class GetPinTargetingOptionCommand : PinApiCmdlet
     {

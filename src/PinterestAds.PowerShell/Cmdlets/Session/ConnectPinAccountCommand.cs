@@ -16,7 +16,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
     /// SecureString parameters, from the interactive OAuth flow, or - with no token parameter - from the
     /// PINTEREST_* environment variables. One cheap call proves they work. Never prompts.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "PinAccount", DefaultParameterSetName = FromEnvironmentSet)]
+    [Cmdlet(VerbsCommunications.Connect, "PinAccount", DefaultParameterSetName = FromEnvironmentSet, HelpUri = HelpLinks.Pages + "Connect-PinAccount.md")]
     [OutputType(typeof(PinterestSession))]
     public sealed class ConnectPinAccountCommand : PinCmdlet
     {
