@@ -182,6 +182,29 @@ Describe 'Entities export analyst-ready CSV' {
         }
     }
 
+    It '<_>: the table keeps the id and the name at 80 columns' -ForEach 'AdAccount', 'Campaign', 'AdGroup', 'Ad', 'ProductGroup', 'TargetingOption', 'ReportJob' {
+        $kind = $_
+        $items = switch ($kind) {
+            'TargetingOption' { @(Get-PinTargetingOption -TargetingType Location | Select-Object -First 5) }
+            'ReportJob' {
+                $today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+                @(New-PinAsyncReport -AdAccountId $account.id -Level Campaign -StartDate $today.AddDays(-3) -EndDate $today.AddDays(-2) -Column SPEND_IN_DOLLAR)
+            }
+            default { $entitySets[$kind] }
+        }
+        $lines = @(($items | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        @($lines | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+        $lines.Count | Should -Be ($items.Count + 2) -Because 'a table: one header, one rule, one line per item, nothing wrapped'
+        if ($kind -eq 'ReportJob') {
+            $lines[0] | Should -Match '^Token\s+Status\s+Dates\b'
+            $lines[2] | Should -Match ('^' + $items[0].Token + '\s+\w+\s+\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d')
+        } else {
+            $lines[0] | Should -Match '\bId\b.*\bName\s*$'
+            $lines[2] | Should -Match ([regex]::Escape($items[0].Id))
+            $lines[2] | Should -Match ([regex]::Escape($items[0].Name.Substring(0, [math]::Min(12, $items[0].Name.Length))))
+        }
+    }
+
     It 'entities keep their raw fields (hidden from listings) and count as one object' {
         $campaign = $entitySets.Campaign[0]
         $campaign.Fields['id'] | Should -Be $campaign.Id

@@ -165,6 +165,24 @@ Describe 'Rows export the same bytes in every culture, while the properties stay
     }
 }
 
+Describe 'Rows print as tables that fit 80 columns' {
+    It '<_> rows: keys and the first metrics in a table, not a list, at 80 columns' -ForEach 'report', 'analytics' {
+        $rows = Get-Rows $_
+        $lines = @(($rows | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^CAMPAIGN_ID\s+DATE\s+SPEND_IN_DOLLAR\b'
+        $lines.Count | Should -Be ($rows.Count + 2) -Because 'one header, one rule and one line per row'
+        @($lines | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+        $lines[2] | Should -Match ('^' + $rows[0].CAMPAIGN_ID + '\s+' + $rows[0].DATE.ToString('yyyy-MM-dd'))
+    }
+
+    It 'targeting rows show the targeting name as a key' {
+        $targeting = @(Get-PinTargetingAnalytics -Level AdAccount -TargetingType Location -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR, IMPRESSION_1 -WarningAction SilentlyContinue | Select-Object -First 5)
+        $lines = @(($targeting | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match 'TargetingName\s+SPEND_IN_DOLLAR'
+        @($lines | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Rows with missing values' {
     It 'a missing metric exports as an empty field (PowerShell 7.6 Export-Csv fails on null dictionary values)' {
         # Sync analytics leave metrics without activity out (null); the emulator's async reports zero-fill

@@ -28,8 +28,16 @@ namespace PinterestAds.PowerShell.Infrastructure
         /// Writes an object; entities (<see cref="Engine.Formatting.ExportableObject"/>) go out as
         /// their hiding host type (see <see cref="Engine.Formatting.HostTypes"/>), everything else as is.
         /// </summary>
-        protected new void WriteObject(object? sendToPipeline) =>
-            base.WriteObject(sendToPipeline is null ? null : Engine.Formatting.HostTypes.ForHost(sendToPipeline));
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            if (sendToPipeline is null)
+            {
+                base.WriteObject(null);
+                return;
+            }
+            RowTableViews.Ensure(this, sendToPipeline);
+            base.WriteObject(Engine.Formatting.HostTypes.ForHost(sendToPipeline));
+        }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops (a token, where Cmdlet.Stopping is a flag).</summary>
         protected new CancellationToken Stopping => _stopping.Token;
