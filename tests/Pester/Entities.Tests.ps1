@@ -260,3 +260,21 @@ Describe 'Ad account completion' {
         @(Get-AdminRequest).Count | Should -Be 0
     }
 }
+
+Describe 'Id and token completion' {
+    It 'completes campaign, ad group and report ids this session has written, by id or name, without a request' {
+        $campaigns = @(Get-PinCampaign -AdAccountId $account.id)
+        $adGroups = @($campaigns | Select-Object -First 2 | Get-PinAdGroup)
+        Clear-AdminRequest
+        $line = 'Get-PinAdGroup -CampaignId '
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completions.CompletionText | Should -Contain $campaigns[0].Id
+        $completions.CompletionText | Should -Not -Contain $adGroups[0].Id
+        $line = "Get-PinAnalytics -Level AdGroup -Id $($adGroups[0].Id.Substring(0, 8))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $adGroups[0].Id
+        $line = "Get-PinCampaign -Id '$($campaigns[0].Name.Substring(0, 6))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $campaigns[0].Id
+        @(Get-AdminRequest).Count | Should -Be 0
+    }
+}
+

@@ -36,6 +36,7 @@ namespace PinterestAds.PowerShell.Infrastructure
                 return;
             }
             RowTableViews.Ensure(this, sendToPipeline);
+            Completion.SeenIds.Remember(sendToPipeline);
             base.WriteObject(Engine.Formatting.HostTypes.ForHost(sendToPipeline));
         }
 

@@ -55,6 +55,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         private static void Write(Cmdlet cmdlet, object item)
         {
             if (cmdlet is PSCmdlet host) RowTableViews.Ensure(host, item);
+            Completion.SeenIds.Remember(item);
             cmdlet.WriteObject(Engine.Formatting.HostTypes.ForHost(item));
         }
 

@@ -37,6 +37,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         /// <summary>Ids of the level's entities (campaign ids for -Level Campaign, ...). Any number: split into calls of at most 250.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Entities from Get-PinAdAccount, Get-PinCampaign, Get-PinAdGroup, Get-PinAd or Get-PinProductGroup.</summary>

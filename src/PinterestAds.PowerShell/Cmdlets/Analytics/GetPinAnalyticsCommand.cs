@@ -19,11 +19,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         /// <summary>-Level Ad only: ads of these campaigns.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? CampaignId { get; set; }
 
         /// <summary>-Level Ad only: ads of these pins (at most 100).</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[]? PinId { get; set; }
 
         private protected override bool Targeting => false;

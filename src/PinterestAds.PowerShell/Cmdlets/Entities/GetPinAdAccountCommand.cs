@@ -19,6 +19,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("AdAccountId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string[] Id { get; set; } = null!;
 
         /// <summary>Leave out accounts shared with the token's user by other businesses.</summary>

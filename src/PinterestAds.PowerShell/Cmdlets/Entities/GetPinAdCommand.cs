@@ -17,16 +17,19 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("AdId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only ads of these ad groups; binds from piped ad groups.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? AdGroupId { get; set; }
 
         /// <summary>Only ads of these campaigns; binds from piped campaigns (piped ad groups filter by ad group instead).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? CampaignId { get; set; }
 
         // An ad group is inside its campaign, so when both are bound the ad group is the narrower filter.

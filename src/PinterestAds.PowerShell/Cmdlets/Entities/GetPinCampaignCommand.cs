@@ -17,6 +17,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("CampaignId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds) =>

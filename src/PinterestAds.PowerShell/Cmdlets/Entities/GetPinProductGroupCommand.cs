@@ -17,11 +17,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("ProductGroupId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only promotions in these ad groups; binds from piped ad groups.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? AdGroupId { get; set; }
 
         private protected override IReadOnlyList<string>? ParentIds => AdGroupId;

@@ -23,6 +23,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>A report token (or, with -Kind Bulk, a bulk request id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Token { get; set; }
 
         [Parameter(ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true)]

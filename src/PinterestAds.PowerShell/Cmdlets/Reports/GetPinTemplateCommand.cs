@@ -25,6 +25,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter]
         [Alias("TemplateId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.TemplateNameCompleter))]
         public string[]? Id { get; set; }
 
         protected override void ProcessRecord()

@@ -24,11 +24,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
         [Parameter(Position = 1)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Only options with exactly these ids (e.g. metro code 500).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>

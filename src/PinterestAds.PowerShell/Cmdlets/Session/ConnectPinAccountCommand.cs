@@ -38,6 +38,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
         [ValidatePattern(@"^\d+$")]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string? ClientId { get; set; }
 
         [Parameter(ParameterSetName = AccessTokenSet)]
@@ -59,6 +60,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
 
         [Parameter(ParameterSetName = InteractiveSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[] Scope { get; set; } = { DefaultScope };
 
         /// <summary>
@@ -80,6 +82,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         public Uri? ApiBaseUri { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         [Parameter]
