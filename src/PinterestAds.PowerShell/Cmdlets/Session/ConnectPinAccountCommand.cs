@@ -215,9 +215,16 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
 
             pump.OnPipelineThread(cmdlet =>
             {
-                cmdlet.WriteInformation(new InformationRecord($"Open this URL to grant PinterestAds access: {authorization.ConsentUri}", "Connect-PinAccount"));
+                string message = $"Open this URL to grant PinterestAds access: {authorization.ConsentUri}";
+                cmdlet.WriteInformation(new InformationRecord(message, "Connect-PinAccount"));
                 if (BrowserAction != null) BrowserAction.Invoke(authorization.ConsentUri.AbsoluteUri);
-                else TryOpenBrowser(authorization.ConsentUri, pump);
+                else if (!TryOpenBrowser(authorization.ConsentUri, pump))
+                {
+                    // No browser (a server, SSH, a container): the Information stream is hidden by
+                    // default, so the URL goes to the host itself, where the person at the keyboard sees it.
+                    if (Host?.UI != null) Host.UI.WriteLine(message);
+                    else cmdlet.WriteWarning(message);
+                }
                 return true;
             });
 
@@ -238,16 +245,34 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             };
         }
 
-        private static void TryOpenBrowser(Uri uri, PipelinePump pump)
+        /// <summary>Opens the default browser; false when there is none (no desktop session, or the start failed).</summary>
+        private static bool TryOpenBrowser(Uri uri, PipelinePump pump)
         {
+            if (!HasDesktop())
+            {
+                pump.Verbose("No desktop session (no DISPLAY or WAYLAND_DISPLAY): not opening a browser.");
+                return false;
+            }
             try
             {
                 Process.Start(new ProcessStartInfo(uri.AbsoluteUri) { UseShellExecute = true })?.Dispose();
+                return true;
             }
             catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException || ex is PlatformNotSupportedException)
             {
-                pump.Verbose($"Could not open a browser ({ex.Message}); open the URL above by hand.");
+                pump.Verbose($"Could not open a browser ({ex.Message}); open the URL by hand.");
+                return false;
             }
+        }
+
+        // Windows and macOS always have a desktop for an interactive user; elsewhere a browser needs
+        // an X11 or Wayland display (xdg-open "succeeds" without one and nothing appears).
+        private static bool HasDesktop()
+        {
+            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
+                || System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.OSX)) return true;
+            return !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("DISPLAY"))
+                || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
         }
 
         private Dictionary<string, int>? Budgets()
