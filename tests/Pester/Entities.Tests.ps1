@@ -75,6 +75,16 @@ Describe 'Get-PinCampaign' {
         (@(Get-PinCampaign -AdAccountId $account.id -Status archived).Id | Sort-Object) | Should -Be $archived
     }
 
+    It 'filters by name with wildcards, ignoring case, after listing' {
+        $all = @(Get-PinCampaign -AdAccountId $account.id)
+        $word = ($all[0].Name -split ' ')[0]
+        $expected = @($all | Where-Object Name -like "$word*")
+        $named = @(Get-PinCampaign -AdAccountId $account.id -Name "$($word.ToUpperInvariant())*")
+        $named.Id | Should -Be $expected.Id
+        @(Get-PinCampaign -AdAccountId $account.id -Name 'no such campaign*').Count | Should -Be 0
+        @(Get-PinCampaign -AdAccountId $account.id -Name $all[0].Name, $all[1].Name).Id | Should -Be @($all[0].Id, $all[1].Id)
+    }
+
     It 'gets campaigns by id' {
         $ids = @($account.campaigns | Where-Object status -in $visible | Select-Object -First 2 -ExpandProperty id)
         (@(Get-PinCampaign -AdAccountId $account.id -Id $ids).Id | Sort-Object) | Should -Be ($ids | Sort-Object)

@@ -255,6 +255,17 @@ BeforeAll {
                 foreach ($budget in $Run.Output) { $budget.Available | Should -BeLessOrEqual $budget.PerMinute } }
         }
         'Get-PinSession: Fail a runbook early when the token cannot be renewed' = @{ Output = @() }
+        'Set-PinSession: Switch the default ad account' = @{
+            Output = 'PinterestAds.PinCampaign'
+            Probe = '(Get-PinSession).DefaultAdAccountId'
+            Check = { param($Run)
+                $Run.Probe | Should -Not -Be $Run.AccountId -Because 'the default moved to another account'
+                $Run.Output.AdAccountId | Sort-Object -Unique | Should -Be $Run.Probe }
+        }
+        'Set-PinSession: Pick the account by name from the listing' = @{
+            Output = 'PinterestAds.PinterestSession'
+            Check = { param($Run) $Run.Output[0].DefaultAdAccountId | Should -Not -Be $Run.AccountId }
+        }
         'Get-PinTargetingAnalytics: Spend by metro area, with names' = @{
             Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'
             Check = { param($Run)

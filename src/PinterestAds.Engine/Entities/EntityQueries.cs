@@ -38,6 +38,14 @@ namespace PinterestAds.Engine.Entities
                     .QueryValue("bookmark", bookmark),
                 json => HostTypes.ForHost(new PinAdAccount(json)), log, ct);
 
+        /// <summary>One ad account by id (GET /ad_accounts/{id}): proves it exists and the token may read it.</summary>
+        public static async Task<PinAdAccount> AdAccountAsync(PinterestApiClient api, string adAccountId, IPinLog log, CancellationToken ct)
+        {
+            var response = await api.SendAsync(new ApiRequest("ad_accounts/get").Path("ad_account_id", adAccountId), log, ct).ConfigureAwait(false);
+            using var document = response.Json();
+            return HostTypes.ForHost(new PinAdAccount(document.RootElement.Clone()));
+        }
+
         public static IAsyncEnumerable<PinCampaign> Campaigns(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log, CancellationToken ct) =>
             ChunkedById("campaigns/list", "campaign_ids", filter.Ids, chunk => bookmark =>
                     Common("campaigns/list", adAccountId, filter, bookmark).QueryArray("campaign_ids", chunk),

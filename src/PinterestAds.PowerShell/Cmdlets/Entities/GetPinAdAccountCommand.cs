@@ -59,12 +59,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                 try
                 {
                     string id = Ids.Require(nameof(Id), raw);
-                    var account = Pump(async (pump, ct) =>
-                    {
-                        var response = await session.Api.SendAsync(new ApiRequest("ad_accounts/get").Path("ad_account_id", id), pump, ct).ConfigureAwait(false);
-                        using var document = response.Json();
-                        return Engine.Formatting.HostTypes.ForHost(new PinAdAccount(document.RootElement.Clone()));
-                    });
+                    var account = Pump(async (pump, ct) => await EntityQueries.AdAccountAsync(session.Api, id, pump, ct).ConfigureAwait(false));
                     session.KnownAdAccounts[account.Id] = account.Name;
                     WriteObject(account);
                 }

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Security;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Entities;
 using PinterestAds.Engine.Session;
 using PinterestAds.Engine.Validation;
 using PinterestAds.PowerShell.Infrastructure;
@@ -131,7 +132,22 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                 {
                     var creds = credentials ?? await AuthorizeInteractivelyAsync(options, pump, ct).ConfigureAwait(false);
                     pump.Verbose($"Connecting to {options.ApiBaseUri} ({options.Environment}).");
-                    return await PinterestSession.ConnectAsync(options, creds, pump, ct).ConfigureAwait(false);
+                    var connected = await PinterestSession.ConnectAsync(options, creds, pump, ct).ConfigureAwait(false);
+                    if (options.DefaultAdAccountId != null)
+                    {
+                        try
+                        {
+                            // The default ad account must exist and be readable: one GET now, not a confusing failure later.
+                            var account = await EntityQueries.AdAccountAsync(connected.Api, options.DefaultAdAccountId, pump, ct).ConfigureAwait(false);
+                            connected.SetDefaultAdAccount(account.Id, account.Name);
+                        }
+                        catch
+                        {
+                            connected.Dispose();
+                            throw;
+                        }
+                    }
+                    return connected;
                 });
 
                 if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt) is string warning) WriteWarning(warning);
