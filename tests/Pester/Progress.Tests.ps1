@@ -1,6 +1,6 @@
 #Requires -Modules Pester
-# Progress records: downloads of report rows (rows and bytes) and of bulk entities show progress on
-# an interactive host, always end with a Completed record, and stay silent on a non-interactive one.
+# Progress records: downloads of report rows (rows and bytes) and of bulk entities, and analytics
+# runs of several calls (calls done of total), show progress on an interactive host, always end with a Completed record, and stay silent on a non-interactive one.
 # Each case runs in a fresh pwsh (the interactive one without -NonInteractive); the cmdlets run in a
 # runspace on that pwsh's console host, so the records are both shown and collected.
 
@@ -26,7 +26,10 @@ $null = $ps.AddScript({
     $end = [datetime]::ParseExact($Today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture).AddDays(-3)
     $rows = @(New-PinAsyncReport -Level Campaign -StartDate $end.AddDays(-20) -EndDate $end -Column SPEND_IN_DOLLAR -Format Csv | Wait-PinReport | Receive-PinReport)
     $entities = @(New-PinBulkDownload -EntityType CAMPAIGN, AD_GROUP -Confirm:$false | Wait-PinReport | Receive-PinReport)
-    "rows=$($rows.Count) entities=$($entities.Count)"
+    # HOUR spans at most 3 days: a week is several calls.
+    $today = [datetime]::ParseExact($Today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+    $hourly = @(Get-PinCampaign | Get-PinAnalytics -StartDate $today.AddDays(-7) -EndDate $today.AddDays(-1) -Granularity Hour -Column SPEND_IN_DOLLAR -WarningAction SilentlyContinue)
+    "rows=$($rows.Count) entities=$($entities.Count) hourly=$($hourly.Count)"
 }).AddArgument($ApiBaseUri).AddArgument($Account).AddArgument($Today)
 $output = $ps.Invoke()
 $records = @($ps.Streams.Progress | ForEach-Object { @{ Id = $_.ActivityId; Activity = $_.Activity; Type = "$($_.RecordType)"; Status = $_.StatusDescription } })
@@ -66,7 +69,7 @@ Describe 'Download progress' {
     It 'an interactive host sees rows and entities counted, each bar closed by a Completed record' {
         $result = Invoke-ProgressChild
         $result.Errors | Should -BeNullOrEmpty
-        $result.Output | Should -Match '^rows=\d+ entities=\d+$'
+        $result.Output | Should -Match '^rows=\d+ entities=\d+ hourly=\d+$'
         $downloads = @($result.Progress | Where-Object Activity -like 'Downloading *')
         $reportBar = @($downloads | Where-Object Activity -like 'Downloading Analytics *')
         $reportBar.Count | Should -BeGreaterThan 1
@@ -77,6 +80,11 @@ Describe 'Download progress' {
         $bulkBar.Count | Should -BeGreaterThan 1
         $bulkBar[-1].Type | Should -Be 'Completed'
         $bulkBar[-1].Status | Should -Match ' entities$'
+        $callsBar = @($result.Progress | Where-Object Activity -like 'Get-PinAnalytics: calls*')
+        $callsBar.Count | Should -BeGreaterThan 1
+        $callsBar[0].Status | Should -Match '^1 of (\d+) calls$'
+        [int]($callsBar[0].Status -replace '^1 of (\d+) calls$', '$1') | Should -BeGreaterThan 1
+        $callsBar[-1].Type | Should -Be 'Completed'
         # Every bar that was shown was closed.
         foreach ($id in @($result.Progress | ForEach-Object { "$($_.Id)/$($_.Activity)" } | Sort-Object -Unique)) {
             @($result.Progress | Where-Object { "$($_.Id)/$($_.Activity)" -eq $id })[-1].Type | Should -Be 'Completed' -Because "bar $id must end Completed"
@@ -86,7 +94,7 @@ Describe 'Download progress' {
     It 'a non-interactive host gets no progress records at all' {
         $result = Invoke-ProgressChild -NonInteractive
         $result.Errors | Should -BeNullOrEmpty
-        $result.Output | Should -Match '^rows=\d+ entities=\d+$'
+        $result.Output | Should -Match '^rows=\d+ entities=\d+ hourly=\d+$'
         @($result.Progress).Count | Should -Be 0
     }
 }

@@ -83,8 +83,10 @@ namespace PinterestAds.Engine.Formatting
 
         private static Type Emit(Type baseType, CustomAttributeBuilder hidden)
         {
+            // The same full name as the base type (legal in another assembly), so that Get-Member and
+            // PSTypeNames[0] show the documented name (PinterestAds.PinCampaign), not a generated one.
             TypeBuilder type = Module.Value.DefineType(
-                "PinterestAds.Generated." + baseType.Name,
+                baseType.FullName!,
                 TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class,
                 baseType);
             // Never run: instances come from GetUninitializedObject. TypeBuilder needs a constructor,

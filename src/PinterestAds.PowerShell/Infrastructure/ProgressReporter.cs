@@ -6,8 +6,8 @@ using System.Management.Automation;
 namespace PinterestAds.PowerShell.Infrastructure
 {
     /// <summary>
-    /// One progress bar of a cmdlet (downloads: bytes and rows; bulk downloads: entities), written on
-    /// the pipeline thread at most every <see cref="Interval"/>, and always closed with a Completed
+    /// One progress bar of a cmdlet (downloads: bytes and rows; bulk downloads: entities; analytics
+    /// runs of several calls: calls done of total), written at most every <see cref="Interval"/>, and always closed with a Completed
     /// record once it has started. Silent where nobody can see it: $ProgressPreference
     /// SilentlyContinue or Ignore, a host without a raw UI (runspaces, jobs), a non-interactive process.
     /// </summary>
@@ -16,15 +16,24 @@ namespace PinterestAds.PowerShell.Infrastructure
         private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
         private readonly Cmdlet _cmdlet;
-        private readonly ProgressRecord _record;
+        private readonly Action<ProgressRecord> _write;
+        private readonly int _activityId;
+        private readonly string _activity;
         private readonly Stopwatch _sinceLast = new Stopwatch();
-        private bool _started;
+        private volatile bool _started;
 
-        public ProgressReporter(PSCmdlet cmdlet, int activityId, string activity)
+        /// <summary>
+        /// A bar for <paramref name="cmdlet"/>, created on the pipeline thread. Updates go through
+        /// <paramref name="write"/> (the pump's Progress when they come from engine work), else
+        /// straight to the cmdlet; <see cref="Complete"/> always writes on the pipeline thread.
+        /// </summary>
+        public ProgressReporter(PSCmdlet cmdlet, int activityId, string activity, Action<ProgressRecord>? write = null)
         {
             _cmdlet = cmdlet;
+            _write = write ?? cmdlet.WriteProgress;
+            _activityId = activityId;
+            _activity = activity;
             Enabled = IsVisible(cmdlet);
-            _record = new ProgressRecord(activityId, activity, "Starting");
         }
 
         public bool Enabled { get; }
@@ -47,20 +56,23 @@ namespace PinterestAds.PowerShell.Infrastructure
             if (_started && !force && _sinceLast.Elapsed < Interval) return;
             _started = true;
             _sinceLast.Restart();
-            _record.StatusDescription = status;
-            _record.PercentComplete = percent.HasValue ? Math.Max(0, Math.Min(100, percent.Value)) : -1;
-            _record.RecordType = ProgressRecordType.Processing;
-            _cmdlet.WriteProgress(_record);
+            // A new record each time: a queued one must not change before it is written.
+            _write(new ProgressRecord(_activityId, _activity, status)
+            {
+                PercentComplete = percent.HasValue ? Math.Max(0, Math.Min(100, percent.Value)) : -1,
+                RecordType = ProgressRecordType.Processing,
+            });
         }
 
         /// <summary>The Completed record that closes the bar (only once it was shown).</summary>
         public void Complete(string status)
         {
             if (!Enabled || !_started) return;
-            _record.StatusDescription = status;
-            _record.PercentComplete = 100;
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status)
+            {
+                PercentComplete = 100,
+                RecordType = ProgressRecordType.Completed,
+            });
             _started = false;
         }
 
