@@ -140,8 +140,9 @@ Describe 'Get-PinAdGroup, Get-PinAd and Get-PinProductGroup' {
         $ads | ForEach-Object { $_.CampaignId | Should -Be $campaign.Id }
     }
 
-    It 'lists product group promotions, of all or of piped ad groups' {
-        $all = @(Get-PinProductGroup -AdAccountId $account.id)
+    It 'lists product group promotions, of all piped ad groups or of one' {
+        # The API lists promotions only by ids or by ad group (product_group_promotions/list).
+        $all = @(Get-PinAdGroup -AdAccountId $account.id | Get-PinProductGroup)
         $all.Count | Should -BeGreaterThan 0
         $all[0].PSTypeNames | Should -Contain 'PinterestAds.PinProductGroup'
         $group = Get-PinAdGroup -AdAccountId $account.id | Where-Object { $_.Id -in $all.AdGroupId } | Select-Object -First 1
@@ -165,7 +166,7 @@ Describe 'Entities export analyst-ready CSV' {
             Campaign     = @(Get-PinCampaign -AdAccountId $account.id)
             AdGroup      = @(Get-PinAdGroup -AdAccountId $account.id)
             Ad           = @(Get-PinAd -AdAccountId $account.id | Select-Object -First 10)
-            ProductGroup = @(Get-PinProductGroup -AdAccountId $account.id | Select-Object -First 10)
+            ProductGroup = @(Get-PinAdGroup -AdAccountId $account.id | Get-PinProductGroup | Select-Object -First 10)
         }
         function script:ConvertTo-CsvIn([string] $Culture, $Items) {
             [cultureinfo]::CurrentCulture = [cultureinfo]::new($Culture)

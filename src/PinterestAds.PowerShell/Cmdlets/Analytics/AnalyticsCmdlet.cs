@@ -199,6 +199,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             object target = ids.Count > 0 ? ids.ToArray() : adAccountId;
             try
             {
+                // Refused before any request (even the freshness check) where the environment lacks the level.
+                session.EnsureSupports(AnalyticsOperation.For(level, Targeting).Api.Id);
                 Describe(query);
                 // Created here, on the pipeline thread; its updates come from the engine through the pump.
                 PipelinePump? running = null;

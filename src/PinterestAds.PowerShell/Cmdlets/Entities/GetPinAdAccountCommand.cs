@@ -58,7 +58,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
             {
                 try
                 {
-                    string id = Ids.Require(nameof(Id), raw);
+                    string id = Ids.RequireAdAccount(nameof(Id), raw);
                     var account = Pump(async (pump, ct) => await EntityQueries.AdAccountAsync(session.Api, id, pump, ct).ConfigureAwait(false));
                     session.KnownAdAccounts[account.Id] = account.Name;
                     WriteObject(account);

@@ -29,7 +29,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             try
             {
                 var session = ResolveSession();
-                string id = Ids.Require(nameof(AdAccountId), AdAccountId);
+                string id = Ids.RequireAdAccount(nameof(AdAccountId), AdAccountId);
                 if (!ShouldProcess(session.ToString(), $"Make ad account {id} the default")) return;
                 var account = Pump(async (pump, ct) => await EntityQueries.AdAccountAsync(session.Api, id, pump, ct).ConfigureAwait(false));
                 session.SetDefaultAdAccount(account.Id, account.Name);
