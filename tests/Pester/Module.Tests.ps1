@@ -163,8 +163,8 @@ Describe 'Completion never offers file names' {
     }
 
     It 'no text, id, token, entity type or status parameter of any cmdlet completes to a file' {
-        # Every string parameter except the ones that take a path.
-        $paths = 'OutFile', 'Path', 'LiteralPath'
+        # Every string parameter except the ones that take a path (files are the right completion there).
+        $paths = 'OutFile', 'Path', 'LiteralPath', 'Destination'
         $checked = 0
         foreach ($command in Get-Command -Module PinterestAds) {
             foreach ($parameter in $command.Parameters.Values) {
