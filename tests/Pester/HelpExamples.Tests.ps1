@@ -388,6 +388,10 @@ BeforeAll {
             Probe = '$emulator.WaitForExit(5000)'
             Check = { param($Run) $Run.Probe | Should -BeTrue -Because 'the example stops the emulator it started' }
         }
+        'about_PinterestAds: CSV files and cultures' = @{
+            Output = @(); Files = 'spend.csv'
+            Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'spend.csv'))[0].DAY | Should -Match '^\d{4}-\d\d-\d\d$' }
+        }
         'about_PinterestAds: Campaigns of the first ad account to CSV' = @{ Environment = $true; Output = @(); Files = 'campaigns.csv' }
         'about_PinterestAds: A runbook or CI job' = @{
             Environment = $true; Output = @(); Files = 'campaigns.csv'

@@ -15,9 +15,8 @@ namespace PinterestAds.Engine.Formatting
     /// <remarks>
     /// <para>The export view (non-generic <see cref="IDictionary"/>, what Export-Csv reads) has one
     /// column per public property, in property order, except dictionary-valued ones (<c>Fields</c>:
-    /// the raw API answer stays on the object, it is not a column); values are culture-independent
-    /// text (<see cref="InvariantText"/>: ISO 8601 UTC timestamps, invariant numbers) and lists are
-    /// joined with <see cref="ListSeparator"/>. The typed view (<see cref="IDictionary{TKey,TValue}"/>,
+    /// the raw API answer stays on the object, it is not a column); scalar values stay typed (Where-Object's
+    /// simplified syntax reads this view too) and lists are joined with <see cref="ListSeparator"/>. The typed view (<see cref="IDictionary{TKey,TValue}"/>,
     /// which PowerShell's member access reads first) and the enumeration hold the typed values.</para>
     /// <para>PowerShell lists the properties of public interfaces as members; <see cref="HostTypes"/>
     /// makes, for a host that asks, a subclass hiding them (and <c>Fields</c>) as the rows do.</para>
@@ -45,7 +44,8 @@ namespace PinterestAds.Engine.Formatting
             if (value is string || value is null) return value;
             // Still the list (ForEach-Object Permissions, -contains), whose text is the joined items.
             if (value is IList list && !(value is IDictionary)) return new JoinedList(list);
-            return InvariantText.ForExport(value);
+            // Scalars stay typed: Where-Object's simplified syntax reads this view too (see PinRow).
+            return value;
         }
 
         // --- export view (Export-Csv) ---

@@ -21,15 +21,11 @@ namespace PinterestAds
     /// The shadowing <c>Count</c> is 1, as PowerShell reports for any single object, so
     /// <c>$rows.Count</c> means rows even when there is one; <c>$row.Keys.Count</c> is the number
     /// of columns. Indexing with 0 or -1 returns the row itself, as for any single object.
-    /// <para>Two views of the same values. The non-generic <see cref="IDictionary"/> indexer is the
-    /// export view: Export-Csv and ConvertTo-Csv call <c>ToString()</c> on what it returns, so it
-    /// returns dates and decimals as culture-independent text (<see cref="InvariantText"/>) and the
-    /// file has the same bytes in every culture. The generic <see cref="IDictionary{TKey,TValue}"/>
-    /// is the typed view, which PowerShell's member access (<c>$row.DATE</c>), indexing
-    /// (<c>$row['DATE']</c>), Select-Object, Sort-Object, Group-Object and Measure-Object read
-    /// first, as does the enumeration ConvertTo-Json uses. Only Where-Object's and
-    /// ForEach-Object's simplified syntax (<c>Where-Object CTR -gt 0.01</c>) read the export view:
-    /// for decimal and date columns use a script block (<c>Where-Object { $_.CTR -gt 0.01 }</c>).</para>
+    /// <para>Both dictionary views hold the typed values. Export-Csv and Where-Object's simplified
+    /// syntax read the same non-generic indexer, so a culture-independent text view here would turn
+    /// 'Where-Object SPEND_IN_DOLLAR -gt 100' into a string comparison that returns wrong rows without a
+    /// word; CSV files therefore format dates and decimals in the current culture, as for any typed
+    /// PowerShell object (see about_PinterestAds, "CSV files and cultures").</para>
     /// </remarks>
     public abstract class PinRow : IDictionary, IDictionary<string, object?>
     {
@@ -61,7 +57,9 @@ namespace PinterestAds
         {
             get
             {
-                if (key is string column) return InvariantText.ForExport(this[column]);
+                // Typed, like the generic view: Where-Object's simplified syntax reads this indexer too, and
+                // text here would make 'Where-Object SPEND_IN_DOLLAR -gt 100' compare strings.
+                if (key is string column) return this[column];
                 // PowerShell semantics of a single object: $row[0] and $row[-1] are the row.
                 if (key is int index && (index == 0 || index == -1)) return this;
                 return null;
