@@ -20,6 +20,8 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
+            ProjectUri   = 'https://github.com/PinterestAds/PinterestAds'
+            LicenseUri   = 'https://github.com/PinterestAds/PinterestAds/blob/main/LICENSE'
             Tags         = @('Pinterest', 'PinterestAds', 'Ads', 'Advertising', 'Analytics', 'Reporting', 'Marketing', 'PSEdition_Core', 'PSEdition_Desktop')
             ReleaseNotes = 'See CHANGELOG.md in the source repository.'
         }

@@ -75,6 +75,16 @@ Describe 'Get-PinCampaign' {
         (@(Get-PinCampaign -AdAccountId $account.id -Status archived).Id | Sort-Object) | Should -Be $archived
     }
 
+    It 'filters by name with wildcards, ignoring case, after listing' {
+        $all = @(Get-PinCampaign -AdAccountId $account.id)
+        $word = ($all[0].Name -split ' ')[0]
+        $expected = @($all | Where-Object Name -like "$word*")
+        $named = @(Get-PinCampaign -AdAccountId $account.id -Name "$($word.ToUpperInvariant())*")
+        $named.Id | Should -Be $expected.Id
+        @(Get-PinCampaign -AdAccountId $account.id -Name 'no such campaign*').Count | Should -Be 0
+        @(Get-PinCampaign -AdAccountId $account.id -Name $all[0].Name, $all[1].Name).Id | Should -Be @($all[0].Id, $all[1].Id)
+    }
+
     It 'gets campaigns by id' {
         $ids = @($account.campaigns | Where-Object status -in $visible | Select-Object -First 2 -ExpandProperty id)
         (@(Get-PinCampaign -AdAccountId $account.id -Id $ids).Id | Sort-Object) | Should -Be ($ids | Sort-Object)
@@ -148,6 +158,88 @@ Describe 'Get-PinAdGroup, Get-PinAd and Get-PinProductGroup' {
     }
 }
 
+Describe 'Entities export analyst-ready CSV' {
+    BeforeAll {
+        $script:savedCulture = [cultureinfo]::CurrentCulture
+        $script:entitySets = [ordered]@{
+            AdAccount    = @(Get-PinAdAccount)
+            Campaign     = @(Get-PinCampaign -AdAccountId $account.id)
+            AdGroup      = @(Get-PinAdGroup -AdAccountId $account.id)
+            Ad           = @(Get-PinAd -AdAccountId $account.id | Select-Object -First 10)
+            ProductGroup = @(Get-PinAdGroup -AdAccountId $account.id | Get-PinProductGroup | Select-Object -First 10)
+        }
+        function script:ConvertTo-CsvIn([string] $Culture, $Items) {
+            [cultureinfo]::CurrentCulture = [cultureinfo]::new($Culture)
+            try { ($Items | ConvertTo-Csv) -join "`n" } finally { [cultureinfo]::CurrentCulture = $savedCulture }
+        }
+    }
+    AfterAll { [cultureinfo]::CurrentCulture = $savedCulture }
+
+    It '<_>: no column holds a type name or a dictionary' -ForEach 'AdAccount', 'Campaign', 'AdGroup', 'Ad', 'ProductGroup' {
+        $items = $entitySets[$_]
+        $items.Count | Should -BeGreaterThan 0
+        $csv = ConvertTo-CsvIn 'de-DE' $items
+        $csv | Should -Not -Match 'System\.|Generic|\[\]'
+        ($csv -split "`n")[0] | Should -Not -Match '"Fields"'
+        foreach ($column in 'CreatedTime', 'StartTime') {
+            if ($items[0].PSObject.Properties[$column] -and $null -ne $items[0].$column) {
+                $items[0].$column | Should -BeOfType [DateTimeOffset]
+                @($items | Where-Object $column -le ([DateTimeOffset]::UtcNow)).Count | Should -Be $items.Count -Because 'the simplified syntax compares typed timestamps'
+            }
+        }
+    }
+
+    It '<_>: the table keeps the id and the name at 80 columns' -ForEach 'AdAccount', 'Campaign', 'AdGroup', 'Ad', 'ProductGroup', 'TargetingOption', 'ReportJob' {
+        $kind = $_
+        $items = switch ($kind) {
+            'TargetingOption' { @(Get-PinTargetingOption -TargetingType Location | Select-Object -First 5) }
+            'ReportJob' {
+                $today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+                @(New-PinAsyncReport -AdAccountId $account.id -Level Campaign -StartDate $today.AddDays(-3) -EndDate $today.AddDays(-2) -Column SPEND_IN_DOLLAR)
+            }
+            default { $entitySets[$kind] }
+        }
+        $lines = @(($items | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        @($lines | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+        $lines.Count | Should -Be ($items.Count + 2) -Because 'a table: one header, one rule, one line per item, nothing wrapped'
+        if ($kind -eq 'ReportJob') {
+            $lines[0] | Should -Match '^Token\s+Status\s+Dates\b'
+            $lines[2] | Should -Match ('^' + $items[0].Token + '\s+\w+\s+\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d')
+        } else {
+            $lines[0] | Should -Match '\bId\b.*\bName\s*$'
+            $lines[2] | Should -Match ([regex]::Escape($items[0].Id))
+            $lines[2] | Should -Match ([regex]::Escape($items[0].Name.Substring(0, [math]::Min(12, $items[0].Name.Length))))
+        }
+    }
+
+    It 'entities keep their raw fields (hidden from listings) and count as one object' {
+        $campaign = $entitySets.Campaign[0]
+        $campaign.Fields['id'] | Should -Be $campaign.Id
+        @($campaign.PSObject.Properties.Name) | Should -Not -Contain 'Fields'
+        @(($campaign | Get-Member -MemberType Properties).Name) | Should -Not -Contain 'Keys'
+        @(($campaign | Select-Object *).PSObject.Properties.Name) | Should -Not -Contain 'Count'
+        $campaign.Count | Should -Be 1
+        $campaign.PSTypeNames | Should -Contain 'PinterestAds.PinCampaign'
+        ($campaign | Format-Table | Out-String) | Should -Not -Match '(?m)^Name\s+Value'
+    }
+
+    It 'list properties are joined with "|" in CSV and stay lists on the object' {
+        $shared = $entitySets.AdAccount | Where-Object { $_.Permissions.Count -gt 1 } | Select-Object -First 1
+        $shared | Should -Not -BeNullOrEmpty -Because 'the emulator has a shared account with several permissions'
+        ($shared | ConvertTo-Csv | ConvertFrom-Csv).Permissions | Should -BeExactly ($shared.Permissions -join '|')
+        $shared.Permissions | Should -BeOfType [string]
+    }
+
+    It 'spend caps are in currency units, exactly, beside the API''s micro-units' {
+        $capped = $entitySets.Campaign | Where-Object { $null -ne $_.DailySpendCapInMicroCurrency } | Select-Object -First 1
+        $capped | Should -Not -BeNullOrEmpty -Because 'about half of the emulator''s campaigns have a daily cap'
+        $capped.DailySpendCap | Should -BeOfType [decimal]
+        $capped.DailySpendCap * 1000000 | Should -Be $capped.DailySpendCapInMicroCurrency
+        $line = $capped | ConvertTo-Csv | ConvertFrom-Csv
+        $line.DailySpendCap | Should -BeExactly $capped.DailySpendCap.ToString([cultureinfo]::InvariantCulture)
+    }
+}
+
 Describe 'Long parent id lists' {
     It 'lists ad groups of more than 250 campaigns in requests of at most 250 ids' {
         $real = @($account.campaigns.id)
@@ -175,3 +267,21 @@ Describe 'Ad account completion' {
         @(Get-AdminRequest).Count | Should -Be 0
     }
 }
+
+Describe 'Id and token completion' {
+    It 'completes campaign, ad group and report ids this session has written, by id or name, without a request' {
+        $campaigns = @(Get-PinCampaign -AdAccountId $account.id)
+        $adGroups = @($campaigns | Select-Object -First 2 | Get-PinAdGroup)
+        Clear-AdminRequest
+        $line = 'Get-PinAdGroup -CampaignId '
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $completions.CompletionText | Should -Contain $campaigns[0].Id
+        $completions.CompletionText | Should -Not -Contain $adGroups[0].Id
+        $line = "Get-PinAnalytics -Level AdGroup -Id $($adGroups[0].Id.Substring(0, 8))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $adGroups[0].Id
+        $line = "Get-PinCampaign -Id '$($campaigns[0].Name.Substring(0, 6))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $campaigns[0].Id
+        @(Get-AdminRequest).Count | Should -Be 0
+    }
+}
+

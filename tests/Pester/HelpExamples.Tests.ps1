@@ -323,6 +323,17 @@ BeforeAll {
                 foreach ($budget in $Run.Output) { $budget.Available | Should -BeLessOrEqual $budget.PerMinute } }
         }
         'Get-PinSession: Fail a runbook early when the token cannot be renewed' = @{ Output = @() }
+        'Set-PinSession: Switch the default ad account' = @{
+            Output = 'PinterestAds.PinCampaign'
+            Probe = '(Get-PinSession).DefaultAdAccountId'
+            Check = { param($Run)
+                $Run.Probe | Should -Not -Be $Run.AccountId -Because 'the default moved to another account'
+                $Run.Output.AdAccountId | Sort-Object -Unique | Should -Be $Run.Probe }
+        }
+        'Set-PinSession: Pick the account by name from the listing' = @{
+            Output = 'PinterestAds.PinterestSession'
+            Check = { param($Run) $Run.Output[0].DefaultAdAccountId | Should -Not -Be $Run.AccountId }
+        }
         'Get-PinTargetingAnalytics: Spend by metro area, with names' = @{
             Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'
             Check = { param($Run)
@@ -397,6 +408,10 @@ BeforeAll {
         'about_PinterestAds: Top keywords by spend' = @{
             Output = 'Selected.PinterestAds.Generated.AnalyticsRow*'; Warning = $notFinalWarning
             Check = { param($Run) $Run.Output | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty } }
+        }
+        'about_PinterestAds: CSV files and cultures' = @{
+            Output = @(); Files = 'spend.csv'
+            Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'spend.csv'))[0].DAY | Should -Match '^\d{4}-\d\d-\d\d$' }
         }
         'about_PinterestAds: Campaigns of the first ad account to CSV' = @{ Environment = $true; Output = @(); Files = 'campaigns.csv' }
         'about_PinterestAds: A runbook or CI job' = @{

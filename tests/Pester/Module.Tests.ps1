@@ -112,6 +112,16 @@ Describe 'Cmdlet <Name>' -ForEach $cmdlets {
         $outputTypes | Should -Not -BeNullOrEmpty
     }
 
+    It 'has a HelpUri that is the manifest''s ProjectUri plus its page in docs/en-US, and the page exists' {
+        $projectUri = $manifest.PrivateData.PSData.ProjectUri
+        $projectUri | Should -Match '^https://'
+        $Command.HelpUri | Should -BeExactly "$projectUri/blob/main/docs/en-US/$Name.md"
+        $relative = $Command.HelpUri.Substring("$projectUri/blob/main/".Length)
+        Join-Path (Get-PinRepoRoot) $relative | Should -Exist
+        # Get-Help -Online opens the MAML's first link: the page's 'online version', the same address.
+        (Get-Content (Join-Path (Get-PinDocsPath) "$Name.md") -TotalCount 6) | Should -Contain "online version: $($Command.HelpUri)"
+    }
+
     It 'has a format view for each public output type' {
         foreach ($psTypeName in $outputTypes.Type) {
             $type = $psTypeName.Type
@@ -138,3 +148,47 @@ Describe 'Cmdlet <Name>' -ForEach $cmdlets {
         }
     }
 }
+
+Describe 'Completion never offers file names' {
+    BeforeAll {
+        Import-Module (Get-PinModuleManifestPath) -Force
+        $script:probeFolder = Join-Path ([IO.Path]::GetTempPath()) ('pin-complete-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $null = New-Item -ItemType Directory -Path $probeFolder
+        $null = New-Item -ItemType File -Path (Join-Path $probeFolder 'zz-probe.txt'), (Join-Path $probeFolder '5497-probe.csv')
+        Push-Location $probeFolder
+    }
+    AfterAll {
+        Pop-Location
+        Remove-Item $probeFolder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'no text, id, token, entity type or status parameter of any cmdlet completes to a file' {
+        # Every string parameter except the ones that take a path (files are the right completion there).
+        $paths = 'OutFile', 'Path', 'LiteralPath', 'Destination'
+        $checked = 0
+        foreach ($command in Get-Command -Module PinterestAds) {
+            foreach ($parameter in $command.Parameters.Values) {
+                if ($parameter.Name -in $paths -or $parameter.Name -in [System.Management.Automation.Cmdlet]::CommonParameters -or
+                    $parameter.Name -in [System.Management.Automation.Cmdlet]::OptionalCommonParameters) { continue }
+                $type = if ($parameter.ParameterType.IsArray) { $parameter.ParameterType.GetElementType() } else { $parameter.ParameterType }
+                if ($type -notin [string], [object]) { continue }
+                foreach ($typed in '', 'zz', '5497') {
+                    $line = "$($command.Name) -$($parameter.Name) $typed"
+                    $matches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+                    @($matches | Where-Object { $_.ResultType -in 'ProviderItem', 'ProviderContainer' -or $_.CompletionText -like '*probe*' }).CompletionText |
+                        Should -BeNullOrEmpty -Because "$line must not complete file names"
+                }
+                $checked++
+            }
+        }
+        $checked | Should -BeGreaterThan 30
+    }
+
+    It 'bulk download entity types and statuses complete from the API catalogue' {
+        $line = 'New-PinBulkDownload -EntityType AD'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('AD_GROUP', 'AD')
+        $line = 'New-PinBulkDownload -CampaignStatus PA'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('PAUSED')
+    }
+}
+

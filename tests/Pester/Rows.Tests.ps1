@@ -48,11 +48,22 @@ Describe 'Rows are objects whose properties are exactly the columns' -ForEach @(
         $row.PSTypeNames | Should -Contain 'PinterestAds.PinRow'
     }
 
-    It '<Kind> rows: Export-Csv writes the same file as for plain objects with the same properties' {
+    It '<Kind> rows: Export-Csv writes the same file as for plain objects holding the invariant text of each value' {
         $fast = Join-Path $outFolder "$Kind-fast.csv"
         $plain = Join-Path $outFolder "$Kind-plain.csv"
         $rows | Export-Csv $fast
-        $rows | Select-Object * | Export-Csv $plain
+        $invariant = [cultureinfo]::InvariantCulture
+        $rows | ForEach-Object {
+            $plainRow = [ordered]@{}
+            foreach ($p in $_.PSObject.Properties) {
+                $plainRow[$p.Name] = switch ($p.Value) {
+                    { $_ -is [datetime] } { $_.ToString('yyyy-MM-dd', $invariant); break }
+                    { $_ -is [IFormattable] } { $_.ToString($null, $invariant); break }
+                    default { $_ }
+                }
+            }
+            [pscustomobject]$plainRow
+        } | Export-Csv $plain
         (Get-Content $fast -Raw) | Should -BeExactly (Get-Content $plain -Raw)
         @(Get-Content $fast).Count | Should -Be ($rows.Count + 1)
         (Get-Content $fast -TotalCount 1) | Should -BeExactly (($Columns | ForEach-Object { '"' + $_ + '"' }) -join ',')
@@ -108,9 +119,71 @@ Describe 'Rows are objects whose properties are exactly the columns' -ForEach @(
 
     It '<Kind> rows: are read-only, with an error that says how to add a value' {
         { $row.SPEND_IN_DOLLAR = 1 } | Should -Throw '*read-only*Select-Object*'
-        { $row['CTR'] = 1 } | Should -Throw '*read-only*'
+        # Index assignment fails too (PowerShell finds no settable indexer among the two views).
+        { $row['CTR'] = 1 } | Should -Throw
         $calculated = $row | Select-Object *, @{ Name = 'CPM'; Expression = { 1000 * $_.SPEND_IN_DOLLAR / [math]::Max(1, $_.IMPRESSION_1) } }
         @($calculated.PSObject.Properties.Name) | Should -Be (@($Columns) + 'CPM')
+    }
+}
+
+Describe 'Rows stay typed in every culture' {
+    BeforeAll {
+        $script:savedCulture = [cultureinfo]::CurrentCulture
+        function script:Get-CsvIn([string] $Culture, $Rows) {
+            [cultureinfo]::CurrentCulture = [cultureinfo]::new($Culture)
+            try { ($Rows | ConvertTo-Csv) -join "`n" } finally { [cultureinfo]::CurrentCulture = $savedCulture }
+        }
+    }
+    AfterAll { [cultureinfo]::CurrentCulture = $savedCulture }
+
+    It '<_> rows: Where-Object and ForEach-Object simplified syntax see typed values, so comparisons are numeric' -ForEach 'report', 'analytics' {
+        # Export-Csv and Where-Object's simplified syntax read the same dictionary view; text there
+        # would compare '25.5' -gt 100 as strings and return wrong rows without a word.
+        $rows = Get-Rows $_
+        [cultureinfo]::CurrentCulture = [cultureinfo]::new('de-DE')
+        try {
+            $threshold = ($rows | Measure-Object SPEND_IN_DOLLAR -Average).Average
+            $simple = @($rows | Where-Object SPEND_IN_DOLLAR -gt $threshold)
+            $block = @($rows | Where-Object { $_.SPEND_IN_DOLLAR -gt $threshold })
+            $simple.Count | Should -Be $block.Count
+            $simple.Count | Should -BeGreaterThan 0
+            @($rows | ForEach-Object SPEND_IN_DOLLAR)[0] | Should -BeOfType [decimal]
+            @($rows | Where-Object DATE -ge $rows[0].DATE).Count | Should -Be @($rows | Where-Object { $_.DATE -ge $rows[0].DATE }).Count
+        } finally { [cultureinfo]::CurrentCulture = $savedCulture }
+    }
+
+    It '<_> rows: in de-DE the values stay typed for member access, indexing, sorting, measuring and JSON' -ForEach 'report', 'analytics' {
+        $rows = Get-Rows $_
+        [cultureinfo]::CurrentCulture = [cultureinfo]::new('de-DE')
+        try {
+            $rows[0].DATE | Should -BeOfType [datetime]
+            $rows[0]['DATE'] | Should -BeOfType [datetime]
+            $rows[0].CTR | Should -BeOfType [decimal]
+            $rows[0].PSObject.Properties['SPEND_IN_DOLLAR'].Value | Should -BeOfType [decimal]
+            ($rows | Select-Object SPEND_IN_DOLLAR -First 1).SPEND_IN_DOLLAR | Should -BeOfType [decimal]
+            $max = ($rows | Measure-Object SPEND_IN_DOLLAR -Maximum).Maximum
+            ($rows | Sort-Object SPEND_IN_DOLLAR -Descending | Select-Object -First 1).SPEND_IN_DOLLAR | Should -Be $max
+            @($rows | Where-Object { $_.SPEND_IN_DOLLAR -gt 0 }).Count | Should -BeGreaterThan 0
+            ($rows[0] | ConvertTo-Json -Compress) | Should -Match '"CTR":0\.\d'
+        } finally { [cultureinfo]::CurrentCulture = $savedCulture }
+    }
+}
+
+Describe 'Rows print as tables that fit 80 columns' {
+    It '<_> rows: keys and the first metrics in a table, not a list, at 80 columns' -ForEach 'report', 'analytics' {
+        $rows = Get-Rows $_
+        $lines = @(($rows | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^CAMPAIGN_ID\s+DATE\s+SPEND_IN_DOLLAR\b'
+        $lines.Count | Should -Be ($rows.Count + 2) -Because 'one header, one rule and one line per row'
+        @($lines | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+        $lines[2] | Should -Match ('^' + $rows[0].CAMPAIGN_ID + '\s+' + $rows[0].DATE.ToString('yyyy-MM-dd'))
+    }
+
+    It 'targeting rows show the targeting name as a key' {
+        $targeting = @(Get-PinTargetingAnalytics -Level AdAccount -TargetingType Location -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR, IMPRESSION_1 -WarningAction SilentlyContinue | Select-Object -First 5)
+        $lines = @(($targeting | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match 'TargetingName\s+SPEND_IN_DOLLAR'
+        @($lines | Where-Object Length -gt 80) | Should -BeNullOrEmpty
     }
 }
 
@@ -125,6 +198,6 @@ Describe 'Rows with missing values' {
         $lines = @($sparse | ConvertTo-Csv)
         $lines.Count | Should -Be ($sparse.Count + 1)
         $lines[1] | Should -BeLike '*,'
-        @($sparse | Select-Object * | ConvertTo-Csv) | Should -Be $lines
+        $lines[1] | Should -Match ',"\d{4}-\d\d-\d\d",'
     }
 }

@@ -79,6 +79,7 @@ Capture 'Connect-PinAccount' { Connect-PinAccount -ApiBaseUri $api -AccessToken 
 Capture 'Get-PinSession' { Get-PinSession -Verbose -Debug }
 $account = Get-PinAdAccount | Where-Object { $_.Id } | Select-Object -First 1
 Capture 'Get-PinAdAccount' { Get-PinAdAccount -Verbose -Debug }
+Capture 'Set-PinSession' { Set-PinSession -AdAccountId $account.Id -PassThru -Verbose -Debug | Format-List * | Out-String }
 Capture 'Get-PinCampaign' { Get-PinCampaign -AdAccountId $account.Id -Verbose -Debug }
 Capture 'Get-PinAdGroup' { Get-PinAdGroup -AdAccountId $account.Id -Verbose -Debug }
 Capture 'Get-PinAd' { Get-PinAd -AdAccountId $account.Id -Verbose -Debug }

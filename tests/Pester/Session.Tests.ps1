@@ -245,3 +245,44 @@ Describe 'Sessions' {
         $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 }
+
+Describe 'The default ad account' {
+    BeforeAll {
+        # An emulator of its own: the tests above revoke and expire tokens.
+        $script:accounts = Start-PinTestEmulator
+        $script:world = Get-PinTestEmulatorWorld $accounts
+        $script:owned = ($world.adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1).id
+        $script:shared = ($world.adAccounts | Where-Object access -eq 'SHARED' | Select-Object -First 1).id
+        $script:forbidden = ($world.adAccounts | Where-Object access -eq 'FORBIDDEN' | Select-Object -First 1).id
+    }
+    AfterAll {
+        Disconnect-PinAccount -ErrorAction SilentlyContinue
+        Stop-PinTestEmulator $accounts
+    }
+
+    It 'Connect-PinAccount -AdAccountId checks the account: <Case> fails with <ErrorId> and keeps the previous default' -ForEach @(
+        @{ Case = 'an account the token may not read'; Account = 'forbidden'; ErrorId = 'PermissionDenied' }
+        @{ Case = 'an account that does not exist'; Account = '999999999999'; ErrorId = '*' }
+    ) {
+        $before = Connect-PinAccount -ApiBaseUri $accounts.ApiBaseUri -AccessToken $accounts.AccessToken -AdAccountId $owned -PassThru
+        $id = if ($Account -eq 'forbidden') { $forbidden } else { $Account }
+        { Connect-PinAccount -ApiBaseUri $accounts.ApiBaseUri -AccessToken $accounts.AccessToken -AdAccountId $id -ErrorAction Stop } |
+            Should -Throw -ErrorId "$ErrorId,*"
+        (Get-PinSession).DefaultAdAccountId | Should -Be $owned
+        $before.IsDisposed | Should -BeFalse
+    }
+
+    It 'Set-PinSession switches the default ad account without reconnecting, after checking it' {
+        $session = Connect-PinAccount -ApiBaseUri $accounts.ApiBaseUri -AccessToken $accounts.AccessToken -AdAccountId $owned -PassThru
+        $connectedAt = $session.ConnectedAt
+        Set-PinSession -AdAccountId $shared
+        $session.DefaultAdAccountId | Should -Be $shared
+        (Get-PinSession).ConnectedAt | Should -Be $connectedAt
+        @(Get-PinCampaign).AdAccountId | Sort-Object -Unique | Should -Be $shared
+        Set-PinSession -AdAccountId $forbidden -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PermissionDenied,*'
+        $session.DefaultAdAccountId | Should -Be $shared -Because 'a failed check leaves the default as it was'
+        (Get-PinAdAccount -Id $owned | Set-PinSession -PassThru).DefaultAdAccountId | Should -Be $owned
+        { Set-PinSession -AdAccountId 12345678901234567890 -ErrorAction Stop } | Should -Throw -ErrorId 'IdTooLong,*'
+    }
+}

@@ -117,3 +117,23 @@ Describe 'Template reports' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'NotFound,*'
     }
 }
+
+Describe 'Template completion' {
+    It 'the first Tab lists the templates when the session has not, later Tabs use the cache' {
+        $other = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account -NoDefault
+        $expected = @(Get-PinTemplate -Session $other | ForEach-Object Id | Sort-Object)
+        $expected.Count | Should -BeGreaterThan 0
+        # A new default session: nothing listed yet.
+        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account
+        $line = 'New-PinAsyncReport -TemplateId '
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object) | Should -Be $expected
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+        Start-Sleep -Milliseconds 200
+        Clear-PinTestEmulatorRequest $emu
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object) | Should -Be $expected
+        Start-Sleep -Milliseconds 200
+        @(Get-PinTestEmulatorRequest $emu | Where-Object Path -like '/v5/*').Count | Should -Be 0
+        Disconnect-PinAccount -Session $other
+    }
+}

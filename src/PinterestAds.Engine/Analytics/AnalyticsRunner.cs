@@ -46,8 +46,10 @@ namespace PinterestAds.Engine.Analytics
         /// (authentication, permission, rate limit, timeout) stop the run by throwing.
         /// </summary>
         public static async Task RunAsync(PinterestApiClient api, AnalyticsPlan plan, IAnalyticsResources resources,
-            Action<AnalyticsRow> output, Action<Exception, AnalyticsCall> failed, IPinLog log, CancellationToken ct)
+            Action<AnalyticsRow> output, Action<Exception, AnalyticsCall> failed, IPinLog log, CancellationToken ct,
+            Action<int, int>? callDone = null)
         {
+            int done = 0;
             var query = plan.Query;
             if (!query.SkipFreshnessCheck)
                 await Freshness.CheckAsync(resources, plan.Spans, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
@@ -77,9 +79,12 @@ namespace PinterestAds.Engine.Analytics
                         if (IsFatal(outcome.Error)) throw outcome.Error;
                         log.Verbose($"{plan.Operation.Id} {call} failed: {outcome.Error.Message}");
                         failed(outcome.Error, call);
-                        return;
                     }
-                    foreach (var row in outcome.Rows) output(row);
+                    else
+                    {
+                        foreach (var row in outcome.Rows) output(row);
+                    }
+                    callDone?.Invoke(++done, plan.Calls.Count);
                 },
                 ct).ConfigureAwait(false);
         }

@@ -10,7 +10,7 @@ namespace PinterestAds
     /// <c>GET /ad_accounts/{id}/insights/audiences</c>): its scope (e.g. PARTNER, PINTEREST), type and date.
     /// Scope and type are free strings in the description, so they are kept as Pinterest sends them.
     /// </summary>
-    public sealed class PinAudienceDefinition
+    public class PinAudienceDefinition : Engine.Formatting.ExportableObject
     {
         internal PinAudienceDefinition(string adAccountId, JsonElement json)
         {

@@ -11,7 +11,7 @@ namespace PinterestAds
     /// Interests and demographics of one audience of an ad account (<c>AudienceInsightsResponse</c>).
     /// <see cref="ToRows"/> flattens it into one row per (dimension, key) for CSV export.
     /// </summary>
-    public sealed class PinAudienceInsight
+    public class PinAudienceInsight : Engine.Formatting.ExportableObject
     {
         internal PinAudienceInsight(string adAccountId, AudienceInsightType requestedType, JsonElement json)
         {

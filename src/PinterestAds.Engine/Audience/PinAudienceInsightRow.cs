@@ -6,7 +6,7 @@ namespace PinterestAds
     /// One flattened line of an audience insight: which audience, which dimension (interest category,
     /// subcategory, age, gender, device, metro, country), which value, and its share and affinity index.
     /// </summary>
-    public sealed class PinAudienceInsightRow
+    public class PinAudienceInsightRow : Engine.Formatting.ExportableObject
     {
         internal PinAudienceInsightRow(PinAudienceInsight insight, AudienceDimension dimension, PinAudienceSegment? parent, PinAudienceSegment value)
         {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PinterestAds
 {
     /// <summary>One entity of a bulk download (Receive-PinReport on a Bulk job): its type, id, name and every field.</summary>
-    public sealed class PinBulkEntity
+    public class PinBulkEntity : Engine.Formatting.ExportableObject
     {
         internal PinBulkEntity(string adAccountId, string entityType, IReadOnlyDictionary<string, object?> fields)
         {

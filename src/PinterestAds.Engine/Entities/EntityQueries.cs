@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Formatting;
 using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Logging;
 using PinterestAds.Engine.Paging;
@@ -35,12 +36,20 @@ namespace PinterestAds.Engine.Entities
                     .QueryValue("include_shared_accounts", filter.IncludeSharedAccounts)
                     .QueryValue("page_size", filter.PageSize)
                     .QueryValue("bookmark", bookmark),
-                json => new PinAdAccount(json), log, ct);
+                json => HostTypes.ForHost(new PinAdAccount(json)), log, ct);
+
+        /// <summary>One ad account by id (GET /ad_accounts/{id}): proves it exists and the token may read it.</summary>
+        public static async Task<PinAdAccount> AdAccountAsync(PinterestApiClient api, string adAccountId, IPinLog log, CancellationToken ct)
+        {
+            var response = await api.SendAsync(new ApiRequest("ad_accounts/get").Path("ad_account_id", adAccountId), log, ct).ConfigureAwait(false);
+            using var document = response.Json();
+            return HostTypes.ForHost(new PinAdAccount(document.RootElement.Clone()));
+        }
 
         public static IAsyncEnumerable<PinCampaign> Campaigns(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log, CancellationToken ct) =>
             ChunkedById("campaigns/list", "campaign_ids", filter.Ids, chunk => bookmark =>
                     Common("campaigns/list", adAccountId, filter, bookmark).QueryArray("campaign_ids", chunk),
-                json => new PinCampaign(adAccountId, json), api, log, ct);
+                json => HostTypes.ForHost(new PinCampaign(adAccountId, json)), api, log, ct);
 
         public static IAsyncEnumerable<PinAdGroup> AdGroups(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log, CancellationToken ct) =>
             ChunkedById("ad_groups/list", "ad_group_ids", filter.Ids, chunk => bookmark =>
@@ -48,7 +57,7 @@ namespace PinterestAds.Engine.Entities
                         .QueryArray("ad_group_ids", chunk)
                         .QueryArray("campaign_ids", filter.CampaignIds)
                         .QueryValue("translate_interests_to_names", filter.TranslateInterestsToNames),
-                json => new PinAdGroup(adAccountId, json), api, log, ct);
+                json => HostTypes.ForHost(new PinAdGroup(adAccountId, json)), api, log, ct);
 
         public static IAsyncEnumerable<PinAd> Ads(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log, CancellationToken ct) =>
             ChunkedById("ads/list", "ad_ids", filter.Ids, chunk => bookmark =>
@@ -56,7 +65,7 @@ namespace PinterestAds.Engine.Entities
                         .QueryArray("ad_ids", chunk)
                         .QueryArray("campaign_ids", filter.CampaignIds)
                         .QueryArray("ad_group_ids", filter.AdGroupIds),
-                json => new PinAd(adAccountId, json), api, log, ct);
+                json => HostTypes.ForHost(new PinAd(adAccountId, json)), api, log, ct);
 
         /// <summary>
         /// Product group promotions; the API filters by one ad group at a time, so each is listed in turn.
@@ -79,7 +88,7 @@ namespace PinterestAds.Engine.Entities
                         Common("product_group_promotions/list", adAccountId, filter, bookmark)
                             .QueryArray("product_group_promotion_ids", chunk)
                             .QueryValue("ad_group_id", adGroupId),
-                    json => new PinProductGroup(adAccountId, json), api, log, ct);
+                    json => HostTypes.ForHost(new PinProductGroup(adAccountId, json)), api, log, ct);
                 await foreach (var item in listing.ConfigureAwait(false)) yield return item;
             }
         }

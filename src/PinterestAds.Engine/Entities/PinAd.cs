@@ -5,7 +5,7 @@ using PinterestAds.Engine.Entities;
 namespace PinterestAds
 {
     /// <summary>An ad (<c>GET /ad_accounts/{id}/ads</c>).</summary>
-    public sealed class PinAd : PinEntity
+    public class PinAd : PinEntity
     {
         internal PinAd(string adAccountId, JsonElement json) : base(JsonValues.String(json, "ad_account_id") ?? adAccountId, json)
         {

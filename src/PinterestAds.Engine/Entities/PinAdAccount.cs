@@ -5,7 +5,7 @@ using PinterestAds.Engine.Entities;
 namespace PinterestAds
 {
     /// <summary>An ad account (<c>GET /ad_accounts</c>).</summary>
-    public sealed class PinAdAccount : PinEntity
+    public class PinAdAccount : PinEntity
     {
         internal PinAdAccount(JsonElement json) : base(JsonValues.String(json, "id") ?? "", json)
         {

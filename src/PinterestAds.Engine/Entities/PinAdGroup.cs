@@ -5,7 +5,7 @@ using PinterestAds.Engine.Entities;
 namespace PinterestAds
 {
     /// <summary>An ad group (<c>GET /ad_accounts/{id}/ad_groups</c>).</summary>
-    public sealed class PinAdGroup : PinEntity
+    public class PinAdGroup : PinEntity
     {
         internal PinAdGroup(string adAccountId, JsonElement json) : base(JsonValues.String(json, "ad_account_id") ?? adAccountId, json)
         {

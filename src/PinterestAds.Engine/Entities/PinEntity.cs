@@ -9,7 +9,7 @@ namespace PinterestAds
     /// Every entity knows its ad account and its own id, so it can be piped into the analytics and
     /// report cmdlets, and keeps every field the API sent in <see cref="Fields"/>.
     /// </summary>
-    public abstract class PinEntity
+    public abstract class PinEntity : Engine.Formatting.ExportableObject
     {
         private protected PinEntity(string adAccountId, JsonElement json)
         {

@@ -7,7 +7,7 @@ namespace PinterestAds
     /// A product group promotion (<c>GET /ad_accounts/{id}/product_group_promotions</c>): a catalog
     /// product group promoted in an ad group. Its id is what product group analytics report on.
     /// </summary>
-    public sealed class PinProductGroup : PinEntity
+    public class PinProductGroup : PinEntity
     {
         internal PinProductGroup(string adAccountId, JsonElement json) : base(adAccountId, json)
         {

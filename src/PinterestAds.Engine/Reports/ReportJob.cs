@@ -11,7 +11,7 @@ namespace PinterestAds
     /// its last known status, and - once finished - its size. Immutable: status checks return a new
     /// instance. The download link is a credential (pre-signed) and is never shown.
     /// </summary>
-    public sealed class ReportJob
+    public class ReportJob : Engine.Formatting.ExportableObject
     {
         internal ReportJob(PinterestSession? session, string adAccountId, string token, ReportJobKind kind, string status,
             ReportFormat format, DateTimeOffset createdTime)

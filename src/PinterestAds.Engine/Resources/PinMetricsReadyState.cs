@@ -6,7 +6,7 @@ namespace PinterestAds
     /// Whether Pinterest considers one date's metrics final (<c>GET /resources/metrics_ready_state</c>).
     /// Conversions settle 24 to 48 hours after the action, so conversion metrics become ready later.
     /// </summary>
-    public sealed class PinMetricsReadyState
+    public class PinMetricsReadyState : Engine.Formatting.ExportableObject
     {
         public PinMetricsReadyState(DateTime date, bool? conversionMetricsReady, bool? nonConversionMetricsReady)
         {

@@ -6,7 +6,7 @@ namespace PinterestAds
     /// One option of <c>GET /resources/targeting/{targeting_type}</c>, flattened: nested options (GEO's
     /// regions under their country) become options of their own that name their country and parent.
     /// </summary>
-    public sealed class PinTargetingOption
+    public class PinTargetingOption : Engine.Formatting.ExportableObject
     {
         internal PinTargetingOption(string targetingType, string id, string? name, string? adAccountId,
             PinTargetingOption? parent, IReadOnlyDictionary<string, object?> fields)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
+using PinterestAds.Engine.Formatting;
 using PinterestAds.Engine.Rows;
 
 namespace PinterestAds
@@ -19,8 +21,13 @@ namespace PinterestAds
     /// The shadowing <c>Count</c> is 1, as PowerShell reports for any single object, so
     /// <c>$rows.Count</c> means rows even when there is one; <c>$row.Keys.Count</c> is the number
     /// of columns. Indexing with 0 or -1 returns the row itself, as for any single object.
+    /// <para>Both dictionary views hold the typed values. Export-Csv and Where-Object's simplified
+    /// syntax read the same non-generic indexer, so a culture-independent text view here would turn
+    /// 'Where-Object SPEND_IN_DOLLAR -gt 100' into a string comparison that returns wrong rows without a
+    /// word; CSV files therefore format dates and decimals in the current culture, as for any typed
+    /// PowerShell object (see about_PinterestAds, "CSV files and cultures").</para>
     /// </remarks>
-    public abstract class PinRow : IDictionary
+    public abstract class PinRow : IDictionary, IDictionary<string, object?>
     {
         private const string ReadOnlyMessage =
             "Rows are read-only. To add or change a value, use Select-Object with a calculated property, or Add-Member.";
@@ -50,6 +57,8 @@ namespace PinterestAds
         {
             get
             {
+                // Typed, like the generic view: Where-Object's simplified syntax reads this indexer too, and
+                // text here would make 'Where-Object SPEND_IN_DOLLAR -gt 100' compare strings.
                 if (key is string column) return this[column];
                 // PowerShell semantics of a single object: $row[0] and $row[-1] are the row.
                 if (key is int index && (index == 0 || index == -1)) return this;
@@ -110,6 +119,77 @@ namespace PinterestAds
         IDictionaryEnumerator IDictionary.GetEnumerator() => new ColumnEnumerator(this);
 
         IEnumerator IEnumerable.GetEnumerator() => new ColumnEnumerator(this);
+
+        // The typed view (see the remarks): values as the properties hold them.
+        object? IDictionary<string, object?>.this[string key]
+        {
+            // Like the export view: null for no such column, and PowerShell's single-object
+            // semantics for $row[0] and $row[-1] (PowerShell passes the index as text here).
+            get
+            {
+                int ordinal = key is null ? -1 : RowColumns.IndexOf(key);
+                if (ordinal >= 0) return GetColumnValue(ordinal);
+                return key == "0" || key == "-1" ? this : null;
+            }
+            set => throw new NotSupportedException(ReadOnlyMessage);
+        }
+
+        bool IDictionary<string, object?>.TryGetValue(string key, out object? value)
+        {
+            int ordinal = key is null ? -1 : RowColumns.IndexOf(key);
+            if (ordinal >= 0)
+            {
+                value = GetColumnValue(ordinal);
+                return true;
+            }
+            // PowerShell's index binder asks here for $row[0] and $row[-1]: the row itself.
+            value = key == "0" || key == "-1" ? this : null;
+            return value is not null;
+        }
+
+        bool IDictionary<string, object?>.ContainsKey(string key) => key is not null && RowColumns.IndexOf(key) >= 0;
+
+        ICollection<string> IDictionary<string, object?>.Keys => RowColumns.Names;
+
+        ICollection<object?> IDictionary<string, object?>.Values => (object?[])((IDictionary)this).Values;
+
+        int ICollection<KeyValuePair<string, object?>>.Count => RowColumns.Count;
+
+        bool ICollection<KeyValuePair<string, object?>>.IsReadOnly => true;
+
+        void IDictionary<string, object?>.Add(string key, object? value) => throw new NotSupportedException(ReadOnlyMessage);
+
+        bool IDictionary<string, object?>.Remove(string key) => throw new NotSupportedException(ReadOnlyMessage);
+
+        void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => throw new NotSupportedException(ReadOnlyMessage);
+
+        void ICollection<KeyValuePair<string, object?>>.Clear() => throw new NotSupportedException(ReadOnlyMessage);
+
+        bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) => throw new NotSupportedException(ReadOnlyMessage);
+
+        bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item)
+        {
+            int ordinal = item.Key is null ? -1 : RowColumns.IndexOf(item.Key);
+            return ordinal >= 0 && Equals(GetColumnValue(ordinal), item.Value);
+        }
+
+        void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
+        {
+            if (array is null) throw new ArgumentNullException(nameof(array));
+            if (arrayIndex < 0 || array.Length - arrayIndex < RowColumns.Count) throw new ArgumentOutOfRangeException(nameof(arrayIndex));
+            for (int i = 0; i < RowColumns.Count; i++)
+            {
+                array[arrayIndex + i] = new KeyValuePair<string, object?>(RowColumns.Columns[i].Name, GetColumnValue(i));
+            }
+        }
+
+        IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator()
+        {
+            for (int i = 0; i < RowColumns.Count; i++)
+            {
+                yield return new KeyValuePair<string, object?>(RowColumns.Columns[i].Name, GetColumnValue(i));
+            }
+        }
 
         /// <summary>Enumerates (column, value) pairs in column order.</summary>
         private sealed class ColumnEnumerator : IDictionaryEnumerator

@@ -75,8 +75,15 @@ namespace PinterestAds
 
         public Uri ApiBaseUri { get; }
 
-        /// <summary>The ad account cmdlets use when -AdAccountId is not given.</summary>
-        public string? DefaultAdAccountId { get; }
+        /// <summary>The ad account cmdlets use when -AdAccountId is not given (Set-PinSession changes it).</summary>
+        public string? DefaultAdAccountId { get; private set; }
+
+        /// <summary>Makes <paramref name="adAccountId"/> the default ad account (checked by the caller).</summary>
+        internal void SetDefaultAdAccount(string adAccountId, string? name)
+        {
+            DefaultAdAccountId = adAccountId;
+            KnownAdAccounts[adAccountId] = name;
+        }
 
         public DateTimeOffset ConnectedAt { get; }
 

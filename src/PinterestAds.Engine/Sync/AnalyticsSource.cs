@@ -130,7 +130,8 @@ namespace PinterestAds.Engine.Sync
             await AnalyticsRunner.RunAsync(_session.Api, plan, _resources,
                 row =>
                 {
-                    var values = (IDictionary)row;
+                    // The typed view: the non-generic IDictionary is the export view (culture-independent text).
+                    var values = (IDictionary<string, object?>)row;
                     sourceNames ??= table.Columns.Select(c => c.Name).ToArray();
                     var target = new object?[table.Columns.Count];
                     for (int i = 0; i < target.Length; i++)

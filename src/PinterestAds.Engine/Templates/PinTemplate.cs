@@ -10,7 +10,7 @@ namespace PinterestAds
     /// its level, columns, granularity, attribution windows and default date range. Pipe it into
     /// New-PinAsyncReport to run it.
     /// </summary>
-    public sealed class PinTemplate
+    public class PinTemplate : Engine.Formatting.ExportableObject
     {
         internal PinTemplate(string adAccountId, JsonElement json)
         {

@@ -17,7 +17,28 @@ namespace PinterestAds.PowerShell.Infrastructure
         // Rows are dictionaries (fast Export-Csv); PowerShell would list the dictionary interface's
         // properties beside the columns unless the generated row types hide their shadows. Runs
         // before the first cmdlet of the module, so before any row type is generated.
-        static PinCmdlet() => Engine.Rows.RowTypeFactory.HideMembersWith(typeof(HiddenAttribute));
+        static PinCmdlet()
+        {
+            Engine.Rows.RowTypeFactory.HideMembersWith(typeof(HiddenAttribute));
+            // Entities are dictionaries too (culture-independent Export-Csv): same reason.
+            Engine.Formatting.HostTypes.HideMembersWith(typeof(HiddenAttribute));
+        }
+
+        /// <summary>
+        /// Writes an object; entities (<see cref="Engine.Formatting.ExportableObject"/>) go out as
+        /// their hiding host type (see <see cref="Engine.Formatting.HostTypes"/>), everything else as is.
+        /// </summary>
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            if (sendToPipeline is null)
+            {
+                base.WriteObject(null);
+                return;
+            }
+            RowTableViews.Ensure(this, sendToPipeline);
+            Completion.SeenIds.Remember(sendToPipeline);
+            base.WriteObject(Engine.Formatting.HostTypes.ForHost(sendToPipeline));
+        }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops (a token, where Cmdlet.Stopping is a flag).</summary>
         protected new CancellationToken Stopping => _stopping.Token;

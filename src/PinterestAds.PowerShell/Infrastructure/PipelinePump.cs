@@ -31,7 +31,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         public bool IsVerboseEnabled { get; }
         public bool IsDebugEnabled { get; }
 
-        public void Output(object item) => Enqueue(c => c.WriteObject(item));
+        public void Output(object item) => Enqueue(c => Write(c, item));
 
         /// <summary>
         /// Writes an item and waits until the pipeline has taken it, so a paged listing requests its next
@@ -44,11 +44,19 @@ namespace PinterestAds.PowerShell.Infrastructure
             {
                 Enqueue(c =>
                 {
-                    c.WriteObject(item);
+                    Write(c, item);
                     written.TrySetResult(true);
                 });
                 await written.Task.ConfigureAwait(false);
             }
+        }
+
+        // Rows get their table view registered; entities go out as their hiding host type.
+        private static void Write(Cmdlet cmdlet, object item)
+        {
+            if (cmdlet is PSCmdlet host) RowTableViews.Ensure(host, item);
+            Completion.SeenIds.Remember(item);
+            cmdlet.WriteObject(Engine.Formatting.HostTypes.ForHost(item));
         }
 
         public void Verbose(string message) { if (IsVerboseEnabled) Enqueue(c => c.WriteVerbose(message)); }

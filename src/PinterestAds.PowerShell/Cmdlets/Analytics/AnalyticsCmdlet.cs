@@ -37,6 +37,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         /// <summary>Ids of the level's entities (campaign ids for -Level Campaign, ...). Any number: split into calls of at most 250.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Entities from Get-PinAdAccount, Get-PinCampaign, Get-PinAdGroup, Get-PinAd or Get-PinProductGroup.</summary>
@@ -210,14 +211,28 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 session.EnsureSupports(AnalyticsOperation.For(level, Targeting).Api.Id);
                 Describe(query);
                 UsePipedPinCampaign(query);
-                Pump(async (pump, ct) =>
+                // Created here, on the pipeline thread; its updates come from the engine through the pump.
+                PipelinePump? running = null;
+                var progress = new ProgressReporter(this, CallsProgressId, MyInvocation.MyCommand.Name + ": calls to Pinterest",
+                    record => running?.Progress(record));
+                try
                 {
-                    var plan = await AnalyticsRunner.PlanAsync(query, resources, pump, ct).ConfigureAwait(false);
-                    await AnalyticsRunner.RunAsync(session.Api, plan, resources,
-                        row => pump.Output(row),
-                        (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
-                        pump, ct).ConfigureAwait(false);
-                });
+                    Pump(async (pump, ct) =>
+                    {
+                        running = pump;
+                        var plan = await AnalyticsRunner.PlanAsync(query, resources, pump, ct).ConfigureAwait(false);
+                        await AnalyticsRunner.RunAsync(session.Api, plan, resources,
+                            row => pump.Output(row),
+                            (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
+                            pump, ct,
+                            // Progress only for runs of several calls: calls done of total.
+                            (done, total) => { if (total > 1) progress.Update($"{done} of {total} calls", 100 * done / total, force: done == total); }).ConfigureAwait(false);
+                    });
+                }
+                finally
+                {
+                    progress.Complete("Done");
+                }
             }
             catch (PinterestException ex) when (IsFatal(ex))
             {
@@ -228,6 +243,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 WriteFailure(ex, target);
             }
         }
+
+        private const int CallsProgressId = 0x7C0;
 
         private static bool IsFatal(PinterestException ex) =>
             ex.Kind == PinErrorKind.AuthenticationFailed || ex.Kind == PinErrorKind.PermissionDenied

@@ -8,7 +8,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
     /// Synchronous analytics of an ad account, campaigns, ad groups, ads or product groups: one typed row
     /// per entity (and date), with exactly the requested columns.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinAnalytics", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsCommon.Get, "PinAnalytics", DefaultParameterSetName = ByIdSet, HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAnalytics.md")]
     [OutputType(typeof(AnalyticsRow))]
     public sealed class GetPinAnalyticsCommand : AnalyticsCmdlet
     {
@@ -19,11 +19,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         /// <summary>-Level Ad only: ads of these campaigns.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? CampaignId { get; set; }
 
         /// <summary>-Level Ad only: ads of these pins (at most 100).</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[]? PinId { get; set; }
 
         private protected override bool Targeting => false;

@@ -9,7 +9,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
     /// The audiences available for insights in an ad account, with their scope, type and date
     /// (GET /ad_accounts/{id}/insights/audiences).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinAudienceDefinition")]
+    [Cmdlet(VerbsCommon.Get, "PinAudienceDefinition", HelpUri = HelpLinks.Pages + "Get-PinAudienceDefinition.md")]
     [OutputType(typeof(PinAudienceDefinition))]
     public sealed class GetPinAudienceDefinitionCommand : PinApiCmdlet
     {

@@ -10,7 +10,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
     /// Audience insights of an ad account (GET /ad_accounts/{id}/audience_insights): one typed object per
     /// audience type, or with -Flatten one row per (type, dimension, key) ready for Export-Csv.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinAudienceInsight")]
+    [Cmdlet(VerbsCommon.Get, "PinAudienceInsight", HelpUri = HelpLinks.Pages + "Get-PinAudienceInsight.md")]
     [OutputType(typeof(PinAudienceInsight), typeof(PinAudienceInsightRow))]
     public sealed class GetPinAudienceInsightCommand : PinApiCmdlet
     {

@@ -36,6 +36,15 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [ApiEnumArgumentTransformation(typeof(SortOrder))]
         public SortOrder? Order { get; set; }
 
+        /// <summary>
+        /// Only items whose name matches one of these patterns (wildcards, case-insensitive). The API
+        /// has no name filter: the listing is read and filtered here.
+        /// </summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
+        public string[]? Name { get; set; }
+
         /// <summary>Items per request (1 to 250). Larger pages mean fewer requests.</summary>
         [Parameter]
         [ValidateRange(1, 250)]
@@ -114,10 +123,15 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
             try
             {
                 Describe(filter, parentParameter, parents);
+                var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
                 Pump(async (pump, ct) =>
                 {
                     var items = List(session.Api, adAccountId, filter, pump, ct);
-                    await foreach (var item in items.WithCancellation(ct).ConfigureAwait(false)) await pump.OutputAndWaitAsync(item).ConfigureAwait(false);
+                    await foreach (var item in items.WithCancellation(ct).ConfigureAwait(false))
+                    {
+                        if (names != null && !names.Any(pattern => pattern.IsMatch(item.Name ?? ""))) continue;
+                        await pump.OutputAndWaitAsync(item).ConfigureAwait(false);
+                    }
                 });
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))

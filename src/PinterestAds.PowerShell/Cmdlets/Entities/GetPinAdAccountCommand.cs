@@ -9,7 +9,7 @@ using PinterestAds.PowerShell.Infrastructure;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists the ad accounts the token can see, or gets some by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinAdAccount", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "PinAdAccount", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Pages + "Get-PinAdAccount.md")]
     [OutputType(typeof(PinAdAccount))]
     public sealed class GetPinAdAccountCommand : PinApiCmdlet
     {
@@ -19,6 +19,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("AdAccountId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string[] Id { get; set; } = null!;
 
         /// <summary>Leave out accounts shared with the token's user by other businesses.</summary>
@@ -58,12 +59,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                 try
                 {
                     string id = Ids.RequireAdAccount(nameof(Id), raw);
-                    var account = Pump(async (pump, ct) =>
-                    {
-                        var response = await session.Api.SendAsync(new ApiRequest("ad_accounts/get").Path("ad_account_id", id), pump, ct).ConfigureAwait(false);
-                        using var document = response.Json();
-                        return new PinAdAccount(document.RootElement.Clone());
-                    });
+                    var account = Pump(async (pump, ct) => await EntityQueries.AdAccountAsync(session.Api, id, pump, ct).ConfigureAwait(false));
                     session.KnownAdAccounts[account.Id] = account.Name;
                     WriteObject(account);
                 }

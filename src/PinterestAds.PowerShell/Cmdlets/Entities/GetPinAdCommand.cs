@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists ads of an ad account, optionally of some ad groups or campaigns only.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinAd")]
+    [Cmdlet(VerbsCommon.Get, "PinAd", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAd.md")]
     [OutputType(typeof(PinAd))]
     public sealed class GetPinAdCommand : EntityListCmdlet<PinAd>
     {
@@ -17,11 +17,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("AdId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only ads of these ad groups; binds from piped ad groups.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? AdGroupId { get; set; }
 
         /// <summary>
@@ -30,6 +32,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? CampaignId { get; set; }
 
         // -CampaignId typed on the command line (not bound from a piped object), captured before any record.

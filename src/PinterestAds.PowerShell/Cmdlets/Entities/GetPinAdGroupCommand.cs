@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists ad groups of an ad account, optionally of some campaigns only.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinAdGroup")]
+    [Cmdlet(VerbsCommon.Get, "PinAdGroup", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAdGroup.md")]
     [OutputType(typeof(PinAdGroup))]
     public sealed class GetPinAdGroupCommand : EntityListCmdlet<PinAdGroup>
     {
@@ -17,11 +17,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("AdGroupId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only ad groups of these campaigns; binds from piped campaigns.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? CampaignId { get; set; }
 
         /// <summary>Show interest targeting by name instead of id.</summary>

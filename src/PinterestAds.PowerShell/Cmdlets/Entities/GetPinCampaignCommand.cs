@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists the campaigns of an ad account, optionally only some ids or statuses.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinCampaign")]
+    [Cmdlet(VerbsCommon.Get, "PinCampaign", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinCampaign.md")]
     [OutputType(typeof(PinCampaign))]
     public sealed class GetPinCampaignCommand : EntityListCmdlet<PinCampaign>
     {
@@ -17,6 +17,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("CampaignId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds) =>

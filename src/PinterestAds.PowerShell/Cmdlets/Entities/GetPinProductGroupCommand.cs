@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.PowerShell.Cmdlets.Entities
 {
     /// <summary>Lists product group promotions of an ad account, optionally of some ad groups only.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinProductGroup")]
+    [Cmdlet(VerbsCommon.Get, "PinProductGroup", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinProductGroup.md")]
     [OutputType(typeof(PinProductGroup))]
     public sealed class GetPinProductGroupCommand : EntityListCmdlet<PinProductGroup>
     {
@@ -17,11 +17,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [Parameter(Position = 0)]
         [Alias("ProductGroupId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only promotions in these ad groups; binds from piped ad groups.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? AdGroupId { get; set; }
 
         private protected override IReadOnlyList<string>? ParentIds => AdGroupId;

@@ -63,11 +63,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ApiEnumArgumentTransformation(typeof(ReportFormat))]
         public ReportFormat Format { get; set; } = ReportFormat.Csv;
 
-        [Parameter(ParameterSetName = CustomSet)] public string[]? CampaignId { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? AdGroupId { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? AdId { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? ProductGroupId { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string[]? ProductItemId { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.EntityIdCompleter))] public string[]? CampaignId { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.EntityIdCompleter))] public string[]? AdGroupId { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.EntityIdCompleter))] public string[]? AdId { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.EntityIdCompleter))] public string[]? ProductGroupId { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public string[]? ProductItemId { get; set; }
 
         [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? CampaignStatus { get; set; }
         [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? AdGroupStatus { get; set; }
@@ -76,13 +76,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? CampaignObjectiveType { get; set; }
         [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(ReportFilterValueCompleter))] public string[]? TargetingType { get; set; }
         [Parameter(ParameterSetName = CustomSet)] public SwitchParameter CombineTargetingTypes { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public string? CampaignBrandLabel { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public string? CampaignBrandLabel { get; set; }
 
         /// <summary>'SPEND_IN_DOLLAR &gt; 10' or @{ Field = ...; Operator = 'GreaterThan'; Values = ... }.</summary>
-        [Parameter(ParameterSetName = CustomSet)] public object[]? MetricsFilter { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public object[]? MetricsFilter { get; set; }
 
         /// <summary>'ADE_ROAS:event name' or @{ Type = 'ADE_ROAS'; Name = 'event name' }.</summary>
-        [Parameter(ParameterSetName = CustomSet)] public object[]? CustomConversionEventMetric { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public object[]? CustomConversionEventMetric { get; set; }
 
         [Parameter(ParameterSetName = CustomSet)] public int ClickWindowDays { get; set; }
         [Parameter(ParameterSetName = CustomSet)] public int EngagementWindowDays { get; set; }

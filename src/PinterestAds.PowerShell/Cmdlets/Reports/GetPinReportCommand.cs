@@ -9,7 +9,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// The current status of report jobs piped in, or of a report (or bulk request) by its token. A
     /// finished job comes back with its size (and a fresh download link inside).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinReport", DefaultParameterSetName = JobSet)]
+    [Cmdlet(VerbsCommon.Get, "PinReport", DefaultParameterSetName = JobSet, HelpUri = HelpLinks.Pages + "Get-PinReport.md")]
     [OutputType(typeof(ReportJob))]
     public sealed class GetPinReportCommand : ReportCmdletBase
     {
@@ -23,6 +23,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>A report token (or, with -Kind Bulk, a bulk request id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Token { get; set; }
 
         [Parameter(ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true)]

@@ -7,7 +7,7 @@ using PinterestAds.PowerShell.Infrastructure;
 namespace PinterestAds.PowerShell.Cmdlets.Reports
 {
     /// <summary>Lists the report templates of an ad account (all pages), optionally by name with wildcards or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "PinTemplate")]
+    [Cmdlet(VerbsCommon.Get, "PinTemplate", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinTemplate.md")]
     [OutputType(typeof(PinTemplate))]
     public sealed class GetPinTemplateCommand : ReportCmdletBase
     {
@@ -26,6 +26,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter]
         [Alias("TemplateId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.TemplateNameCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>The order Pinterest lists templates in (the listing's <c>order</c>: Ascending or Descending).</summary>

@@ -8,7 +8,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Creates a report, waits for it and streams its rows in one call. Several jobs from one request
     /// (a long range split in parts) come out as one stream, in date order.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "PinReport", DefaultParameterSetName = CustomSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "PinReport", DefaultParameterSetName = CustomSet, SupportsShouldProcess = true, HelpUri = Infrastructure.HelpLinks.Pages + "Invoke-PinReport.md")]
     [OutputType(typeof(ReportRow))]
     public sealed class InvokePinReportCommand : AsyncReportRequestCmdlet
     {

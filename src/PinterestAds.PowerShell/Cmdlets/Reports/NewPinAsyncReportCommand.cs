@@ -6,7 +6,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Creates async reports (custom, or from a template). A request beyond one report's limits (date
     /// span, ids per list) becomes several reports, one job object each.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PinAsyncReport", DefaultParameterSetName = CustomSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PinAsyncReport", DefaultParameterSetName = CustomSet, SupportsShouldProcess = true, HelpUri = Infrastructure.HelpLinks.Pages + "New-PinAsyncReport.md")]
     [OutputType(typeof(ReportJob))]
     public sealed class NewPinAsyncReportCommand : AsyncReportRequestCmdlet
     {

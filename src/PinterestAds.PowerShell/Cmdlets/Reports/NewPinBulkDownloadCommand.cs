@@ -10,7 +10,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Requests a bulk download of an ad account's entities (campaigns, ad groups, ads, ...). Returns a
     /// job of kind Bulk for Wait-PinReport and Receive-PinReport (statuses RUNNING, SUCCEEDED, FAILED).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PinBulkDownload", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PinBulkDownload", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "New-PinBulkDownload.md")]
     [OutputType(typeof(ReportJob))]
     public sealed class NewPinBulkDownloadCommand : ReportCmdletBase
     {
@@ -22,15 +22,21 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>CAMPAIGN, AD_GROUP, AD, PRODUCT_GROUP, KEYWORD, LABEL, SCHEDULE (at most 6).</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CatalogValueCompleter))]
         public string[]? EntityType { get; set; }
 
         /// <summary>These entities and their children.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? EntityId { get; set; }
 
+        [ArgumentCompleter(typeof(Completion.CatalogValueCompleter))]
+
         [Parameter] public string[]? CampaignStatus { get; set; }
+        [ArgumentCompleter(typeof(Completion.CatalogValueCompleter))]
         [Parameter] public string[]? CampaignObjectiveType { get; set; }
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         [Parameter] public string? CampaignName { get; set; }
         [Parameter] public DateTime CampaignStartTime { get; set; }
         [Parameter] public DateTime CampaignEndTime { get; set; }

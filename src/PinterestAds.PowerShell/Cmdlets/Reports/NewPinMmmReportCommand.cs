@@ -13,7 +13,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Wait-PinReport and Receive-PinReport handle like any report. Pinterest allows 5 of these a minute
     /// per advertiser while the endpoint is in beta; a 429 beyond that is retried after the stated delay.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PinMmmReport", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "PinMmmReport", SupportsShouldProcess = true, HelpUri = Infrastructure.HelpLinks.Pages + "New-PinMmmReport.md")]
     [OutputType(typeof(ReportJob))]
     public sealed class NewPinMmmReportCommand : PinApiCmdlet
     {
@@ -25,6 +25,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>The report's name (<c>report_name</c>).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true)]

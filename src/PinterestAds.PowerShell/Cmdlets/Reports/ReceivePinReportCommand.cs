@@ -9,7 +9,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Downloads finished jobs (the pre-signed link gets no credentials) and streams their rows as typed
     /// objects, or with -OutFile saves the file atomically. Bulk jobs emit one object per entity.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "PinReport")]
+    [Cmdlet(VerbsCommunications.Receive, "PinReport", HelpUri = Infrastructure.HelpLinks.Pages + "Receive-PinReport.md")]
     [OutputType(typeof(ReportRow), typeof(PinBulkEntity), typeof(FileInfo))]
     public sealed class ReceivePinReportCommand : ReportCmdletBase
     {

@@ -18,6 +18,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     {
         private const string ProgressActivity = "Waiting for Pinterest reports";
         private const int ProgressParentId = 0x7E7;
+        private const int DownloadProgressId = 0x7D0;
 
         /// <summary>The seconds a download may go without receiving a byte before it is abandoned.</summary>
         internal const int DefaultIdleTimeoutSec = 60;
@@ -79,16 +80,43 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     WriteObject(Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false)));
                     return;
                 }
-                if (download.Job.Kind == ReportJobKind.Bulk)
+                var progress = new ProgressReporter(this, DownloadProgressId, $"Downloading {download.Job.Kind} {download.Job.Token}");
+                long written = 0;
+                string what = download.Job.Kind == ReportJobKind.Bulk ? "entities" : "rows";
+                try
                 {
-                    IEnumerable<PinBulkEntity> entities;
-                    try { entities = BulkEntityReader.Read(download.OpenDecoded(Stopping), download.Job.Format, download.Job.AdAccountId).ToList(); }
-                    catch (Exception ex) when (ReportRows.IsReadFailure(ex)) { throw ReportRows.Wrap(ex, download.Job); }
-                    foreach (var entity in entities) WriteObject(entity);
-                    return;
+                    if (download.Job.Kind == ReportJobKind.Bulk)
+                    {
+                        IEnumerable<PinBulkEntity> entities;
+                        progress.Update("Reading the download");
+                        try { entities = BulkEntityReader.Read(download.OpenDecoded(Stopping), download.Job.Format, download.Job.AdAccountId).ToList(); }
+                        catch (Exception ex) when (ReportRows.IsReadFailure(ex)) { throw ReportRows.Wrap(ex, download.Job); }
+                        foreach (var entity in entities)
+                        {
+                            WriteObject(entity);
+                            if (progress.Enabled) progress.Update(ProgressReporter.DownloadStatus(++written, what, null, null));
+                        }
+                        return;
+                    }
+                    // Rows are parsed and written here, on the pipeline thread, one by one: no queue hop per row.
+                    var counted = download.Body as Engine.Reports.Reading.LengthCheckedStream;
+                    long? total = download.ContentLength;
+                    foreach (var row in ReportRows.Read(download, Stopping))
+                    {
+                        WriteObject(row);
+                        // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
+                        if (progress.Enabled && (++written & 1023) == 1)
+                        {
+                            long? bytes = counted?.BytesReceived;
+                            progress.Update(ProgressReporter.DownloadStatus(written, what, bytes, total),
+                                bytes.HasValue && total > 0 ? (int)(100 * bytes.Value / total.Value) : (int?)null);
+                        }
+                    }
                 }
-                // Rows are parsed and written here, on the pipeline thread, one by one: no queue hop per row.
-                foreach (var row in ReportRows.Read(download, Stopping)) WriteObject(row);
+                finally
+                {
+                    progress.Complete(ProgressReporter.DownloadStatus(written, what, null, null));
+                }
             }
         }
 
@@ -104,15 +132,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         }
 
         /// <summary>Progress only when someone can see it: not SilentlyContinue, and an interactive host.</summary>
-        private bool ProgressWanted()
-        {
-            object? preference = SessionState?.PSVariable.GetValue("ProgressPreference");
-            string text = preference?.ToString() ?? "Continue";
-            if (string.Equals(text, nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase)) return false;
-            if (Host?.UI?.RawUI == null || !Environment.UserInteractive) return false;
-            return !Environment.GetCommandLineArgs().Any(a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
-        }
+        private bool ProgressWanted() => ProgressReporter.IsVisible(this);
 
         private static IEnumerable<ProgressRecord> ProgressRecords(WaitProgress progress, bool completed)
         {

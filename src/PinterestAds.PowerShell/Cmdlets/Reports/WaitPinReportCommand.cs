@@ -8,7 +8,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// Waits for any number of report jobs at once and emits each as it finishes. FAILED, EXPIRED,
     /// CANCELLED and DOES_NOT_EXIST give a non-terminating error naming the token; the others go on.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "PinReport")]
+    [Cmdlet(VerbsLifecycle.Wait, "PinReport", HelpUri = Infrastructure.HelpLinks.Pages + "Wait-PinReport.md")]
     [OutputType(typeof(ReportJob))]
     public sealed class WaitPinReportCommand : ReportCmdletBase
     {

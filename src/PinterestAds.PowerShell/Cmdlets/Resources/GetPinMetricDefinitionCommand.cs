@@ -12,7 +12,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
     /// Lists Pinterest's metric definitions (GET /resources/delivery_metrics): column name, display name,
     /// definition and category. The catalogue is fetched once per session and cached.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinMetricDefinition")]
+    [Cmdlet(VerbsCommon.Get, "PinMetricDefinition", HelpUri = HelpLinks.Pages + "Get-PinMetricDefinition.md")]
     [OutputType(typeof(PinMetricDefinition))]
     public sealed class GetPinMetricDefinitionCommand : PinApiCmdlet
     {

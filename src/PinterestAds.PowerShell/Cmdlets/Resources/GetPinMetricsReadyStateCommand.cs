@@ -12,7 +12,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
     /// Says per date whether conversion and non-conversion metrics are final (GET
     /// /resources/metrics_ready_state, one request per date). Dates piped in are asked together at the end.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinMetricsReadyState", DefaultParameterSetName = ByDateSet)]
+    [Cmdlet(VerbsCommon.Get, "PinMetricsReadyState", DefaultParameterSetName = ByDateSet, HelpUri = HelpLinks.Pages + "Get-PinMetricsReadyState.md")]
     [OutputType(typeof(PinMetricsReadyState))]
     public sealed class GetPinMetricsReadyStateCommand : PinApiCmdlet
     {

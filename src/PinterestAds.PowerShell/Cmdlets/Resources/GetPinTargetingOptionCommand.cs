@@ -12,7 +12,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
     /// Lists the targeting options of one or more types (GET /resources/targeting/{targeting_type}), one
     /// object per option, GEO regions flattened with their country and parent. Cached per session.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinTargetingOption")]
+    [Cmdlet(VerbsCommon.Get, "PinTargetingOption", HelpUri = HelpLinks.Pages + "Get-PinTargetingOption.md")]
     [OutputType(typeof(PinTargetingOption))]
     public sealed class GetPinTargetingOptionCommand : PinApiCmdlet
     {
@@ -24,11 +24,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
         [Parameter(Position = 1)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Only options with exactly these ids (e.g. metro code 500).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Entities;
 using PinterestAds.Engine.Session;
 using PinterestAds.Engine.Validation;
 using PinterestAds.PowerShell.Infrastructure;
@@ -18,7 +19,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
     /// SecureString parameters, from the interactive OAuth flow, or - with no token parameter - from the
     /// PINTEREST_* environment variables. One cheap call proves they work. Never prompts.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "PinAccount", DefaultParameterSetName = FromEnvironmentSet)]
+    [Cmdlet(VerbsCommunications.Connect, "PinAccount", DefaultParameterSetName = FromEnvironmentSet, HelpUri = HelpLinks.Pages + "Connect-PinAccount.md")]
     [OutputType(typeof(PinterestSession))]
     public sealed class ConnectPinAccountCommand : PinCmdlet
     {
@@ -42,6 +43,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
         [Parameter(Mandatory = true, ParameterSetName = ClientCredentialsSet)]
         [ValidatePattern(@"^\d+$")]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string? ClientId { get; set; }
 
         [Parameter(ParameterSetName = AccessTokenSet)]
@@ -77,6 +79,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter(ParameterSetName = RefreshTokenSet)]
         [Parameter(ParameterSetName = ClientCredentialsSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string[] Scope { get; set; } = { DefaultScope };
 
         /// <summary>
@@ -101,6 +104,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         public Uri? ApiBaseUri { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.AdAccountIdCompleter))]
         public string? AdAccountId { get; set; }
 
         [Parameter]
@@ -149,7 +153,22 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                 {
                     var creds = credentials ?? await AuthorizeInteractivelyAsync(options, pump, ct).ConfigureAwait(false);
                     pump.Verbose($"Connecting to {options.ApiBaseUri} ({options.Environment}).");
-                    return await PinterestSession.ConnectAsync(options, creds, pump, ct).ConfigureAwait(false);
+                    var connected = await PinterestSession.ConnectAsync(options, creds, pump, ct).ConfigureAwait(false);
+                    if (options.DefaultAdAccountId != null)
+                    {
+                        try
+                        {
+                            // The default ad account must exist and be readable: one GET now, not a confusing failure later.
+                            var account = await EntityQueries.AdAccountAsync(connected.Api, options.DefaultAdAccountId, pump, ct).ConfigureAwait(false);
+                            connected.SetDefaultAdAccount(account.Id, account.Name);
+                        }
+                        catch
+                        {
+                            connected.Dispose();
+                            throw;
+                        }
+                    }
+                    return connected;
                 });
 
                 if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt) is string warning) WriteWarning(warning);
@@ -244,9 +263,16 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
 
             pump.OnPipelineThread(cmdlet =>
             {
-                cmdlet.WriteInformation(new InformationRecord($"Open this URL to grant PinterestAds access: {authorization.ConsentUri}", "Connect-PinAccount"));
+                string message = $"Open this URL to grant PinterestAds access: {authorization.ConsentUri}";
+                cmdlet.WriteInformation(new InformationRecord(message, "Connect-PinAccount"));
                 if (BrowserAction != null) BrowserAction.Invoke(authorization.ConsentUri.AbsoluteUri);
-                else TryOpenBrowser(authorization.ConsentUri, pump);
+                else if (!TryOpenBrowser(authorization.ConsentUri, pump))
+                {
+                    // No browser (a server, SSH, a container): the Information stream is hidden by
+                    // default, so the URL goes to the host itself, where the person at the keyboard sees it.
+                    if (Host?.UI != null) Host.UI.WriteLine(message);
+                    else cmdlet.WriteWarning(message);
+                }
                 return true;
             });
 
@@ -272,16 +298,34 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         private string JoinScope() =>
             string.Join(",", Scope.SelectMany(s => s.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal));
 
-        private static void TryOpenBrowser(Uri uri, PipelinePump pump)
+        /// <summary>Opens the default browser; false when there is none (no desktop session, or the start failed).</summary>
+        private static bool TryOpenBrowser(Uri uri, PipelinePump pump)
         {
+            if (!HasDesktop())
+            {
+                pump.Verbose("No desktop session (no DISPLAY or WAYLAND_DISPLAY): not opening a browser.");
+                return false;
+            }
             try
             {
                 Process.Start(new ProcessStartInfo(uri.AbsoluteUri) { UseShellExecute = true })?.Dispose();
+                return true;
             }
             catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException || ex is PlatformNotSupportedException)
             {
-                pump.Verbose($"Could not open a browser ({ex.Message}); open the URL above by hand.");
+                pump.Verbose($"Could not open a browser ({ex.Message}); open the URL by hand.");
+                return false;
             }
+        }
+
+        // Windows and macOS always have a desktop for an interactive user; elsewhere a browser needs
+        // an X11 or Wayland display (xdg-open "succeeds" without one and nothing appears).
+        private static bool HasDesktop()
+        {
+            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
+                || System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.OSX)) return true;
+            return !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("DISPLAY"))
+                || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
         }
 
         private Dictionary<string, int>? Budgets()

@@ -4,7 +4,7 @@ using PinterestAds.PowerShell.Infrastructure;
 namespace PinterestAds.PowerShell.Cmdlets.Session
 {
     /// <summary>Closes a session (the default one unless -Session is given) and forgets its credentials.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "PinAccount")]
+    [Cmdlet(VerbsCommunications.Disconnect, "PinAccount", HelpUri = HelpLinks.Pages + "Disconnect-PinAccount.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectPinAccountCommand : PinCmdlet
     {

@@ -9,7 +9,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
     /// Shows a session without its secrets: environment, base URI, default ad account, token expiries,
     /// request counts and the rate-limit budget per category.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinSession")]
+    [Cmdlet(VerbsCommon.Get, "PinSession", HelpUri = HelpLinks.Pages + "Get-PinSession.md")]
     [OutputType(typeof(PinSessionInfo))]
     public sealed class GetPinSessionCommand : PinCmdlet
     {

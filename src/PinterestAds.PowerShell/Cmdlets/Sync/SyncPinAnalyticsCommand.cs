@@ -15,7 +15,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
     /// -RestateDays), each window replaced, never appended. Ends with one summary object; if any account
     /// failed, a terminating error follows it.
     /// </summary>
-    [Cmdlet(VerbsData.Sync, "PinAnalytics", DefaultParameterSetName = FileSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Sync, "PinAnalytics", DefaultParameterSetName = FileSet, SupportsShouldProcess = true, HelpUri = Infrastructure.HelpLinks.Pages + "Sync-PinAnalytics.md")]
     [OutputType(typeof(PinSyncSummary))]
     public sealed class SyncPinAnalyticsCommand : PinApiCmdlet
     {
@@ -32,11 +32,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
         /// <summary>A PostgreSQL connection string (Npgsql form: Host=...;Database=...;Username=...;Password=...).</summary>
         [Parameter(Mandatory = true, ParameterSetName = PostgresSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string ConnectionString { get; set; } = null!;
 
         /// <summary>SQLite and PostgreSQL: the table the rows land in (default pin_analytics).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public string? Table { get; set; }
 
         /// <summary>The ad accounts; default: every account the token can read. Get-PinAdAccount objects bind by property name.</summary>
