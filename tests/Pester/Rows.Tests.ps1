@@ -48,20 +48,13 @@ Describe 'Rows are objects whose properties are exactly the columns' -ForEach @(
         $row.PSTypeNames | Should -Contain 'PinterestAds.PinRow'
     }
 
-    It '<Kind> rows: Export-Csv writes the same file as for plain objects holding the invariant text of each value' {
+    It '<Kind> rows: Export-Csv writes the same file as for plain objects holding the same values' {
         $fast = Join-Path $outFolder "$Kind-fast.csv"
         $plain = Join-Path $outFolder "$Kind-plain.csv"
         $rows | Export-Csv $fast
-        $invariant = [cultureinfo]::InvariantCulture
         $rows | ForEach-Object {
             $plainRow = [ordered]@{}
-            foreach ($p in $_.PSObject.Properties) {
-                $plainRow[$p.Name] = switch ($p.Value) {
-                    { $_ -is [datetime] } { $_.ToString('yyyy-MM-dd', $invariant); break }
-                    { $_ -is [IFormattable] } { $_.ToString($null, $invariant); break }
-                    default { $_ }
-                }
-            }
+            foreach ($p in $_.PSObject.Properties) { $plainRow[$p.Name] = $p.Value }
             [pscustomobject]$plainRow
         } | Export-Csv $plain
         (Get-Content $fast -Raw) | Should -BeExactly (Get-Content $plain -Raw)
@@ -198,6 +191,6 @@ Describe 'Rows with missing values' {
         $lines = @($sparse | ConvertTo-Csv)
         $lines.Count | Should -Be ($sparse.Count + 1)
         $lines[1] | Should -BeLike '*,'
-        $lines[1] | Should -Match ',"\d{4}-\d\d-\d\d",'
+        $lines[1] | Should -Match ('"' + [regex]::Escape($sparse[0].DATE.ToString()) + '"')
     }
 }

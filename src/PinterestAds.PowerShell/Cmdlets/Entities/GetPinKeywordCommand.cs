@@ -15,7 +15,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
     /// campaigns (their negative keywords), or, with neither, the ad account's own negative keywords.
     /// Ad groups piped in one by one are listed together, up to 250 per request.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinKeyword")]
+    [Cmdlet(VerbsCommon.Get, "PinKeyword", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinKeyword.md")]
     [OutputType(typeof(PinKeyword))]
     public sealed class GetPinKeywordCommand : PinApiCmdlet
     {
@@ -30,11 +30,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         /// <summary>Keywords of these ad groups (any number; binds from piped ad groups).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? AdGroupId { get; set; }
 
         /// <summary>The campaigns' own keywords (negative only). Not bound from the pipeline: piped ad groups carry a CampaignId too.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? CampaignId { get; set; }
 
         /// <summary>Only these match types (at most 5).</summary>
