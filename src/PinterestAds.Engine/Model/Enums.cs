@@ -18,6 +18,22 @@ namespace PinterestAds
 
     public enum SortOrder { Ascending, Descending }
 
-    /// <summary>The level of a synchronous analytics request.</summary>
-    public enum AnalyticsLevel { AdAccount, Campaign, AdGroup, Ad, ProductGroup }
+    /// <summary>
+    /// The level of an analytics query (sync or async). The async report names are aliases:
+    /// ADVERTISER is AdAccount and PIN_PROMOTION is Ad.
+    /// </summary>
+    public enum AnalyticsLevel
+    {
+        [ApiAlias("ADVERTISER")] AdAccount,
+        Campaign,
+        AdGroup,
+        [ApiAlias("PIN_PROMOTION")] Ad,
+        ProductGroup,
+    }
+
+    /// <summary>
+    /// Which Pinterest path answers an analytics query: Auto chooses the synchronous endpoints inside their
+    /// limits and async reports beyond them; Sync and Async force one path.
+    /// </summary>
+    public enum AnalyticsMode { Auto, Sync, Async }
 }

@@ -33,14 +33,20 @@ namespace PinterestAds.Engine.Reports
             "KEYWORD_ID", "PRODUCT_GROUP_ID", "PRODUCT_ITEM_ID",
         };
 
-        public static IEnumerable<ReportRow> Read(ReportDownload download, CancellationToken ct)
+        public static IEnumerable<ReportRow> Read(ReportDownload download, CancellationToken ct) =>
+            Read(download.Job, () => download.OpenDecoded(ct), ct);
+
+        /// <summary>The rows of a job's file already on disk (a part downloaded whole before any row is written).</summary>
+        public static IEnumerable<ReportRow> ReadFile(ReportJob job, string path, CancellationToken ct) =>
+            Read(job, () => ReportContent.OpenDecoded(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920), ct), ct);
+
+        private static IEnumerable<ReportRow> Read(ReportJob job, Func<Stream> openDecoded, CancellationToken ct)
         {
-            var job = download.Job;
             IEnumerator<ReportRow> rows;
             Stream? spool = null;
             try
             {
-                Stream decoded = download.OpenDecoded(ct);
+                Stream decoded = openDecoded();
                 var head = new byte[HeadBytes];
                 int length = ReadHead(decoded, head, ct);
                 var options = OptionsFor(job, DetectEntityIdColumn(job, Encoding.UTF8.GetString(head, 0, length)));

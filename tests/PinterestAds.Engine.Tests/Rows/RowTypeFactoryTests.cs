@@ -13,7 +13,7 @@ public class RowTypeFactoryTests
     {
         RowSchema schema = RowSchema.ForAnalytics("CAMPAIGN_ID", includeDate: true, includeTargeting: false, Requested);
         Assert.Equal(
-            new[] { "AdAccountId", "Level", "CAMPAIGN_ID", "DATE", "SPEND_IN_DOLLAR", "CAMPAIGN_NAME", "TOTAL_CLICKTHROUGH", "CTR" },
+            new[] { "AdAccountId", "Currency", "Level", "CAMPAIGN_ID", "DATE", "SPEND_IN_DOLLAR", "CAMPAIGN_NAME", "TOTAL_CLICKTHROUGH", "CTR" },
             schema.Columns.Select(c => c.Name));
     }
 
@@ -22,7 +22,7 @@ public class RowTypeFactoryTests
     {
         RowSchema schema = RowSchema.ForAnalytics("AD_GROUP_ID", includeDate: false, includeTargeting: true, new[] { "DATE", "AD_GROUP_ID", "CTR" });
         Assert.Equal(
-            new[] { "AdAccountId", "Level", "AD_GROUP_ID", "TargetingType", "TargetingValue", "TargetingName", "DATE", "CTR" },
+            new[] { "AdAccountId", "Currency", "Level", "AD_GROUP_ID", "TargetingType", "TargetingValue", "TargetingName", "DATE", "CTR" },
             schema.Columns.Select(c => c.Name));
     }
 

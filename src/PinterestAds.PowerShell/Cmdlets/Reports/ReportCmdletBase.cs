@@ -92,6 +92,45 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
         }
 
+        /// <summary>
+        /// The rows of several parts of one run: every part is downloaded whole (verified) to a temporary file
+        /// first, and rows are written only once all are there - a part that fails leaves no rows of the others
+        /// in the pipeline (an Export-Csv file would otherwise look complete). One part streams as usual.
+        /// </summary>
+        private protected void ReceiveParts(IReadOnlyList<ReportJob> parts, TimeSpan idleTimeout)
+        {
+            if (parts.Count == 1)
+            {
+                ReceiveJob(parts[0], null, idleTimeout);
+                return;
+            }
+            var files = new List<(ReportJob Job, string Path)>();
+            try
+            {
+                foreach (var job in parts)
+                {
+                    string path = Path.Combine(Path.GetTempPath(), "pinterest-report-part-" + Guid.NewGuid().ToString("N") + (job.Format == ReportFormat.Csv ? ".csv" : ".json"));
+                    files.Add((job, path));
+                    Pump(async (pump, ct) =>
+                    {
+                        using var download = await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping).ConfigureAwait(false);
+                        await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false);
+                    });
+                }
+                foreach (var (job, path) in files)
+                    foreach (var row in ReportRows.ReadFile(job, path, Stopping)) WriteObject(row);
+            }
+            finally
+            {
+                foreach (var (_, path) in files)
+                {
+                    try { File.Delete(path); }
+                    catch (IOException) { }
+                    catch (UnauthorizedAccessException) { }
+                }
+            }
+        }
+
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
         private string FilePathFor(ReportJob job, string outFile)
         {
