@@ -121,7 +121,7 @@ public class ReportRequestPlannerTests
     }
 
     [Theory]
-    [InlineData("column", "InvalidValue", "Column")]
+    [InlineData("column", "UnknownColumn", "Column")]
     [InlineData("statuses", "TooManyValues", "CampaignStatus")]
     [InlineData("targeting-missing", "TargetingTypeRequired", "TargetingType")]
     [InlineData("targeting-extra", "ParameterNotApplicable", "TargetingType")]

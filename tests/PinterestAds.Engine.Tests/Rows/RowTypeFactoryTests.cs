@@ -52,10 +52,10 @@ public class RowTypeFactoryTests
     {
         RowSchema schema = RowSchema.ForAnalytics("CAMPAIGN_ID", true, false, Requested);
         RowActivator<AnalyticsRow> activator = RowTypeFactory.For<AnalyticsRow>(schema);
-        object?[] values = { "549755885175", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L, null };
+        object?[] values = { "549755885175", "USD", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L, null };
 
         AnalyticsRow row = activator.Create(values);
-        values[4] = 99m; // the buffer is reusable: the row keeps its own copy
+        values[5] = 99m; // the buffer is reusable: the row keeps its own copy
 
         Assert.Equal("626736533506", Get(row, "CAMPAIGN_ID"));
         Assert.Equal(new DateTime(2026, 1, 2), Get(row, "DATE"));
