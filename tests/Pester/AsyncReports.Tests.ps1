@@ -117,7 +117,7 @@ Describe 'Validation before any request' {
     BeforeEach { Clear-Journal $emu }
 
     It 'refuses <Name> with <ErrorId> naming -<Parameter>' -ForEach @(
-        @{ Name = 'an unknown column'; ErrorId = 'InvalidValue'; Parameter = 'Column'; Extra = @{ Column = 'SPEND_IN_DOLARS' } }
+        @{ Name = 'an unknown column'; ErrorId = 'UnknownColumn'; Parameter = 'Column'; Extra = @{ Column = 'SPEND_IN_DOLARS' } }
         @{ Name = 'a targeting level without types'; ErrorId = 'TargetingTypeRequired'; Parameter = 'TargetingType'; Extra = @{ Level = 'AdGroupTargeting' } }
         @{ Name = 'too many campaign statuses'; ErrorId = 'TooManyValues'; Parameter = 'CampaignStatus'; Extra = @{ CampaignStatus = 'RUNNING', 'PAUSED', 'NOT_STARTED', 'COMPLETED', 'ADVERTISER_DISABLED', 'ARCHIVED', 'DRAFT' } }
         @{ Name = 'a start beyond 914 days'; ErrorId = 'StartDateBeyondLookback'; Parameter = 'StartDate'; Extra = @{ StartDate = (Get-Date).ToUniversalTime().Date.AddDays(-1000) } }
