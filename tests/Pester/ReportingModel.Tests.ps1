@@ -282,3 +282,61 @@ Describe 'Piped entities filter reports by exactly their ids' {
         @($rows.AD_GROUP_ID | Sort-Object -Unique) | Should -Be @($groups.Id | Sort-Object)
     }
 }
+
+Describe 'Several jobs, one stream' {
+    It 'Templates piped through New-PinAsyncReport into Receive-PinReport | Export-Csv keep every template''s columns, and rows say which report they came from' {
+        $templates = @(Get-PinTemplate)
+        $templates.Count | Should -BeGreaterThan 1
+        $jobs = @($templates | New-PinAsyncReport -StartDate $today.AddDays(-10) -EndDate $today.AddDays(-6) -ErrorAction Stop)
+        $csv = Join-Path $TestDrive 'all.csv'
+        $jobs | Wait-PinReport | Receive-PinReport | Export-Csv $csv
+        $header = @((Get-Content $csv -TotalCount 1).Split(',') | ForEach-Object { $_.Trim('"') })
+        $header[0..1] | Should -Be 'ReportToken', 'TemplateId'
+        foreach ($template in $templates) {
+            foreach ($column in $template.Columns) { $header | Should -Contain $column -Because "template $($template.Name) has $column" }
+        }
+        $rows = @(Import-Csv $csv)
+        @($rows.TemplateId | Sort-Object -Unique) | Should -Be @($templates.Id | Sort-Object)
+        @($rows.ReportToken | Sort-Object -Unique) | Should -Be @($jobs.Token | Sort-Object)
+    }
+
+    It 'A split Invoke-PinReport whose part fails to download writes no rows of the other parts' {
+        Add-PinTestEmulatorFault $emu -Kind status -Target store -Status 503 -Count 20
+        try {
+            $csv = Join-Path $TestDrive 'split.csv'
+            { Invoke-PinReport -Level Campaign -StartDate $today.AddDays(-200) -EndDate $today.AddDays(-6) -Column SPEND_IN_DOLLAR -ErrorAction Stop | Export-Csv $csv } | Should -Throw
+            if (Test-Path $csv) { @(Import-Csv $csv).Count | Should -Be 0 }
+            Clear-PinTestEmulatorFault $emu
+            $rows = @(Invoke-PinReport -Level Campaign -StartDate $today.AddDays(-200) -EndDate $today.AddDays(-6) -Column SPEND_IN_DOLLAR -ErrorAction SilentlyContinue)
+            $rows.Count | Should -BeGreaterThan 0 -Because 'without the fault both parts arrive'
+        }
+        finally { Clear-PinTestEmulatorFault $emu }
+    }
+}
+
+Describe 'Resuming by token' {
+    It 'Get-PinReport -Token receives a JSON report (the format is read from the file) with the same rows' -TestCases @(@{ Format = 'Json' }, @{ Format = 'Csv' }) {
+        param($Format)
+        $job = New-PinAsyncReport -Level Campaign -StartDate $today.AddDays(-10) -EndDate $today.AddDays(-6) -Column SPEND_IN_DOLLAR, IMPRESSION_1 -Format $Format -ErrorAction Stop
+        $direct = @($job | Wait-PinReport | Receive-PinReport)
+        $resumed = @(Get-PinReport -AdAccountId $account.id -Token $job.Token | Wait-PinReport | Receive-PinReport -ErrorAction Stop)
+        $resumed.Count | Should -Be $direct.Count
+        ($resumed | ForEach-Object { "$($_.CAMPAIGN_ID)|$($_.DATE)|$($_.SPEND_IN_DOLLAR)" } | Sort-Object) | Should -Be ($direct | ForEach-Object { "$($_.CAMPAIGN_ID)|$($_.DATE)|$($_.SPEND_IN_DOLLAR)" } | Sort-Object)
+    }
+
+    It 'The resume command printed when waiting gives up runs as printed' {
+        Set-PinTestEmulatorOption $emu @{ ReportPreparationMs = 4000 }
+        try {
+            $job = New-PinAsyncReport -Level Campaign -StartDate $today.AddDays(-10) -EndDate $today.AddDays(-6) -Column SPEND_IN_DOLLAR -Format Json -ErrorAction Stop
+            $null = $job | Wait-PinReport -TimeoutSec 1 -ErrorVariable waitErrors -ErrorAction SilentlyContinue
+            $message = ($waitErrors | Select-Object -First 1).Exception.Message
+            $command = [regex]::Match($message, 'Get-PinReport .*\| Receive-PinReport').Value
+            $command | Should -Not -BeNullOrEmpty
+            Start-Sleep -Seconds 4
+            $rows = @(Invoke-Expression $command)
+            $rows.Count | Should -BeGreaterThan 0
+            $rows[0].SPEND_IN_DOLLAR | Should -Not -BeNullOrEmpty
+        }
+        finally { Set-PinTestEmulatorOption $emu @{ ReportPreparationMs = 0 } }
+    }
+}

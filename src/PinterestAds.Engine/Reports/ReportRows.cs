@@ -49,6 +49,7 @@ namespace PinterestAds.Engine.Reports
                 Stream decoded = openDecoded();
                 var head = new byte[HeadBytes];
                 int length = ReadHead(decoded, head, ct);
+                if (job.FormatFromContent) job = job.WithFormat(DetectFormat(head, length));
                 var options = OptionsFor(job, DetectEntityIdColumn(job, Encoding.UTF8.GetString(head, 0, length)));
                 Stream content = new PrefixedStream(head, length, decoded);
                 if (job.Format == ReportFormat.Json && job.Columns.Count == 0)
@@ -139,6 +140,14 @@ namespace PinterestAds.Engine.Reports
                 }
             }
             return best ?? preferred;
+        }
+
+        /// <summary>JSON when the first character (after a byte order mark and white space) opens an object or array, else CSV.</summary>
+        internal static ReportFormat DetectFormat(byte[] head, int length)
+        {
+            int i = length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+            while (i < length && (head[i] == (byte)' ' || head[i] == (byte)'\t' || head[i] == (byte)'\r' || head[i] == (byte)'\n')) i++;
+            return i < length && (head[i] == (byte)'{' || head[i] == (byte)'[') ? ReportFormat.Json : ReportFormat.Csv;
         }
 
         /// <summary>Copies the stream to a temporary file that deletes itself when closed, positioned at its start.</summary>
