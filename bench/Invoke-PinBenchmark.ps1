@@ -8,6 +8,8 @@
     Scenarios (each script starts its own emulator and returns one result object):
       ImportTime       Import-Module PinterestAds over a bare pwsh start.
       SyncFanout       2,000 campaigns x 90 days: Get-PinAnalytics vs a per-campaign Invoke-RestMethod loop.
+      LongRange        2,000 campaigns x 730 days, DAY: Get-PinAnalytics -Mode Auto (async reports) vs a loop of
+                       90-day synchronous windows; report creations next to the minimum the limits allow.
       ReportStreaming  a 1,000,000-row report: Receive-PinReport vs Import-Csv / ConvertFrom-Json,
                        | Export-Csv vs Import-Csv | Export-Csv, and Wait-PinReport polls and latency.
     Runs are alternated per scenario; the runner keeps to -BudgetMinutes by cutting the number of runs of
@@ -36,6 +38,7 @@ $clock = [Diagnostics.Stopwatch]::StartNew()
 $plan = @(
     @{ Name = 'ImportTime'; Arguments = @{ Samples = 3 } }
     @{ Name = 'SyncFanout'; Arguments = @{} }
+    @{ Name = 'LongRange'; Arguments = @{} }
     @{ Name = 'ReportStreaming'; Arguments = @{ Rows = $Rows; Repeat = 1 } }
 ) | Where-Object { $_.Name -like $Name -and (Test-Path (Join-Path $PSScriptRoot "$($_.Name).ps1")) }
 
@@ -132,6 +135,10 @@ $table = @(
         ("module {0} s, {1} analytics requests (minimum {2}) + {3} other; loop {4} s for 2,000 requests (extrapolated from {5})" -f
             (Get-MedianText 'SyncFanout' 'ModuleSeconds' '{0:N1}'), (Get-MedianText 'SyncFanout' 'ModuleAnalyticsRequests'), (Get-MedianText 'SyncFanout' 'MinimumAnalyticsRequests'),
             (Get-MedianText 'SyncFanout' 'ModuleOtherRequests'), (Get-MedianText 'SyncFanout' 'LoopSecondsForAll' '{0:N1}'), (Get-MedianText 'SyncFanout' 'LoopCampaignsTimed'))
+    New-Row 'LongRange' 'Two years x 2,000 campaigns, DAY: Get-PinAnalytics Auto vs a per-90-day sync loop' 'Ratio' 'ProcessPeakWorkingSetMB' `
+        ("module {0} s, {1} report creations (minimum {2}), {3} polls, {4} downloads; loop {5} s ({6} windows, one timed)" -f
+            (Get-MedianText 'LongRange' 'ModuleSeconds' '{0:N1}'), (Get-MedianText 'LongRange' 'ReportCreations'), (Get-MedianText 'LongRange' 'MinimumReportCreations'),
+            (Get-MedianText 'LongRange' 'StatusPolls'), (Get-MedianText 'LongRange' 'Downloads'), (Get-MedianText 'LongRange' 'LoopSecondsEstimated' '{0:N1}'), (Get-MedianText 'LongRange' 'LoopWindows'))
     New-Row 'ImportTime' 'Import-Module PinterestAds vs bare pwsh start (time)' 'Ratio' 'PeakWorkingSetMB' `
         ("bare {0} ms, with import {1} ms, overhead {2} ms" -f (Get-MedianText 'ImportTime' 'BareStartMs'), (Get-MedianText 'ImportTime' 'WithImportMs'), (Get-MedianText 'ImportTime' 'ImportOverheadMs'))
     New-Row 'ReportStreaming' 'Wait-PinReport: polls, ready -> first row' 'ReadyToFirstRowSeconds' 'ProcessPeakWorkingSetMB' `

@@ -190,6 +190,12 @@ BeforeAll {
         'Get-PinAnalytics: Ad groups by id, conversions at the time of conversion, failing on unsettled data' = @{
             Output = 'PinterestAds.AnalyticsRow'
         }
+        'Get-PinAnalytics: Two years of daily campaign numbers in one command' = @{
+            Output = 'PinterestAds.AnalyticsRow', 'System.Management.Automation.VerboseRecord'; Journal = $true; TimeoutSec = 120; Warning = $notFinalWarning
+            Check = { param($Run)
+                @($Run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0].Message | Should -Match 'Plan: \d+ async report'
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -BeGreaterThan 3 -Because '730 days are five 186-day reports' }
+        }
         'Get-PinAudienceDefinition: Audiences of the first ad account' = @{ Output = 'PinterestAds.PinAudienceDefinition' }
         'Get-PinAudienceDefinition: Only the Pinterest-wide scope' = @{
             Output = 'PinterestAds.PinAudienceDefinition'

@@ -179,11 +179,12 @@ namespace PinterestAds.Engine.Analytics
 
             string? currency = await AnalyticsRunner.CurrencyOrNullAsync(resources, query.AdAccountId, log, ct).ConfigureAwait(false);
 
-            // 1. Create every report.
+            // 1. Create every report (a few at a time; the session's rate budget applies).
+            var toCreate = plan.Reports.SelectMany(r => r.Plan.Reports.Select(planned => (r.Spec, r.Plan, planned))).ToList();
             var jobs = new List<ReportJob>();
-            foreach (var (spec, reportPlan) in plan.Reports)
-                foreach (var planned in reportPlan.Reports)
-                    jobs.Add(await AsyncReports.CreateAsync(session, spec, reportPlan, planned, log, ct).ConfigureAwait(false));
+            await OrderedFanOut.RunAsync(toCreate, query.ThrottleLimit,
+                (item, token) => AsyncReports.CreateAsync(session, item.Spec, item.Plan, item.planned, log, token),
+                (_, job) => jobs.Add(job), ct).ConfigureAwait(false);
 
             // 2. Wait for all of them; any that does not finish fails the whole run (no partial answer).
             var finished = new List<ReportJob>();
@@ -203,13 +204,17 @@ namespace PinterestAds.Engine.Analytics
             var files = new List<(ReportJob Job, string Path)>();
             try
             {
-                foreach (var job in jobs.Select(j => finished.First(f => f.Token == j.Token)))
-                {
-                    string path = Path.Combine(Path.GetTempPath(), "pinterest-analytics-" + Guid.NewGuid().ToString("N") + ".json");
-                    files.Add((job, path));
-                    using var download = await ReportDownload.OpenAsync(job, IdleTimeout, log, ct, ct).ConfigureAwait(false);
-                    await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false);
-                }
+                var toDownload = jobs.Select(j => finished.First(f => f.Token == j.Token))
+                    .Select(job => (Job: job, Path: Path.Combine(Path.GetTempPath(), "pinterest-analytics-" + Guid.NewGuid().ToString("N") + ".json"))).ToList();
+                files.AddRange(toDownload);
+                await OrderedFanOut.RunAsync(toDownload, query.ThrottleLimit,
+                    async (file, token) =>
+                    {
+                        using var download = await ReportDownload.OpenAsync(file.Job, IdleTimeout, log, token, token).ConfigureAwait(false);
+                        await ReportFiles.SaveAsync(download, file.Path, token).ConfigureAwait(false);
+                        return true;
+                    },
+                    (_, _) => { }, ct).ConfigureAwait(false);
                 log.Verbose($"Downloaded {files.Count} report file(s); reading rows.");
 
                 // 4. Read and shape the rows.
@@ -218,7 +223,7 @@ namespace PinterestAds.Engine.Analytics
                 var merger = plan.MergesTotals ? new TotalMerger(converter.Schema, converter.Activator, plan.HiddenColumns, query.ZeroFill) : null;
                 foreach (var (job, path) in files)
                 {
-                    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                    using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
                     using var content = ReportContent.OpenDecoded(file, ct);
                     var head = new byte[16 * 1024];
                     int headLength = content.Read(head, 0, head.Length);
@@ -238,9 +243,12 @@ namespace PinterestAds.Engine.Analytics
                     var reader = new JsonReportReader(new PrefixedStream(head, headLength, content), options);
                     try
                     {
-                        await foreach (var row in reader.ReadRowsAsync(ct).ConfigureAwait(false))
+                        // Blocking reads of a local file, on the thread pool; names may need a lookup (awaited).
+                        foreach (var row in reader.ReadRows(ct))
                         {
-                            var values = await converter.ValuesAsync(row, idColumn, ct).ConfigureAwait(false);
+                            var values = converter.ResolvesNames
+                                ? await converter.ValuesAsync(row, idColumn, ct).ConfigureAwait(false)
+                                : converter.Values(row, idColumn);
                             if (merger != null) merger.Add(values, row);
                             else output(converter.Activator.Create(values));
                         }

@@ -48,8 +48,28 @@ namespace PinterestAds.Engine.Analytics
 
         public RowActivator<AnalyticsRow> Activator { get; }
 
+        /// <summary>Whether <see cref="ValuesAsync"/> may have to wait (a targeting name not looked up yet).</summary>
+        public bool ResolvesNames => _targeting && _names != null;
+
         /// <summary>The values of the analytics row for one file row (not yet a row: the merger may combine several).</summary>
         public async Task<object?[]> ValuesAsync(ReportRow source, string? fileIdColumn, CancellationToken ct)
+        {
+            var values = Values(source, fileIdColumn);
+            if (ResolvesNames)
+            {
+                string? type = (string?)values[_typeOrdinal], value = (string?)values[_valueOrdinal];
+                if (type != null && value != null)
+                {
+                    if (!_knownNames.TryGetValue((type, value), out var name))
+                        _knownNames[(type, value)] = name = await _names!(type, value, ct).ConfigureAwait(false);
+                    values[_nameOrdinal] = name;
+                }
+            }
+            return values;
+        }
+
+        /// <summary>The values without the targeting name (no waiting).</summary>
+        public object?[] Values(ReportRow source, string? fileIdColumn)
         {
             var values = Activator.CreateBuffer();
             values[0] = _adAccountId;
@@ -65,16 +85,8 @@ namespace PinterestAds.Engine.Analytics
             if (_dateOrdinal >= 0) values[_dateOrdinal] = source[RowFields.Date];
             if (_targeting)
             {
-                string? type = source["TARGETING_TYPE"]?.ToString();
-                string? value = source["TARGETING_VALUE"]?.ToString();
-                values[_typeOrdinal] = type;
-                values[_valueOrdinal] = value;
-                if (_names != null && type != null && value != null)
-                {
-                    if (!_knownNames.TryGetValue((type, value), out var name))
-                        _knownNames[(type, value)] = name = await _names(type, value, ct).ConfigureAwait(false);
-                    values[_nameOrdinal] = name;
-                }
+                values[_typeOrdinal] = source["TARGETING_TYPE"]?.ToString();
+                values[_valueOrdinal] = source["TARGETING_VALUE"]?.ToString();
             }
             return values;
         }

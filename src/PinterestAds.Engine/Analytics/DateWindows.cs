@@ -62,7 +62,7 @@ namespace PinterestAds.Engine.Analytics
                 {
                     string why = clampToAvailable
                         ? $" -ClampToAvailable cannot help: the whole range ends before {ApiDates.Format(earliest)}."
-                        : $" Use New-PinAsyncReport for older data (it reaches {ApiLimits.AsyncReport.LookbackDays} days back), or add -ClampToAvailable to start at {ApiDates.Format(earliest)} instead.";
+                        : $" Leave -Mode at Auto (async reports reach {ApiLimits.AsyncReport.LookbackDays} days back) or use New-PinAsyncReport for older data, or add -ClampToAvailable to start at {ApiDates.Format(earliest)} instead.";
                     throw new PinterestValidationException("StartDateBeyondLookback", "StartDate",
                         $"-StartDate {ApiDates.Format(start)} is more than {limit.LookbackDays} days ago: synchronous analytics at {granularityName} granularity start at most {limit.LookbackDays} days back (the earliest date today is {ApiDates.Format(earliest)} UTC).{why}");
                 }
