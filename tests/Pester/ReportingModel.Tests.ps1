@@ -314,6 +314,17 @@ Describe 'Several jobs, one stream' {
     }
 }
 
+Describe 'Missing metrics mean the same on every path' {
+    It 'JSON report rows have $null for a metric the file leaves out, as sync rows do; CSV rows carry the API''s zero-fill' {
+        $json = @(New-PinAsyncReport -Level Ad -StartDate $today.AddDays(-20) -EndDate $today.AddDays(-6) -Column SPEND_IN_DOLLAR, TOTAL_CONVERSIONS -Format Json -ErrorAction Stop | Wait-PinReport | Receive-PinReport)
+        @($json | Where-Object { $null -eq $_.TOTAL_CONVERSIONS }).Count | Should -BeGreaterThan 0
+        @($json | Where-Object { $_.TOTAL_CONVERSIONS -eq 0 -and $null -ne $_.TOTAL_CONVERSIONS }).Count | Should -Be 0
+        $csv = @(New-PinAsyncReport -Level Ad -StartDate $today.AddDays(-20) -EndDate $today.AddDays(-6) -Column SPEND_IN_DOLLAR, TOTAL_CONVERSIONS -Format Csv -ErrorAction Stop | Wait-PinReport | Receive-PinReport)
+        @($csv | Where-Object { $null -eq $_.TOTAL_CONVERSIONS }).Count | Should -Be 0 -Because 'Pinterest zero-fills CSV files'
+        $csv.Count | Should -Be $json.Count
+    }
+}
+
 Describe 'Resuming by token' {
     It 'Get-PinReport -Token receives a JSON report (the format is read from the file) with the same rows' -TestCases @(@{ Format = 'Json' }, @{ Format = 'Csv' }) {
         param($Format)

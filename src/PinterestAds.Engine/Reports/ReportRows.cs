@@ -14,8 +14,8 @@ namespace PinterestAds.Engine.Reports
     /// Reads the typed rows of a downloaded report. Rows are read with blocking reads so the caller (the
     /// cmdlet's pipeline thread) can write each one as it is parsed, without a queue hop per row.
     /// Every row of a report has the same properties: the entity id column, DATE (unless TOTAL), the
-    /// targeting fields (targeting levels), then the requested columns in the requested order; missing
-    /// metrics read as 0 in both formats. Download and format failures become typed errors; a truncated
+    /// targeting fields (targeting levels), then the requested columns in the requested order; a missing
+    /// metric is null in both formats (Pinterest zero-fills CSV files itself; JSON files leave zeros out). Download and format failures become typed errors; a truncated
     /// body is never presented as a complete report.
     /// </summary>
     internal static class ReportRows
@@ -103,7 +103,8 @@ namespace PinterestAds.Engine.Reports
                 EntityIdColumn = entityIdColumn,
                 AdAccountId = job.AdAccountId,
                 IncludeDate = job.Granularity == null ? (bool?)null : !string.Equals(job.Granularity, "TOTAL", StringComparison.Ordinal),
-                ZeroFill = true,
+                // A missing metric is null, as on the sync path (JSON files leave zeros out; CSV files carry them).
+                ZeroFill = false,
                 JsonLayout = job.PrimarySort == ReportSort.ByDate ? JsonReportLayout.ByDate : JsonReportLayout.ByEntityId,
                 PreScanJsonKeys = false,
             };
