@@ -67,17 +67,7 @@ namespace PinterestAds.Engine.Analytics
 
             DateTime today = ApiDates.UtcToday().Date;
             DateTime start = ApiDates.ToCalendarDate(query.StartDate), end = ApiDates.ToCalendarDate(query.EndDate);
-            if (end < start)
-                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
-                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
-            if (end > today)
-            {
-                log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
-                end = today;
-                if (start > today)
-                    throw new PinterestValidationException("StartDateInFuture", "StartDate",
-                        $"-StartDate {ApiDates.Format(start)} is in the future (today is {ApiDates.Format(today)} UTC). Give a date on or before today.");
-            }
+            end = DateWindows.CheckOrderAndEnd(start, end, log);
             var window = query.Granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport;
             DateTime earliest = today.AddDays(-window.LookbackDays);
             if (start < earliest && query.ClampToAvailable && end >= earliest)
