@@ -83,7 +83,7 @@ try {
     $moduleAnalyticsRequests = Get-RequestCount '*/campaigns/analytics'
     $moduleOtherRequests = Get-RequestCount '/v5/*' 
     $moduleOtherRequests -= $moduleAnalyticsRequests
-    $windows = [math]::Ceiling($Days / 90)
+    $windows = [math]::Ceiling($Days / 91)   # one sync call covers end_date <= start_date + 90: 91 days
     $minimum = [math]::Ceiling($CampaignCount / 250) * $windows
 
     # ---- the loop a user writes today ----

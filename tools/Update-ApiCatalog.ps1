@@ -40,6 +40,12 @@ function Get-Facts([hashtable] $schema) {
         $facts['properties'] = [ordered]@{}
         foreach ($p in $schema.properties.GetEnumerator() | Sort-Object Key) { $facts['properties'][$p.Key] = Get-Facts $p.Value }
     }
+    # The required fields of a nested object (an item of metrics_filters, of custom_conversion_event_metrics):
+    # its own list and those of its allOf parts, in the description's order.
+    $required = [System.Collections.Generic.List[string]]::new()
+    foreach ($part in @($schema.allOf)) { if ($part) { foreach ($r in @((Get-Facts $part)['required'])) { if ($r -and -not $required.Contains($r)) { $required.Add($r) } } } }
+    foreach ($r in @($schema.required)) { if ($r -and -not $required.Contains($r)) { $required.Add($r) } }
+    if ($required.Count -gt 0 -and $facts['type'] -eq 'object') { $facts['required'] = @($required) } else { $facts.Remove('required') }
     $facts
 }
 

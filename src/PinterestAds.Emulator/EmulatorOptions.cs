@@ -39,6 +39,13 @@ public sealed class EmulatorOptions
     public double AccessTokenLifetimeSeconds { get; set; } = 30 * 86400;
     public double RefreshTokenLifetimeSeconds { get; set; } = 60 * 86400;
 
+    // ----- environment -----
+    /// <summary>
+    /// Behave as the API sandbox: operations the description marks <c>x-sandbox: disabled</c> (async and
+    /// template reports, bulk downloads, audience insights, product groups) answer 404 instead of serving.
+    /// </summary>
+    public bool Sandbox { get; set; }
+
     // ----- traffic -----
     /// <summary>Added latency on every API and store call, in milliseconds.</summary>
     public int LatencyMs { get; set; }

@@ -54,6 +54,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         EntityEndpoints.Map(api, state);
         AnalyticsEndpoints.Map(api, state);
         AsyncReportEndpoints.Map(api, state);
+        MmmReportEndpoints.Map(api, state);
         BulkEndpoints.Map(api, state);
         ResourceEndpoints.Map(api, state);
         OAuthEndpoints.Map(api, state);

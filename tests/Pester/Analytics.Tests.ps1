@@ -123,20 +123,23 @@ Describe 'The API limits are the module''s job' {
         Assert-MatchesTruth $rows (Get-Truth Campaign $idsByLevel.Campaign IMPRESSION_1 'DAY') CAMPAIGN_ID IMPRESSION_1
     }
 
-    It 'splits 91 days into two 90-day windows and merges them into one day series' {
+    It 'asks for 91 days in one call (end_date <= start_date + 90) as one day series' {
         Clear-PinTestEmulatorRequest $emu
         $rows = @(Get-PinAnalytics -Level AdAccount -StartDate $today.AddDays(-90) -EndDate $today -Column SPEND_IN_DOLLAR -Granularity Day -WarningAction SilentlyContinue)
-        (Get-AnalyticsRequest).Count | Should -Be 2
+        (Get-AnalyticsRequest).Count | Should -Be 1
         $truth = Get-Truth AdAccount @() SPEND_IN_DOLLAR 'DAY' $today.AddDays(-90) $today
         Assert-MatchesTruth $rows $truth AD_ACCOUNT_ID SPEND_IN_DOLLAR
         $dates = @($rows.DATE)
         $dates | Should -Be ($dates | Sort-Object) -Because 'windows are written in date order'
     }
 
-    It 'uses 3-day windows and an 8-day lookback at HOUR granularity' {
+    It 'uses 3-day windows and an 8-day lookback at HOUR granularity (the ad account: no 3-day range)' {
+        Clear-PinTestEmulatorRequest $emu
+        $null = @(Get-PinAnalytics -Level Campaign -Id $idsByLevel.Campaign -StartDate $today.AddDays(-8) -EndDate $today -Column IMPRESSION_1 -Granularity Hour -WarningAction SilentlyContinue)
+        (Get-AnalyticsRequest).Count | Should -Be 3
         Clear-PinTestEmulatorRequest $emu
         $null = @(Get-PinAnalytics -Level AdAccount -StartDate $today.AddDays(-8) -EndDate $today -Column IMPRESSION_1 -Granularity Hour -WarningAction SilentlyContinue)
-        (Get-AnalyticsRequest).Count | Should -Be 3
+        (Get-AnalyticsRequest).Count | Should -Be 1
         { Get-PinAnalytics -Level AdAccount -StartDate $today.AddDays(-9) -Column IMPRESSION_1 -Granularity Hour -ErrorAction Stop } |
             Should -Throw -ErrorId 'StartDateBeyondLookback,*'
     }

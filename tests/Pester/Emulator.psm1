@@ -120,7 +120,7 @@ function Get-PinTestEmulatorExpectedRow {
 
 function Set-PinTestEmulatorReportStatus {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Token,
-        [Parameter(Mandatory)] [ValidateSet('FAILED', 'CANCELLED', 'EXPIRED', 'FINISHED', 'RUNNING', 'SUCCEEDED')] [string] $Status)
+        [Parameter(Mandatory)] [ValidateSet('FAILED', 'CANCELLED', 'EXPIRED', 'FINISHED', 'RUNNING', 'SUCCEEDED', 'ABSENT')] [string] $Status)
     Invoke-PinTestEmulatorAdmin $Emulator POST "/reports/$Token/status" @{ status = $Status }
 }
 

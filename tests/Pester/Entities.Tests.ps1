@@ -130,8 +130,9 @@ Describe 'Get-PinAdGroup, Get-PinAd and Get-PinProductGroup' {
         $ads | ForEach-Object { $_.CampaignId | Should -Be $campaign.Id }
     }
 
-    It 'lists product group promotions, of all or of piped ad groups' {
-        $all = @(Get-PinProductGroup -AdAccountId $account.id)
+    It 'lists product group promotions, of all piped ad groups or of one' {
+        # The API lists promotions only by ids or by ad group (product_group_promotions/list).
+        $all = @(Get-PinAdGroup -AdAccountId $account.id | Get-PinProductGroup)
         $all.Count | Should -BeGreaterThan 0
         $all[0].PSTypeNames | Should -Contain 'PinterestAds.PinProductGroup'
         $group = Get-PinAdGroup -AdAccountId $account.id | Where-Object { $_.Id -in $all.AdGroupId } | Select-Object -First 1

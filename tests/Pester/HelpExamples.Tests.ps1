@@ -1,6 +1,6 @@
 #Requires -Modules Pester
-# Every example of every help page (docs/en-US/*.md, and the code blocks of about_PinterestAds.md)
-# runs, as its text stands, against a real emulator. One It per example. An example fails when it
+# Every example of every help page (docs/en-US/*.md, and the powershell code blocks of
+# about_PinterestAds.md and of README.md) runs, as its text stands, against a real emulator. One It per example. An example fails when it
 # throws, writes an error record (terminating or not), writes a warning its table entry does not
 # expect, does not finish within its time limit, or does not produce what it claims: the table
 # below ($Expected) says, for every example, which objects it writes (by type name), which files it
@@ -25,7 +25,7 @@
 #   script block that GETs the consent URL and follows the emulator's consent stand-in (GET /oauth/,
 #   which approves at once and redirects to the loopback -RedirectUri with a code and the state).
 # - Pinterest's production API: Connect-PinAccount calls that name a credential (-AccessToken,
-#   -RefreshToken, -Interactive) but neither -ApiBaseUri nor -Environment would go to
+#   -RefreshToken, -Interactive, -ClientCredentials) but neither -ApiBaseUri nor -Environment would go to
 #   api.pinterest.com; $PSDefaultParameterValues gives them the emulator's -ApiBaseUri instead (the
 #   consent page then lives on the emulator too). Calls without credentials read
 #   PINTEREST_API_BASE_URI as written, and explicit -ApiBaseUri values are untouched.
@@ -37,8 +37,10 @@
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
 
-    # The powershell code blocks of about_PinterestAds.md, titled by the heading above each.
-    function Get-AboutExample([string] $Path) {
+    # The powershell code blocks of a markdown page (about_PinterestAds.md, README.md), titled by the
+    # heading above each. Blocks without the powershell tag (README's build and emulator commands) are
+    # shell commands that build.ps1 and CI run, not examples.
+    function Get-AboutExample([string] $Path, [string] $Page = 'about_PinterestAds') {
         $heading = ''
         $code = $null
         $index = 0
@@ -46,7 +48,7 @@ BeforeDiscovery {
             if ($null -ne $code) {
                 if ($line -match '^```\s*$') {
                     $index++
-                    [pscustomobject]@{ Command = 'about_PinterestAds'; Index = $index; Title = $heading; Code = $code -join "`n" }
+                    [pscustomobject]@{ Command = $Page; Index = $index; Title = $heading; Code = $code -join "`n" }
                     $code = $null
                 }
                 else { $code.Add($line) }
@@ -56,7 +58,8 @@ BeforeDiscovery {
         }
     }
 
-    $examples = @(Get-PinHelpExample) + @(Get-AboutExample (Join-Path (Get-PinDocsPath) 'about_PinterestAds.md'))
+    $examples = @(Get-PinHelpExample) + @(Get-AboutExample (Join-Path (Get-PinDocsPath) 'about_PinterestAds.md')) +
+        @(Get-AboutExample (Join-Path (Get-PinRepoRoot) 'README.md') -Page 'README')
     $cases = @(foreach ($example in $examples) {
             @{
                 Page  = $example.Command
@@ -78,6 +81,8 @@ BeforeAll {
     #   Files       files (relative to its working directory) it leaves behind, with rows.
     #   Environment $true: PINTEREST_API_BASE_URI, PINTEREST_ACCESS_TOKEN, PINTEREST_AD_ACCOUNT_ID set.
     #   Stage       names from $Staging to create in its working directory first.
+    #   Fresh       $true: a console without the module imported and without a session (the example
+    #               imports and connects itself, as README.md's quick start does).
     #   Warning     a regex every warning it writes must match (none allowed otherwise).
     #   Probe       code run in the example's runspace after it; its output is $Run.Probe.
     #   Journal     $true: $Run.Requests holds the emulator's journal of the example's requests.
@@ -88,6 +93,20 @@ BeforeAll {
     # -------------------------------------------------------------------------------------------
     $notFinalWarning = 'are not final yet and may still change'
     $script:Expected = @{
+        # README.md's Quick start, run from a folder holding ./out/PinterestAds (the built module) as the
+        # repository root does after build.ps1 -Task Build.
+        'README: Quick start' = @{
+            Stage = 'out/PinterestAds'; Fresh = $true; Warning = $notFinalWarning; Journal = $true
+            Output = 'PinterestAds.AnalyticsRow', 'PinterestAds.PinMetricDefinition'
+            Files = 'campaigns-30d.csv', 'campaigns-180d.csv'
+            Check = { param($Run)
+                $metros = @($Run.Output | Where-Object { $_.PSObject.TypeNames -contains 'PinterestAds.AnalyticsRow' })
+                $metros.Count | Should -BeLessOrEqual 10
+                $metros.TargetingName | Should -Match '^U\.S\.: ' -Because 'the metros come with their names'
+                ($Run.Output | Where-Object { $_.PSObject.TypeNames -like '*PinMetricDefinition' }).Name | Should -BeLike '*CLICKTHROUGH*'
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 -Because '181 days are one report'
+                (Import-Csv (Join-Path $Run.Folder 'campaigns-180d.csv'))[0].PSObject.Properties.Name | Should -Contain 'TOTAL_CONVERSIONS' }
+        }
         'Connect-PinAccount: Connect to the local emulator' = @{
             Environment = $true; Output = 'PinterestAds.PinSessionInfo'
             Check = { param($Run)
@@ -116,6 +135,12 @@ BeforeAll {
                 $Run.Probe[0].CanRefresh | Should -BeTrue -Because 'the code was exchanged for an access and a refresh token'
                 $Run.Probe[0].ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $Run.ApiBaseUri.AbsoluteUri.TrimEnd('/')
                 ($Run.Information -join "`n") | Should -Match 'Open this URL to grant PinterestAds access' }
+        }
+        'Connect-PinAccount: An app token with the client_credentials grant' = @{
+            Stage = 'client-secret.txt'; Output = @(); Files = 'ad-accounts.csv'; Probe = 'Get-PinSession'
+            Check = { param($Run)
+                $Run.Probe[0].CanRefresh | Should -BeTrue -Because 'an app token is asked for again when it expires'
+                $Run.Probe[0].TokenRefreshCount | Should -BeGreaterOrEqual 1 }
         }
         'Connect-PinAccount: Tighter budgets and timeouts for a shared app' = @{
             Output = @(); Probe = '(Get-PinSession).RateLimitBudgets'
@@ -303,6 +328,14 @@ BeforeAll {
             Check = { param($Run) $Run.Output.EntityType | Sort-Object -Unique | Should -Be 'AD_GROUP', 'CAMPAIGN' }
         }
         'New-PinBulkDownload: What changed this week, as CSV' = @{ Output = 'System.IO.FileInfo'; Files = 'campaigns-bulk.csv' }
+        'New-PinMmmReport: Weekly campaign spend by gender and app type' = @{
+            Output = @(); Files = 'mmm-weekly.csv'
+            Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'mmm-weekly.csv'))[0].PSObject.Properties.Name | Should -Contain 'SPEND_IN_DOLLAR' }
+        }
+        'New-PinMmmReport: Ad groups in two countries, resumed later by token' = @{
+            Output = 'PinterestAds.ReportJob'
+            Check = { param($Run) $Run.Output[-1].Status | Should -Be 'FINISHED' }
+        }
         'Receive-PinReport: Stream rows into a CSV file' = @{
             Output = @(); Files = 'ad-groups.csv'
             Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'ad-groups.csv'))[0].PSObject.Properties.Name | Should -Contain 'CTR' }
@@ -357,13 +390,18 @@ BeforeAll {
         'client-secret.txt' = { param($Path)
             ConvertTo-SecureString $clientSecret -AsPlainText -Force | ConvertFrom-SecureString | Set-Content -LiteralPath $Path
             $null }
+        # The README imports the built module from the repository root: out/PinterestAds/<version>/PinterestAds.psd1.
+        'out/PinterestAds' = { param($Path) New-StagedLink $Path (Split-Path (Get-PinModulePath) -Parent) }
         # The about page starts the emulator from the repository root: out/emulator/PinterestAds.Emulator.dll.
-        'out/emulator' = { param($Path)
-            $null = New-Item -ItemType Directory -Path (Split-Path $Path -Parent) -Force
-            $published = Split-Path (Get-PinEmulatorDll) -Parent
-            $kind = if ($IsWindows) { 'Junction' } else { 'SymbolicLink' }
-            $null = New-Item -ItemType $kind -Path $Path -Target $published
-            $null }
+        'out/emulator' = { param($Path) New-StagedLink $Path (Split-Path (Get-PinEmulatorDll) -Parent) }
+    }
+
+    # A link (a junction on Windows) at $Path to a built folder, as if the example ran in the repository root.
+    function script:New-StagedLink([string] $Path, [string] $Target) {
+        $null = New-Item -ItemType Directory -Path (Split-Path $Path -Parent) -Force
+        $kind = if ($IsWindows) { 'Junction' } else { 'SymbolicLink' }
+        $null = New-Item -ItemType $kind -Path $Path -Target $Target
+        $null
     }
 
     $script:CredentialVariables = 'PINTEREST_ACCESS_TOKEN', 'PINTEREST_REFRESH_TOKEN', 'PINTEREST_CLIENT_ID', 'PINTEREST_CLIENT_SECRET',
@@ -378,6 +416,9 @@ BeforeAll {
     $script:emu = Start-PinTestEmulator -Option @{ Seed = 2; ReportPreparationMs = 200; BulkPreparationMs = 200 }
     $world = Get-PinTestEmulatorWorld $emu
     $script:accountId = ($world.adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1).id
+    # The README's quick start asks its user for the token and the ad account id.
+    $ReadHostAnswers['Pinterest token'] = 'emulator-access-token'
+    $ReadHostAnswers['Ad account id'] = $accountId
 
     function script:New-EmulatorRefreshToken {
         # What a person's first consent gives a scheduled job: the consent stand-in's code, exchanged.
@@ -406,7 +447,7 @@ BeforeAll {
 
     # Runs in the example's runspace before it: working directory, stand-ins, default session.
     $script:setupScript = @'
-param($Folder, $ApiBaseUri, $AccessToken, $AdAccountId, $Answers)
+param($Folder, $ApiBaseUri, $AccessToken, $AdAccountId, $Answers, [switch] $Fresh)
 $ErrorActionPreference = 'Stop'
 Push-Location -LiteralPath $Folder
 $readHost = {
@@ -430,9 +471,9 @@ $global:PSDefaultParameterValues['Connect-PinAccount:BrowserAction'] = {
 }
 $global:PSDefaultParameterValues['Connect-PinAccount:ApiBaseUri'] = {
     $bound = $args[0].BoundParameters
-    if (($bound -contains 'AccessToken' -or $bound -contains 'RefreshToken' -or $bound -contains 'Interactive') -and $bound -notcontains 'Environment') { $ApiBaseUri }
+    if (($bound -contains 'AccessToken' -or $bound -contains 'RefreshToken' -or $bound -contains 'Interactive' -or $bound -contains 'ClientCredentials') -and $bound -notcontains 'Environment') { $ApiBaseUri }
 }.GetNewClosure()
-Connect-PinAccount -ApiBaseUri $ApiBaseUri -AccessToken $AccessToken -AdAccountId $AdAccountId
+if (-not $Fresh) { Connect-PinAccount -ApiBaseUri $ApiBaseUri -AccessToken $AccessToken -AdAccountId $AdAccountId }
 '@
 
     # Runs in the example's runspace after it: close what it opened, stop what it started.
@@ -484,7 +525,7 @@ Pop-Location
         }
 
         $state = [initialsessionstate]::CreateDefault2()
-        $state.ImportPSModule([string[]]@($manifest))
+        if (-not $Spec.Fresh) { $state.ImportPSModule([string[]]@($manifest)) }
         $runspace = [runspacefactory]::CreateRunspace($state)
         $shell = $null
         $stopped = $false
@@ -493,6 +534,7 @@ Pop-Location
             $shell = [powershell]::Create($runspace)
             $null = $shell.AddScript($setupScript, $true).AddParameters(@{
                     Folder = $folder; ApiBaseUri = $emu.ApiBaseUri; AccessToken = $emu.AccessToken; AdAccountId = $accountId; Answers = $ReadHostAnswers
+                    Fresh = [bool]$Spec.Fresh
                 })
             try { $null = $shell.Invoke() }
             catch { throw "The example's set-up failed: $($_.Exception.InnerException.Message ?? $_.Exception.Message)" }

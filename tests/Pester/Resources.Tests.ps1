@@ -159,17 +159,18 @@ Describe 'Get-PinMetricsReadyState' {
         $states.Date | Should -Be @($today.AddDays(-3), $today.AddDays(-2))
     }
 
-    It 'refuses a future date before any request' {
+    It 'asks about future dates and dates of any age, which the description does not limit' {
+        # metrics_ready_state's date has only a format in the description: no lookback, no "not after today".
         Clear-AdminRequest
-        $null = Get-PinMetricsReadyState -Date $today.AddDays(1) -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MetricsReadyDateInFuture,*'
-        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        @(Get-ApiRequest '/v5/*').Count | Should -Be 0
+        $states = @(Get-PinMetricsReadyState -Date $today.AddDays(1), $today.AddYears(-5) -ErrorVariable failures)
+        $failures | Should -BeNullOrEmpty
+        $states.Date | Should -Be @($today.AddYears(-5), $today.AddDays(1))
+        $states[1].AllMetricsReady | Should -BeFalse -Because 'the emulator has no final metrics for a future date'
+        $states[0].AllMetricsReady | Should -BeTrue
+        @(Get-ApiRequest '/v5/resources/metrics_ready_state').Count | Should -Be 2
     }
 
-    It 'refuses a date older than any report can reach, and an inverted range' {
-        $null = Get-PinMetricsReadyState -Date $today.AddYears(-5) -ErrorVariable tooOld -ErrorAction SilentlyContinue
-        $tooOld[0].FullyQualifiedErrorId | Should -BeLike 'MetricsReadyDateTooOld,*'
+    It 'refuses an inverted range' {
         $null = Get-PinMetricsReadyState -StartDate $today -EndDate $today.AddDays(-1) -ErrorVariable inverted -ErrorAction SilentlyContinue
         $inverted[0].FullyQualifiedErrorId | Should -BeLike 'EndDateBeforeStartDate,*'
     }

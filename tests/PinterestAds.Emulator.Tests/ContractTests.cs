@@ -20,6 +20,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
         "analytics/create_report", "analytics/get_report", "templates/list", "analytics/create_template_report",
         "bulk_download/create", "bulk_request/get", "delivery_metrics/get", "targeting_options/get", "metrics_ready_state/get",
         "audience_insights/get", "audience_insights_scope_and_type/get", "oauth/token",
+        "analytics/create_mmm_report", "analytics/get_mmm_report",
     };
 
     public static IEnumerable<object[]> Operations => CoveredOperations.Select(o => new object[] { o });
@@ -71,7 +72,7 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "campaigns/list" => Get($"{baseUrl}/campaigns?entity_statuses=ACTIVE&entity_statuses=PAUSED&entity_statuses=ARCHIVED"),
             "ad_groups/list" => Get($"{baseUrl}/ad_groups?campaign_ids={campaign}"),
             "ads/list" => Get($"{baseUrl}/ads?ad_group_ids={adGroup}"),
-            "product_group_promotions/list" => Get($"{baseUrl}/product_group_promotions"),
+            "product_group_promotions/list" => Get($"{baseUrl}/product_group_promotions?ad_group_id={adGroup}"),
             "ad_account/analytics" => Get($"{baseUrl}/analytics?{dates}&{cols}"),
             "campaigns/analytics" => Get($"{baseUrl}/campaigns/analytics?campaign_ids={campaign}&{dates}&{cols}"),
             "ad_groups/analytics" => Get($"{baseUrl}/ad_groups/analytics?ad_group_ids={adGroup}&{dates}&{cols}"),
@@ -83,6 +84,8 @@ public sealed class ContractTests : IClassFixture<EmulatorFixture>
             "ad_targeting_analytics/get" => Get($"{baseUrl}/ads/targeting_analytics?ad_ids={ad["id"]}&targeting_types=KEYWORD&{dates}&{cols}"),
             "analytics/create_report" => PostJson($"{baseUrl}/reports", reportBody),
             "analytics/get_report" => Get($"{baseUrl}/reports?token={await CreateReportAsync(reportBody)}"),
+            "analytics/create_mmm_report" => PostJson($"{baseUrl}/mmm_reports", MmmReportTests.ValidBody()),
+            "analytics/get_mmm_report" => Get($"{baseUrl}/mmm_reports?token={await MmmReportTests.CreateAsync(_f, MmmReportTests.ValidBody())}"),
             "templates/list" => Get($"{baseUrl}/templates"),
             "analytics/create_template_report" => new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/templates/{template}/reports"),
             "bulk_download/create" => PostJson($"{baseUrl}/bulk/download", new { entity_types = new[] { "CAMPAIGN", "AD_GROUP" } }),

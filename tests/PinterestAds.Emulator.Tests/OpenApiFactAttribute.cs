@@ -8,3 +8,12 @@ public sealed class OpenApiTheoryAttribute : TheoryAttribute
         if (!OpenApiSchemas.Available) Skip = OpenApiSchemas.MissingMessage;
     }
 }
+
+/// <summary>A fact that is skipped, with a clear message, when openapi.json is not available.</summary>
+public sealed class OpenApiFactAttribute : FactAttribute
+{
+    public OpenApiFactAttribute()
+    {
+        if (!OpenApiSchemas.Available) Skip = OpenApiSchemas.MissingMessage;
+    }
+}

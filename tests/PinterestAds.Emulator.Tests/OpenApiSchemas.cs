@@ -34,6 +34,9 @@ public static class OpenApiSchemas
 
     public const string MissingMessage = "openapi.json not found: put Pinterest's description at ../shared/pinterest-api/openapi.json (relative to the repo root) or set PINTEREST_OPENAPI.";
 
+    /// <summary>The whole description, for tests that read its prose or schema facts.</summary>
+    public static JsonNode Description => Document.Value ?? throw new InvalidOperationException(MissingMessage);
+
     private static JsonNode? Load() => Path is { } p ? JsonNode.Parse(File.ReadAllText(p)) : null;
 
     /// <summary>The schema of an operation's response for a status (e.g. "200").</summary>

@@ -44,12 +44,12 @@ public sealed class ValidationTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task SpanBeyondNinetyDaysIsRefused()
+    public async Task EndMoreThanNinetyDaysPastStartIsRefused()
     {
-        // Within the lookback but 91 days long can only happen with an end in the future.
-        var (status, body) = await _f.SendAsync(HttpMethod.Get, CampaignAnalytics($"campaign_ids={Campaign}&start_date=2025-10-17&end_date=2026-01-15&granularity=DAY&columns=SPEND_IN_DOLLAR"));
+        // end_date <= start_date + 90 (91 calendar days); within the lookback, 92 days need an end in the future.
+        var (status, body) = await _f.SendAsync(HttpMethod.Get, CampaignAnalytics($"campaign_ids={Campaign}&start_date=2025-10-17&end_date=2026-01-16&granularity=DAY&columns=SPEND_IN_DOLLAR"));
         Assert.Equal(400, status);
-        Assert.Contains("at most 90 days", (string)body!["message"]!);
+        Assert.Contains("at most 91 days", (string)body!["message"]!);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class AdminEndpoints
         nameof(EmulatorOptions.OtherRequestsPerMinute), nameof(EmulatorOptions.RequestsPerSecond), nameof(EmulatorOptions.ReportPreparationMs),
         nameof(EmulatorOptions.ReportLifetimeSeconds), nameof(EmulatorOptions.LinkLifetimeSeconds), nameof(EmulatorOptions.BulkPreparationMs),
         nameof(EmulatorOptions.GzipDownloads), nameof(EmulatorOptions.AccessTokenLifetimeSeconds), nameof(EmulatorOptions.RefreshTokenLifetimeSeconds),
-        nameof(EmulatorOptions.ClientSecret),
+        nameof(EmulatorOptions.ClientSecret), nameof(EmulatorOptions.Sandbox),
     };
 
     public static void Map(WebApplication app, EmulatorState state)
@@ -82,8 +82,9 @@ internal static class AdminEndpoints
             }
             if (state.Bulk.Find(token) is { } bulk)
             {
-                if (status is not ("FAILED" or "RUNNING" or "SUCCEEDED"))
-                    return Results.Json(new { code = 1, message = "status of a bulk request must be FAILED, RUNNING or SUCCEEDED." }, statusCode: 400);
+                // ABSENT: answer without a status (BulkUpsertStatusResponse does not require one).
+                if (status is not ("FAILED" or "RUNNING" or "SUCCEEDED" or "ABSENT"))
+                    return Results.Json(new { code = 1, message = "status of a bulk request must be FAILED, RUNNING, SUCCEEDED or ABSENT (no status in the answer)." }, statusCode: 400);
                 bulk.ForcedStatus = status;
                 return Results.Json(new { token, status });
             }

@@ -1,6 +1,7 @@
 using System.Text;
 using PinterestAds.Emulator.Catalog;
 using PinterestAds.Emulator.Hosting;
+using PinterestAds.Emulator.Traffic;
 
 namespace PinterestAds.Emulator.Auth;
 
@@ -17,6 +18,8 @@ internal static class OAuthEndpoints
             if (!c.Http.Request.HasFormContentType)
                 throw ApiException.BadRequest("The token request must be a form (Content-Type: application/x-www-form-urlencoded).");
             var form = await c.Http.Request.ReadFormAsync(c.Http.RequestAborted);
+            c.Http.Items[JournalEntry.TokenRequestItem] = JournalEntry.TokenRequestFields
+                .Where(f => form.ContainsKey(f)).ToDictionary(f => f, f => form[f].ToString());
             var grant = form["grant_type"].ToString();
             var spec = ApiCatalog.Instance.Body("OauthAccessTokenRequest");
             if (string.IsNullOrEmpty(grant)) throw ApiException.BadRequest("Missing required field 'grant_type'.");
@@ -41,8 +44,9 @@ internal static class OAuthEndpoints
                         throw ApiException.BadRequest("Invalid 'refresh_token': unknown, revoked, already used (refresh tokens rotate) or expired.");
                     issued = c.State.Tokens.IssueAccess(withRefresh: true);
                     break;
-                default: // client_credentials
-                    issued = c.State.Tokens.IssueAccess(withRefresh: false);
+                default: // client_credentials: the description requires 'scope'; the token is the app's, without a refresh token
+                    if (form["scope"].ToString().Length == 0) throw ApiException.BadRequest("Grant client_credentials needs 'scope' (e.g. ads:read).");
+                    issued = c.State.Tokens.IssueAccess(withRefresh: false, appToken: true);
                     break;
             }
             var response = new Dictionary<string, object?>

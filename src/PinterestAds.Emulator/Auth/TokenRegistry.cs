@@ -11,6 +11,8 @@ internal sealed class TokenRegistry
     private readonly object _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _access = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _refresh = new(StringComparer.Ordinal);
+    // Access tokens of the client_credentials grant: the app's own, no user behind them.
+    private readonly HashSet<string> _appTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string RedirectUri, DateTimeOffset Expires)> _codes = new(StringComparer.Ordinal);
     private readonly Func<EmulatorOptions> _options;
     private readonly TimeProvider _time;
@@ -30,9 +32,15 @@ internal sealed class TokenRegistry
         lock (_gate) return _access.TryGetValue(token, out var expires) && expires > _time.GetUtcNow();
     }
 
+    /// <summary>The token came from the client_credentials grant (an app token).</summary>
+    public bool IsAppToken(string token)
+    {
+        lock (_gate) return _appTokens.Contains(token);
+    }
+
     public sealed record Issued(string AccessToken, long ExpiresIn, string? RefreshToken, long RefreshExpiresIn, long RefreshExpiresAt);
 
-    public Issued IssueAccess(bool withRefresh)
+    public Issued IssueAccess(bool withRefresh, bool appToken = false)
     {
         var o = _options();
         var now = _time.GetUtcNow();
@@ -40,6 +48,7 @@ internal sealed class TokenRegistry
         {
             var access = "pina_" + NewSecret();
             _access[access] = now.AddSeconds(o.AccessTokenLifetimeSeconds);
+            if (appToken) _appTokens.Add(access);
             string? refresh = null;
             if (withRefresh)
             {

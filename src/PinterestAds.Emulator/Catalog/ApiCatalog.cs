@@ -41,6 +41,9 @@ internal sealed class ApiCatalog
     /// <summary>The async report column names.</summary>
     public IReadOnlyList<string> AsyncColumns => Body("AdsAnalyticsCreateAsyncRequest").Properties["columns"].Items!.Enum!;
 
+    /// <summary>The columns of Marketing Mix Modeling reports (a few, such as ADVERTISER_NAME, exist only there).</summary>
+    public IReadOnlyList<string> MmmColumns => Body("CreateMMMReportRequest").Properties["columns"].Items!.Enum!;
+
     private static ApiCatalog Load()
     {
         using var stream = typeof(ApiCatalog).Assembly.GetManifestResourceStream("PinterestAds.api-catalog.json")
@@ -59,7 +62,10 @@ internal sealed class ApiCatalog
                 op.GetProperty("path").GetString()!,
                 op.GetProperty("rateLimitCategory").GetString() ?? "ads_read",
                 parameters,
-                bodySchema);
+                bodySchema,
+                AvailableInSandbox: !op.TryGetProperty("sandbox", out var sandbox) || sandbox.GetString() != "disabled",
+                AllowsClientCredentials: op.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array
+                    && security.EnumerateArray().Any(s => s.GetString()?.StartsWith("client_credentials:", StringComparison.Ordinal) == true));
             operations[spec.OperationId] = spec;
         }
         var bodies = new Dictionary<string, BodySpec>(StringComparer.Ordinal);
@@ -76,7 +82,7 @@ internal sealed class ApiCatalog
 
 internal sealed record OperationSpec(
     string OperationId, string Method, string Path, string RateLimitCategory,
-    IReadOnlyList<ParameterSpec> Parameters, string? BodySchema)
+    IReadOnlyList<ParameterSpec> Parameters, string? BodySchema, bool AvailableInSandbox = true, bool AllowsClientCredentials = true)
 {
     public ParameterSpec Parameter(string name) =>
         Parameters.FirstOrDefault(p => p.Name == name)
@@ -108,7 +114,8 @@ internal sealed record ParameterSpec(string Name, string In, bool Required, Sche
 internal sealed record SchemaFacts(
     string? Type, string? Format, IReadOnlyList<string>? Enum, IReadOnlyList<long>? IntEnum,
     int? MinItems, int? MaxItems, double? Minimum, double? Maximum, string? Pattern, int? MaxLength,
-    JsonElement? Default, SchemaFacts? Items, IReadOnlyDictionary<string, SchemaFacts>? Properties)
+    JsonElement? Default, SchemaFacts? Items, IReadOnlyDictionary<string, SchemaFacts>? Properties,
+    IReadOnlyList<string> RequiredFields)
 {
     public static SchemaFacts FromJson(JsonElement e)
     {
@@ -131,7 +138,11 @@ internal sealed record SchemaFacts(
         if (e.TryGetProperty("properties", out var ps) && ps.ValueKind == JsonValueKind.Object)
             props = ps.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal);
         JsonElement? def = e.TryGetProperty("default", out var d) ? d.Clone() : null;
+        // An object schema's "required" lists field names (a parameter's is a boolean, read by ParameterSpec).
+        var required = e.TryGetProperty("required", out var rq) && rq.ValueKind == JsonValueKind.Array
+            ? rq.EnumerateArray().Select(x => x.GetString()!).ToList()
+            : new List<string>();
         return new SchemaFacts(Str("type"), Str("format"), strEnum, intEnum, Int("minItems"), Int("maxItems"),
-            Dbl("minimum"), Dbl("maximum"), Str("pattern"), Int("maxLength"), def, items, props);
+            Dbl("minimum"), Dbl("maximum"), Str("pattern"), Int("maxLength"), def, items, props, required);
     }
 }

@@ -4,7 +4,7 @@ namespace PinterestAds.Emulator.Catalog;
 
 /// <summary>
 /// Validates a JSON request body against a flattened body schema of the catalogue: no unknown fields,
-/// required fields present, and each value's type, enum, pattern, limits and items as described.
+/// required fields present (nested objects' too), and each value's type, enum, pattern, limits and items as described.
 /// </summary>
 internal static class BodyValidator
 {
@@ -75,6 +75,11 @@ internal static class BodyValidator
                             throw ApiException.BadRequest($"Unknown field '{path}.{p.Name}'; allowed: {string.Join(", ", props.Keys)}.");
                         CheckValue($"{path}.{p.Name}", pf, p.Value);
                     }
+                }
+                foreach (var required in facts.RequiredFields)
+                {
+                    if (!value.TryGetProperty(required, out var v) || v.ValueKind == JsonValueKind.Null)
+                        throw ApiException.BadRequest($"Missing required field '{path}.{required}' in the request body.");
                 }
                 break;
         }

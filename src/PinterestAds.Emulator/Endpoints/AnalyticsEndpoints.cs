@@ -40,7 +40,7 @@ internal static class AnalyticsEndpoints
         var granularity = p.RequiredString("granularity");
         var start = p.Date("start_date")!.Value;
         var end = p.Date("end_date")!.Value;
-        ReportingLimits.CheckDates(start, end, c.State.Today, ReportingLimits.For(false, granularity, null),
+        ReportingLimits.CheckDates(start, end, c.State.Today, ReportingLimits.ForSync(c.Operation.OperationId, granularity),
             granularity == "HOUR" ? "sync analytics, HOUR granularity" : "sync analytics");
 
         IReadOnlyList<string>? adIds = p.List("ad_ids"), campaignIds = p.List("campaign_ids"), pinIds = p.List("pin_ids");

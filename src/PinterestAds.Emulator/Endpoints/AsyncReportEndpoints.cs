@@ -35,7 +35,7 @@ internal static class AsyncReportEndpoints
             var account = c.Account();
             var token = c.Parameters.RequiredString("token");
             var report = c.State.Reports.Find(token);
-            if (report is null || report.AdAccountId != account.Id)
+            if (report is null || report.AdAccountId != account.Id || report.Mmm)
             {
                 await c.JsonAsync(new Dictionary<string, object?> { ["report_status"] = "DOES_NOT_EXIST", ["url"] = null, ["size"] = null });
                 return;
@@ -63,7 +63,7 @@ internal static class AsyncReportEndpoints
             var end = c.Parameters.Date("end_date") ?? today.AddDays(-template.EndDaysInPast);
             var granularity = c.Parameters.String("granularity") ?? template.Granularity;
             var (level, targeting) = ReportQuery.FromAsyncLevel(template.ReportLevel)!.Value;
-            ReportingLimits.CheckDates(start, end, today, ReportingLimits.For(true, granularity, template.ReportLevel), "template report");
+            ReportingLimits.CheckTemplateDates(start, end, today);
             var query = new ReportQuery
             {
                 Account = account,
@@ -115,7 +115,7 @@ internal static class AsyncReportEndpoints
         return report.Size.IsCompletedSuccessfully ? "FINISHED" : "FAILED";
     }
 
-    public static AsyncReport Create(EmulatorState state, AdAccount account, ReportQuery query, bool csv, string? templateId)
+    public static AsyncReport Create(EmulatorState state, AdAccount account, ReportQuery query, bool csv, string? templateId, bool mmm = false)
     {
         var report = new AsyncReport
         {
@@ -125,6 +125,7 @@ internal static class AsyncReportEndpoints
             Csv = csv,
             CreatedAt = state.Time.GetUtcNow(),
             TemplateId = templateId,
+            Mmm = mmm,
             Gzip = state.Options.GzipDownloads,
         };
         // "Preparing" the report = measuring its file, streamed to nowhere, so FINISHED can state its size.
@@ -163,6 +164,7 @@ internal static class AsyncReportEndpoints
             if (List("columns")!.FirstOrDefault(col => col.StartsWith("AD_", StringComparison.Ordinal) || col.StartsWith("PIN_PROMOTION", StringComparison.Ordinal)) is { } adColumn)
                 throw ApiException.BadRequest($"Column {adColumn} (an ad column) is not allowed with level {levelName}.");
         }
+        if (List("targeting_types") is { } requestedTypes) ReportingLimits.CheckTargetingTypesForLevel(requestedTypes, levelName);
         var mapped = ReportQuery.FromAsyncLevel(levelName)
             ?? throw ApiException.BadRequest($"Field 'level' value {levelName} is valid for the API but its entities (keywords, product items) are not part of the emulator's world; use ADVERTISER, CAMPAIGN, AD_GROUP, PIN_PROMOTION or PRODUCT_GROUP (or their _TARGETING forms).");
 

@@ -44,8 +44,10 @@ internal static class BulkEndpoints
             var request = c.State.Bulk.Find(id);
             if (request is null || request.Account != account)
                 throw ApiException.NotFoundError($"Bulk request {id} not found in ad account {account.Id}.");
+            // include_details is validated as the description's boolean; BulkUpsertStatusResponse defines no detail fields to add.
             var status = StatusOf(c.State, request);
-            var result = new Dictionary<string, object?> { ["status"] = status };
+            var result = new Dictionary<string, object?>();
+            if (status != "ABSENT") result["status"] = status;
             if (status == "SUCCEEDED")
                 result["result_url"] = c.State.Links.Sign(c.State.StoreBaseUri, request.FileName,
                     c.State.Time.GetUtcNow().AddSeconds(c.State.Options.LinkLifetimeSeconds));

@@ -56,6 +56,11 @@ internal static class EntityEndpoints
             var account = c.Account();
             var ids = c.Parameters.List("product_group_promotion_ids");
             var adGroupId = c.Parameters.String("ad_group_id");
+            // The description: "Include either ad_group_id or product_group_promotion_ids ... If multiple options
+            // are provided, product_group_promotion_ids takes precedence ... If none are provided, the endpoint returns an error."
+            if (ids is null && adGroupId is null)
+                throw ApiException.BadRequest("Include either 'ad_group_id' or 'product_group_promotion_ids' in the request.");
+            if (ids is not null) adGroupId = null;
             var statuses = c.Parameters.List("entity_statuses")!;
             var items = account.ProductGroups.Where(x => (ids is null || ids.Contains(x.Id))
                 && (adGroupId is null || x.AdGroup.Id == adGroupId) && statuses.Contains(x.Status));

@@ -45,7 +45,8 @@ internal static class ApiPipeline
                 {
                     state.Journal.Add(new JournalEntry(sequence, started, "api", context.Request.Method, path,
                         context.Request.QueryString.Value ?? "", context.Response.StatusCode,
-                        context.Request.Headers.ContainsKey("Authorization"), operation?.OperationId, operation?.RateLimitCategory, requestId));
+                        context.Request.Headers.ContainsKey("Authorization"), operation?.OperationId, operation?.RateLimitCategory, requestId,
+                        context.Items[JournalEntry.TokenRequestItem] as IReadOnlyDictionary<string, string>));
                 }
             }
         });
@@ -73,9 +74,16 @@ internal static class ApiPipeline
         {
             var header = context.Request.Headers.Authorization.ToString();
             const string bearer = "Bearer ";
-            if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || !state.Tokens.IsValidAccessToken(header[bearer.Length..].Trim()))
+            var token = header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) ? header[bearer.Length..].Trim() : "";
+            if (token.Length == 0 || !state.Tokens.IsValidAccessToken(token))
                 throw new ApiException(401, ApiException.AuthenticationFailed, "Authentication failed.");
+            // The description's security: an app token (client_credentials) only where that scheme is listed.
+            if (!operation.AllowsClientCredentials && state.Tokens.IsAppToken(token))
+                throw new ApiException(403, ApiException.Forbidden, $"{operation.OperationId} needs a user's token (pinterest_oauth2); a client_credentials token is not accepted here.");
         }
+
+        // After authentication, like the real sandbox, which only knows sandbox tokens.
+        if (options.Sandbox && !operation.AvailableInSandbox) throw SandboxRefusal(operation);
 
         var verdict = state.RateLimiter.Check(operation.RateLimitCategory);
         context.Response.Headers["X-RateLimit-Limit"] = verdict.Limit.ToString();
@@ -96,6 +104,13 @@ internal static class ApiPipeline
         await next(context);
     }
 
+    /// <summary>
+    /// The answer of sandbox mode to an operation the description marks x-sandbox: disabled. The description
+    /// does not say which status the real sandbox gives; 404 with a Pinterest error body is the stand-in.
+    /// </summary>
+    public static ApiException SandboxRefusal(OperationSpec operation) =>
+        ApiException.NotFoundError($"{operation.Method} {operation.Path} ({operation.OperationId}) is not available in the API Sandbox; use https://api.pinterest.com/v5 for it.");
+
     private static Task WriteStatusFaultAsync(HttpContext context, FaultRule fault, OperationSpec operation)
     {
         if (fault.Status == 429)
@@ -106,6 +121,9 @@ internal static class ApiPipeline
             return JsonOut.ErrorAsync(context, 429, ApiException.RateLimited,
                 $"Rate limit exceeded for {operation.RateLimitCategory}. Retry after {reset} seconds.");
         }
+        // The field-reported transient 400 of analytics operations: the delay is only in the message text.
+        if (fault.Status == 400 && fault.RetryAfterSeconds is { } retryAfter)
+            return JsonOut.ErrorAsync(context, 400, ApiException.InvalidParameters, $"Retry after {retryAfter} seconds");
         var message = fault.Status switch
         {
             502 => "Bad gateway.",

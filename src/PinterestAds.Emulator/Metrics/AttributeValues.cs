@@ -13,6 +13,7 @@ internal sealed record EntityContext(AdAccount Account, Campaign? Campaign, AdGr
         return column switch
         {
             "AD_ACCOUNT_ID" or "ADVERTISER_ID" => Cell.Of(Account.Id),
+            "ADVERTISER_NAME" => Cell.Of(Account.Name),
             "CAMPAIGN_ID" => Cell.Of(campaign?.Id),
             "CAMPAIGN_NAME" => Cell.Of(campaign?.Name),
             "CAMPAIGN_ENTITY_STATUS" => Cell.Of(campaign?.Status),

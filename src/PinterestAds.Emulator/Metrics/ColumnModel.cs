@@ -60,6 +60,7 @@ internal sealed class ColumnModel
         ["ECPC_IN_MICRO_DOLLAR"] = (new[] { "SPEND_IN_MICRO_DOLLAR" }, new[] { "CLICKTHROUGH_1", "CLICKTHROUGH_2" }, 1, true),
         ["CPM_IN_MICRO_DOLLAR"] = (new[] { "SPEND_IN_MICRO_DOLLAR" }, new[] { "IMPRESSION_1" }, 1000, true),
         ["ECPM_IN_MICRO_DOLLAR"] = (new[] { "SPEND_IN_MICRO_DOLLAR" }, new[] { "IMPRESSION_1", "IMPRESSION_2" }, 1000, true),
+        ["ECPM_IN_DOLLAR"] = (new[] { "SPEND_IN_MICRO_DOLLAR" }, new[] { "IMPRESSION_1", "IMPRESSION_2" }, 1000 * 1e-6, false),
         ["ENGAGEMENT_RATE"] = (new[] { "ENGAGEMENT_1" }, new[] { "IMPRESSION_1" }, 1, false),
         ["EENGAGEMENT_RATE"] = (new[] { "ENGAGEMENT_1", "ENGAGEMENT_2" }, new[] { "IMPRESSION_1", "IMPRESSION_2" }, 1, false),
         ["REPIN_RATE"] = (new[] { "REPIN_1" }, new[] { "IMPRESSION_1" }, 1, false),
@@ -90,7 +91,7 @@ internal sealed class ColumnModel
     }
 
     private static readonly Lazy<ColumnModel> Shared = new(() =>
-        new ColumnModel(ApiCatalog.Instance.SyncColumns.Concat(ApiCatalog.Instance.AsyncColumns)));
+        new ColumnModel(ApiCatalog.Instance.SyncColumns.Concat(ApiCatalog.Instance.AsyncColumns).Concat(ApiCatalog.Instance.MmmColumns)));
 
     public static ColumnModel Instance => Shared.Value;
 

@@ -29,6 +29,8 @@ internal sealed record ReportQuery
     public IReadOnlyList<string>? AdStatuses { get; init; }
     public IReadOnlyList<string>? ProductGroupStatuses { get; init; }
     public IReadOnlyList<string>? CampaignObjectiveTypes { get; init; }
+    /// <summary>MMM reports' <c>countries</c>: only ad groups that target one of these countries.</summary>
+    public IReadOnlyList<string>? Countries { get; init; }
     public required DateOnly Start { get; init; }
     public required DateOnly End { get; init; }
     public int? StartHour { get; init; }

@@ -189,7 +189,8 @@ internal sealed class RowSource
     {
         static bool In(IReadOnlyList<string>? filter, string value) => filter is null || filter.Contains(value, StringComparer.Ordinal);
         bool CampaignOk(Campaign c) => In(q.CampaignIds, c.Id) && In(q.CampaignStatuses, c.SummaryStatus) && In(q.CampaignObjectiveTypes, c.ObjectiveType);
-        bool AdGroupOk(AdGroup g) => CampaignOk(g.Campaign) && In(q.AdGroupIds, g.Id) && In(q.AdGroupStatuses, g.SummaryStatus);
+        bool AdGroupOk(AdGroup g) => CampaignOk(g.Campaign) && In(q.AdGroupIds, g.Id) && In(q.AdGroupStatuses, g.SummaryStatus)
+            && (q.Countries is null || g.Targeting["COUNTRY"].Any(country => q.Countries.Contains(country, StringComparer.Ordinal)));
         bool AdOk(Ad a) => AdGroupOk(a.AdGroup) && In(q.AdIds, a.Id) && In(q.PinIds, a.PinId) && In(q.AdStatuses, a.SummaryStatus);
         bool ProductGroupOk(ProductGroup p) => AdGroupOk(p.AdGroup) && In(q.ProductGroupIds, p.Id)
             && In(q.ProductGroupStatuses, p.Status == "ACTIVE" ? "RUNNING" : p.Status);

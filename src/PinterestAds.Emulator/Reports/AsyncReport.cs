@@ -11,6 +11,8 @@ internal sealed class AsyncReport
     public required bool Csv { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string? TemplateId { get; init; }
+    /// <summary>A Marketing Mix Modeling report: polled with GET /mmm_reports, unknown to GET /reports.</summary>
+    public bool Mmm { get; init; }
     /// <summary>Whether the file is gzip-encoded (decided at creation from the options).</summary>
     public required bool Gzip { get; init; }
     /// <summary>A status forced through the admin API (FAILED, CANCELLED, EXPIRED).</summary>

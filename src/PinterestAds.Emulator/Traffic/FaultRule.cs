@@ -16,7 +16,7 @@ public sealed class FaultRule
     [JsonPropertyName("status")] public int Status { get; set; } = 503;
     [JsonPropertyName("count")] public int? Count { get; set; }
     [JsonPropertyName("probability")] public double? Probability { get; set; }
-    /// <summary>For 429: the Retry-After header, seconds.</summary>
+    /// <summary>For 429: the Retry-After header, seconds. For 400: answer "Retry after N seconds" (the field-reported transient 400).</summary>
     [JsonPropertyName("retryAfterSeconds")] public int? RetryAfterSeconds { get; set; }
     /// <summary>For 429: the X-RateLimit-Reset header, seconds (e.g. 64800 after a daily limit).</summary>
     [JsonPropertyName("rateLimitResetSeconds")] public int? RateLimitResetSeconds { get; set; }

@@ -39,7 +39,7 @@ namespace PinterestAds.Engine.Analytics
             if (end > today) end = today;
             int days = Math.Max(1, (int)(end - start).TotalDays + 1);
             string granularity = ApiNames.ToApi(query.Granularity);
-            var sync = DateWindows.LimitFor(query.Granularity);
+            var sync = ApiLimits.SyncWindow(AnalyticsOperation.For(query.Level, query.Targeting).Id, query.Granularity == Granularity.Hour);
             var asyncWindow = query.Granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport;
 
             string? syncOnly = SyncOnlyOption(query);

@@ -82,7 +82,7 @@ namespace PinterestAds.Engine.Analytics
         {
             var operation = AnalyticsOperation.For(query.Level, query.Targeting);
             ConversionColumns.RefuseAtHour(query.Granularity, columns);
-            Ids.Require("AdAccountId", query.AdAccountId);
+            Ids.RequireAdAccount("AdAccountId", query.AdAccountId);
             CheckWindow("ClickWindowDays", "click_window_days", query.ClickWindowDays, operation);
             CheckWindow("EngagementWindowDays", "engagement_window_days", query.EngagementWindowDays, operation);
             CheckWindow("ViewWindowDays", "view_window_days", query.ViewWindowDays, operation);
@@ -98,14 +98,14 @@ namespace PinterestAds.Engine.Analytics
             // The id lists this call carries: the level's own, plus the ads operation's filters.
             var lists = new List<(string Parameter, string PowerShellName, IReadOnlyList<string> Ids)>();
             if (operation.IdParameter != null)
-                lists.Add((operation.IdParameter, "Id", Ids.RequireAll("Id", query.Ids)));
+                lists.Add((operation.IdParameter, "Id", Ids.RequireAll("Id", query.Ids, operation.Api.Parameter(operation.IdParameter))));
             else if (query.Ids.Count > 0)
                 throw new PinterestValidationException("IdNotApplicable", "Id",
                     $"-Id does not apply at -Level {query.Level}: the {operation.ApiLevel} operation reports on the whole ad account (-AdAccountId). Leave -Id out, or choose -Level Campaign, AdGroup, Ad or ProductGroup.");
             if (query.CampaignIds.Count > 0 && operation.IdParameter != "campaign_ids")
-                lists.Add(("campaign_ids", "CampaignId", Ids.RequireAll("CampaignId", query.CampaignIds)));
+                lists.Add(("campaign_ids", "CampaignId", Ids.RequireAll("CampaignId", query.CampaignIds, operation.Api.Parameter("campaign_ids"))));
             if (query.PinIds.Count > 0)
-                lists.Add(("pin_ids", "PinId", Ids.RequireAll("PinId", query.PinIds)));
+                lists.Add(("pin_ids", "PinId", Ids.RequireAll("PinId", query.PinIds, operation.Api.Parameter("pin_ids"))));
 
             foreach (var list in lists)
             {
@@ -146,7 +146,7 @@ namespace PinterestAds.Engine.Analytics
 
             var targetingChunks = TargetingChunks(query, operation);
             var spans = syncDates
-                ? DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log)
+                ? DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log, operation.Id)
                 : new[] { new DateSpan(ApiDates.ToCalendarDate(query.StartDate), ApiDates.ToCalendarDate(query.EndDate)) };
 
             IReadOnlyList<IReadOnlyList<string>> idChunks = chunked.Ids == null || chunked.Ids.Count == 0

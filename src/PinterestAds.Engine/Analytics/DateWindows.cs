@@ -23,12 +23,14 @@ namespace PinterestAds.Engine.Analytics
 
     /// <summary>
     /// Checks a date range against the sync lookback (90 days, HOUR 8) and splits it into spans the API
-    /// accepts (90 days, HOUR 3). The limits come from <see cref="ApiLimits"/>; "today" is the UTC date.
+    /// accepts (end at most 90 days after start; HOUR 3 days, except on the ad account). The limits come from <see cref="ApiLimits"/>; "today" is the UTC date.
     /// </summary>
     internal static class DateWindows
     {
-        public static ApiLimits.DateWindow LimitFor(Granularity granularity) =>
-            granularity == Granularity.Hour ? ApiLimits.SyncAnalyticsHourly : ApiLimits.SyncAnalytics;
+        /// <param name="granularity">The granularity asked for.</param>
+        /// <param name="operationId">The analytics operation (ad_account/analytics has no 3-day HOUR range); null: the other levels'.</param>
+        public static ApiLimits.DateWindow LimitFor(Granularity granularity, string? operationId = null) =>
+            ApiLimits.SyncWindow(operationId ?? "", granularity == Granularity.Hour);
 
         /// <summary>
         /// The checks both paths share: the end is not before the start, and a range reaching past today
@@ -52,12 +54,12 @@ namespace PinterestAds.Engine.Analytics
         /// The spans to request, in date order. Only DAY and HOUR rows can be merged across spans
         /// (TOTAL, WEEK and MONTH buckets would be cut in two), so the others must fit one span.
         /// </summary>
-        public static IReadOnlyList<DateSpan> Plan(DateTime startDate, DateTime endDate, Granularity granularity, bool clampToAvailable, IPinLog log)
+        public static IReadOnlyList<DateSpan> Plan(DateTime startDate, DateTime endDate, Granularity granularity, bool clampToAvailable, IPinLog log, string? operationId = null)
         {
             DateTime today = ApiDates.UtcToday().Date;
             DateTime start = ApiDates.ToCalendarDate(startDate);
             DateTime end = ApiDates.ToCalendarDate(endDate);
-            var limit = LimitFor(granularity);
+            var limit = LimitFor(granularity, operationId);
             string granularityName = ApiNames.ToApi(granularity);
 
             end = CheckOrderAndEnd(start, end, log);

@@ -65,7 +65,9 @@ namespace PinterestAds.Engine.Api
                     op.GetProperty("rateLimitCategory").GetString() ?? "unknown",
                     string.Equals(op.GetProperty("sandbox").GetString(), "enabled", StringComparison.Ordinal),
                     parameters,
-                    bodySchema);
+                    bodySchema,
+                    allowsClientCredentials: op.TryGetProperty("security", out var security) && security.ValueKind == JsonValueKind.Array
+                        && security.EnumerateArray().Any(s => (s.GetString() ?? "").StartsWith("client_credentials:", StringComparison.Ordinal)));
                 operations[operation.Id] = operation;
             }
 

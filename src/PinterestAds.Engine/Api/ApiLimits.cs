@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace PinterestAds.Engine.Api
 {
@@ -25,11 +26,43 @@ namespace PinterestAds.Engine.Api
             public int MaxSpanDays { get; }
         }
 
-        public static readonly DateWindow SyncAnalytics = new DateWindow(lookbackDays: 90, maxSpanDays: 90);
+        /// <summary>A window whose end date may be at most <paramref name="daysAfterStart"/> days after its start date.</summary>
+        public static DateWindow EndWithinDaysOfStart(int lookbackDays, int daysAfterStart) => new DateWindow(lookbackDays, daysAfterStart + 1);
+
+        /// <summary>
+        /// Sync analytics: start_date "cannot be more than 90 days back from today", end_date "cannot be more
+        /// than 90 days past start_date" (query_start_date / query_end_date): end_date &lt;= start_date + 90,
+        /// so one call covers up to 91 calendar days.
+        /// </summary>
+        public static readonly DateWindow SyncAnalytics = EndWithinDaysOfStart(lookbackDays: 90, daysAfterStart: 90);
+
+        /// <summary>Sync analytics at HOUR (campaigns, ad groups, ads, product groups, targeting, pins): 8 days back, a range of at most 3 days.</summary>
         public static readonly DateWindow SyncAnalyticsHourly = new DateWindow(lookbackDays: 8, maxSpanDays: 3);
+
+        /// <summary>
+        /// ad_account/analytics at HOUR: the description gives only "up to 8 days before the current date" (no
+        /// 3-day range, which it states for every other level), so only end_date's 90-days-past-start rule applies.
+        /// </summary>
+        public static readonly DateWindow SyncAnalyticsHourlyAdAccount = EndWithinDaysOfStart(lookbackDays: 8, daysAfterStart: 90);
+
+        /// <summary>The sync window of one analytics operation at one granularity (API spellings).</summary>
+        public static DateWindow SyncWindow(string operationId, bool hourly) =>
+            !hourly ? SyncAnalytics
+            : string.Equals(operationId, "ad_account/analytics", StringComparison.Ordinal) ? SyncAnalyticsHourlyAdAccount
+            : SyncAnalyticsHourly;
+
         public static readonly DateWindow AsyncReport = new DateWindow(lookbackDays: 914, maxSpanDays: 186);
         public static readonly DateWindow AsyncReportHourly = new DateWindow(lookbackDays: 8, maxSpanDays: 3);
         public static readonly DateWindow AsyncReportProductItem = new DateWindow(lookbackDays: 92, maxSpanDays: 31);
+
+        /// <summary>
+        /// Template reports (analytics/create_template_report): start_date "cannot be more than 2.5 years back
+        /// from today", end_date "cannot be more than 2.5 years past start date" (query_start_date_async,
+        /// query_end_date_async), in calendar months. The description states no other window for them (not the
+        /// custom report's 914 days and 186-day span, nor an HOUR or PRODUCT_ITEM window).
+        /// </summary>
+        public const int TemplateReportLookbackMonths = 30;
+        public const int TemplateReportMaxMonthsAfterStart = 30;
 
         /// <summary>Ids per id list in one sync analytics call (campaign_ids, ad_group_ids, ad_ids, product_group_ids).</summary>
         public const int SyncIdsPerCall = 250;
@@ -40,11 +73,20 @@ namespace PinterestAds.Engine.Api
         /// </summary>
         public const int MetricsSettleDays = 2;
 
+        /// <summary>
+        /// Async targeting types the description allows at one level only (TargetingTypeFilter.targeting_types:
+        /// "AUDIENCE_MULTIPLIER is only available in CAMPAIGN_TARGETING level. MEDIA_TYPE is only available in
+        /// PRODUCT_ITEM_TARGETING level"). Sync targeting analytics need no such rule: each operation's enum
+        /// already lists only its own types.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string> AsyncTargetingTypeOnlyAtLevel = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AUDIENCE_MULTIPLIER"] = "CAMPAIGN_TARGETING",
+            ["MEDIA_TYPE"] = "PRODUCT_ITEM_TARGETING",
+        };
+
         /// <summary>Ids per id list in one async report body.</summary>
         public const int AsyncIdsPerReport = 500;
-
-        /// <summary>Digits in an id (pattern ^\d+$).</summary>
-        public const int MaxIdLength = 18;
 
         public const int MinPageSize = 1;
         public const int MaxPageSize = 250;
@@ -60,6 +102,10 @@ namespace PinterestAds.Engine.Api
         public const int AdsAnalyticsPerMinute = 300;
         public const int AdsReadPerMinute = 1000;
         public const int OverallPerSecond = 100;
+
+        /// <summary>The documented per-minute budget of an <c>x-ratelimit-category</c> (ads_read's for any other).</summary>
+        public static int DocumentedPerMinute(string category) =>
+            string.Equals(category, "ads_analytics", StringComparison.OrdinalIgnoreCase) ? AdsAnalyticsPerMinute : AdsReadPerMinute;
 
         /// <summary>Access tokens live 30 days, refresh tokens 60 (renewed on each refresh).</summary>
         public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromDays(30);

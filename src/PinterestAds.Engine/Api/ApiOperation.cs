@@ -6,8 +6,9 @@ namespace PinterestAds.Engine.Api
     internal sealed class ApiOperation
     {
         public ApiOperation(string id, string method, string pathTemplate, string rateLimitCategory, bool availableInSandbox,
-            IReadOnlyDictionary<string, ApiParameter> parameters, string? bodySchema)
+            IReadOnlyDictionary<string, ApiParameter> parameters, string? bodySchema, bool allowsClientCredentials = true)
         {
+            AllowsClientCredentials = allowsClientCredentials;
             Id = id;
             Method = method;
             PathTemplate = pathTemplate;
@@ -22,7 +23,20 @@ namespace PinterestAds.Engine.Api
         public string PathTemplate { get; }
         /// <summary>The description's <c>x-ratelimit-category</c>; requests share a client-side budget per category.</summary>
         public string RateLimitCategory { get; }
+        /// <summary>The description's <c>x-sandbox</c> is not <c>disabled</c>.</summary>
         public bool AvailableInSandbox { get; }
+
+        /// <summary>The description's security lists a <c>client_credentials</c> scheme: an app token (no user) may call it.</summary>
+        public bool AllowsClientCredentials { get; }
+        /// <summary>
+        /// The operation answers analytics rows synchronously (GET .../analytics or .../targeting_analytics, every
+        /// level). Field reports: these sometimes answer 400 "Retry after N seconds" or a transient code 12, which
+        /// the retry handler retries for them and only them.
+        /// </summary>
+        public bool RetriesTransientBadRequest =>
+            Method == "GET" && (PathTemplate.EndsWith("/analytics", System.StringComparison.Ordinal)
+                                || PathTemplate.EndsWith("/targeting_analytics", System.StringComparison.Ordinal));
+
         public IReadOnlyDictionary<string, ApiParameter> Parameters { get; }
         public string? BodySchema { get; }
 

@@ -20,6 +20,9 @@ namespace PinterestAds.Engine.Api
         public ApiSchemaFacts? Items { get; protected set; }
         public IReadOnlyDictionary<string, ApiSchemaFacts>? Properties { get; protected set; }
 
+        /// <summary>The fields an object (e.g. an item of <c>custom_conversion_event_metrics</c>) must carry; empty when none.</summary>
+        public IReadOnlyList<string> RequiredFields { get; protected set; } = Array.Empty<string>();
+
         public bool IsArray => Type == "array";
 
         /// <summary>The enum allowed for a value, or for the items of an array.</summary>
@@ -48,6 +51,9 @@ namespace PinterestAds.Engine.Api
                 Items = FromJson(items);
             if (json.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
                 Properties = props.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal);
+            // A parameter's "required" is a boolean (read by ApiParameter); an object schema's is a list of field names.
+            if (json.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
+                RequiredFields = required.EnumerateArray().Select(r => r.GetString()!).ToArray();
         }
 
         private static string? OptionalString(JsonElement json, string name) =>

@@ -19,7 +19,7 @@ namespace PinterestAds.Engine.Audience
         public static async Task<IReadOnlyList<PinAudienceInsight>> GetAsync(PinterestSession session, string adAccountId,
             IEnumerable<AudienceInsightType> types, IPinLog log, CancellationToken ct)
         {
-            string account = Ids.Require("AdAccountId", adAccountId);
+            string account = Ids.RequireAdAccount("AdAccountId", adAccountId);
             var insights = new List<PinAudienceInsight>();
             foreach (var type in types.Distinct())
             {
@@ -34,7 +34,7 @@ namespace PinterestAds.Engine.Audience
         /// <summary>The audience scopes and types available for the account (<c>AudienceDefinitionResponse</c>).</summary>
         public static async Task<IReadOnlyList<PinAudienceDefinition>> GetDefinitionsAsync(PinterestSession session, string adAccountId, IPinLog log, CancellationToken ct)
         {
-            string account = Ids.Require("AdAccountId", adAccountId);
+            string account = Ids.RequireAdAccount("AdAccountId", adAccountId);
             var request = new ApiRequest("audience_insights_scope_and_type/get").Path("ad_account_id", account);
             var response = await session.Api.SendAsync(request, log, ct).ConfigureAwait(false);
             using var document = response.Json();

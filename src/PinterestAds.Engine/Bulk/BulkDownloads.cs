@@ -80,9 +80,18 @@ namespace PinterestAds.Engine.Bulk
             return job;
         }
 
-        public static async Task<ReportJob> RefreshAsync(ReportJob job, IPinLog log, CancellationToken ct)
+        /// <summary>
+        /// The bulk request's status now. <paramref name="includeDetails"/> sends <c>include_details</c> (the API then
+        /// attaches the request's errors and details; whatever it adds besides status and link lands in
+        /// <see cref="ReportJob.Message"/>). A 404 is <c>BulkRequestNotFound</c>; an answer without a bulk status value
+        /// is <c>BulkStatusMissing</c> or <c>BulkStatusUnknown</c> - never read as FAILED.
+        /// </summary>
+        public static async Task<ReportJob> RefreshAsync(ReportJob job, IPinLog log, CancellationToken ct, bool? includeDetails = null)
         {
-            var request = new ApiRequest("bulk_request/get").Path("ad_account_id", job.AdAccountId).Path("bulk_request_id", job.Token);
+            var request = new ApiRequest("bulk_request/get")
+                .Path("ad_account_id", job.AdAccountId)
+                .Path("bulk_request_id", job.Token)
+                .QueryValue("include_details", includeDetails);
             ApiResponse response;
             try
             {
@@ -90,14 +99,40 @@ namespace PinterestAds.Engine.Bulk
             }
             catch (PinterestApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                return job.WithStatus(ReportStatuses.DoesNotExist, null, null, DateTimeOffset.UtcNow);
+                throw new PinterestApiException("BulkRequestNotFound", PinErrorKind.NotFound,
+                    $"Pinterest knows no bulk request {job.Token} in ad account {job.AdAccountId} (GET {request.Operation.PathTemplate} answered 404: " +
+                    $"{Redactor.Text(ex.ApiMessage ?? "no message")}). Check the id and the ad account, or create a new download with New-PinBulkDownload.",
+                    request.Operation.Id, ex.StatusCode, ex.ApiCode, ex.ApiMessage, ex.RequestId);
             }
             using var document = response.Json();
             var root = document.RootElement;
-            string status = AsyncReports.StringOf(root, "status") ?? ReportStatuses.Failed;
+            string status = ReadStatus(root, job, request, response);
             var url = AsyncReports.ParseUrl(AsyncReports.StringOf(root, "result_url"));
             if (status != job.Status) log.Verbose($"{job.Describe()}: {status}.");
-            return job.WithStatus(status, ReportStatuses.IsSuccess(status) ? url : null, null, DateTimeOffset.UtcNow);
+            var refreshed = job.WithStatus(status, BulkStatuses.Succeeded == status ? url : null, null, DateTimeOffset.UtcNow);
+            if (includeDetails == true && Details(root) is string details) refreshed.Message = details;
+            return refreshed;
+        }
+
+        private static string ReadStatus(JsonElement root, ReportJob job, ApiRequest request, ApiResponse response)
+        {
+            bool present = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var value) && value.ValueKind != JsonValueKind.Null;
+            string? status = AsyncReports.StringOf(root, "status");
+            if (BulkStatuses.IsBulkStatus(status)) return status!;
+            string seen = present ? $"status {Redactor.Text(root.GetProperty("status").GetRawText())}" : "no status";
+            throw new PinterestApiException(present ? "BulkStatusUnknown" : "BulkStatusMissing", PinErrorKind.InvalidData,
+                $"{request.Operation.Id} answered {seen} for bulk request {job.Token}; a bulk request is {string.Join(", ", BulkStatuses.All)}. " +
+                "Its state is unknown (not failed): ask again with Get-PinReport -Kind Bulk.",
+                request.Operation.Id, response.StatusCode, requestId: response.RequestId);
+        }
+
+        // Whatever the answer holds besides its status and link (the errors/details include_details asks for).
+        private static string? Details(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            var extra = root.EnumerateObject().Where(p => p.Name != "status" && p.Name != "result_url").ToList();
+            if (extra.Count == 0) return null;
+            return Redactor.Text("{" + string.Join(",", extra.Select(p => JsonSerializer.Serialize(p.Name) + ":" + p.Value.GetRawText())) + "}");
         }
 
         private static string Unix(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

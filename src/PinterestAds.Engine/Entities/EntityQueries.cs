@@ -58,10 +58,20 @@ namespace PinterestAds.Engine.Entities
                         .QueryArray("ad_group_ids", filter.AdGroupIds),
                 json => new PinAd(adAccountId, json), api, log, ct);
 
-        /// <summary>Product group promotions; the API filters by one ad group at a time, so each is listed in turn.</summary>
+        /// <summary>
+        /// Product group promotions; the API filters by one ad group at a time, so each is listed in turn.
+        /// The description: "Include either ad_group_id or product_group_promotion_ids ... If none are provided,
+        /// the endpoint returns an error", and with both the ids win (the ad group filter would be dropped).
+        /// </summary>
         public static async IAsyncEnumerable<PinProductGroup> ProductGroups(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log,
             [EnumeratorCancellation] CancellationToken ct)
         {
+            if (filter.Ids.Count == 0 && filter.AdGroupIds.Count == 0)
+                throw new PinterestValidationException("ProductGroupFilterRequired", "AdGroupId",
+                    "Listing product group promotions needs -Id (product group promotion ids) or -AdGroupId: Pinterest refuses a listing of the whole ad account. Pipe ad groups in: Get-PinAdGroup | Get-PinProductGroup.");
+            if (filter.Ids.Count > 0 && filter.AdGroupIds.Count > 0)
+                throw new PinterestValidationException("ProductGroupFilterConflict", "AdGroupId",
+                    "-Id and -AdGroupId cannot be combined: Pinterest takes product_group_promotion_ids over ad_group_id and would ignore the ad group filter. Give one of them.");
             var adGroups = filter.AdGroupIds.Count == 0 ? new string?[] { null } : filter.AdGroupIds.Cast<string?>().ToArray();
             foreach (var adGroupId in adGroups)
             {

@@ -14,12 +14,14 @@ namespace PinterestAds.Engine.Http
     internal sealed class PinterestApiClient
     {
         private readonly HttpClient _http;
+        private readonly Session.EnvironmentRules _environment;
 
-        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout)
+        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout, Session.EnvironmentRules? environment = null)
         {
             _http = http;
             BaseUri = baseUri;
             OperationTimeout = operationTimeout;
+            _environment = environment ?? Session.EnvironmentRules.For(PinEnvironment.Production);
         }
 
         public Uri BaseUri { get; }
@@ -29,6 +31,8 @@ namespace PinterestAds.Engine.Http
 
         public async Task<ApiResponse> SendAsync(ApiRequest request, IPinLog log, CancellationToken cancellationToken)
         {
+            // What the session's environment lacks (the sandbox's x-sandbox: disabled) is refused unsent.
+            _environment.EnsureSupports(request.Operation);
             using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             overall.CancelAfter(OperationTimeout);
             using var message = new HttpRequestMessage(request.Method, request.BuildUri(BaseUri)) { Content = request.BuildContent() };

@@ -83,6 +83,7 @@ namespace PinterestAds.Engine.Reports
         {
             var session = job.Session ?? throw new InvalidOperationException("The report job has no session.");
             if (job.Kind == ReportJobKind.Bulk) return await Bulk.BulkDownloads.RefreshAsync(job, log, ct).ConfigureAwait(false);
+            if (job.Kind == ReportJobKind.Mmm) return await MmmReports.RefreshAsync(job, session, log, ct).ConfigureAwait(false);
 
             var request = new ApiRequest("analytics/get_report").Path("ad_account_id", job.AdAccountId).QueryValue("token", job.Token);
             var response = await session.Api.SendAsync(request, log, ct).ConfigureAwait(false);

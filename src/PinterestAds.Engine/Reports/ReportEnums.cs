@@ -40,5 +40,13 @@ namespace PinterestAds
         Template,
         /// <summary>A bulk entity download (<c>POST /bulk/download</c>).</summary>
         Bulk,
+        /// <summary>A Marketing Mix Modeling report (<c>POST /mmm_reports</c>).</summary>
+        Mmm,
     }
+
+    /// <summary>The levels of a Marketing Mix Modeling report (CAMPAIGN_TARGETING, AD_GROUP_TARGETING).</summary>
+    public enum MmmLevel { CampaignTargeting, AdGroupTargeting }
+
+    /// <summary>The granularities of a Marketing Mix Modeling report.</summary>
+    public enum MmmGranularity { Day, Week }
 }

@@ -22,6 +22,14 @@ namespace PinterestAds.Engine.Reports
 
         private static ApiSchemaFacts Field(string name) => Body.Properties[name];
 
+        /// <summary>The parameters behind the body fields whose items have required fields, for <see cref="RequiredFields"/>.</summary>
+        private static readonly Dictionary<string, (string Parameter, string Fix)> RequiredFieldSources = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+        {
+            ["custom_conversion_event_metrics"] = ("CustomConversionEventMetric",
+                "Name the custom event: 'ADE_ROAS:event name' or @{ Type = 'ADE_ROAS'; Name = 'event name' }."),
+            ["metrics_filters"] = ("MetricsFilter", "Give a field, an operator and at least one value: 'SPEND_IN_DOLLAR > 10'."),
+        };
+
         /// <summary>The catalogue's allowed values of a body field (or of its items).</summary>
         public static IReadOnlyList<string> AllowedValues(string field) => Field(field).AllowedValues ?? Array.Empty<string>();
 
@@ -61,6 +69,12 @@ namespace PinterestAds.Engine.Reports
             if (!targetingLevel && targetingTypes.Count > 0)
                 throw new PinterestValidationException("ParameterNotApplicable", "TargetingType",
                     $"-TargetingType only applies to the *_TARGETING levels; -Level is {level}. Use -Level {level}_TARGETING, or drop -TargetingType.");
+            foreach (string type in targetingTypes)
+            {
+                if (ApiLimits.AsyncTargetingTypeOnlyAtLevel.TryGetValue(type, out string? onlyAt) && onlyAt != level)
+                    throw new PinterestValidationException("TargetingTypeNotAtLevel", "TargetingType",
+                        $"-TargetingType {type} is only available at level {onlyAt}; -Level is {level}. Use -Level {onlyAt}, or drop {type}.");
+            }
 
             if (productItem)
             {
@@ -186,6 +200,8 @@ namespace PinterestAds.Engine.Reports
                     reports.Add(new PlannedReport(body, from, to, ++part, partCount));
                 }
             }
+            // The catalogue's required lists, nested ones included, checked on what was written.
+            foreach (var planned in reports) RequiredFields.Check(Body, planned.Body, RequiredFieldSources);
             return new ReportPlan(level, granularity, columns, targetingTypes, sort, reports);
         }
 

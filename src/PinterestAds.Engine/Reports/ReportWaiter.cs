@@ -27,10 +27,11 @@ namespace PinterestAds.Engine.Reports
 
     /// <summary>
     /// Waits for any number of jobs at once in one loop: each round polls every unfinished job (each
-    /// poll takes a token from the session's rate budget of its category - ads_analytics for reports),
-    /// then sleeps with capped, jittered exponential backoff. The delay never lets polling use more than
-    /// <see cref="BudgetShare"/> of the analytics budget, so other work of the session keeps room.
-    /// Jobs are handed to the caller the moment they reach a final status.
+    /// poll takes a token from the session's rate budget of its status operation's category, from the
+    /// catalogue: ads_analytics for reports, ads_read for bulk requests and MMM reports), then sleeps with capped, jittered
+    /// exponential backoff. The delay never lets polling use more than <see cref="BudgetShare"/> of any
+    /// category's budget, so other work of the session keeps room. Jobs are handed to the caller the
+    /// moment they reach a final status.
     /// </summary>
     internal sealed class ReportWaiter
     {
@@ -103,7 +104,7 @@ namespace PinterestAds.Engine.Reports
                 }
                 if (pending.Count == 0) break;
 
-                delay = NextDelay(delay, pending.Count);
+                delay = NextDelay(delay, PollLoads(pending.Select(i => current[i])));
                 onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, DateTimeOffset.UtcNow - started, delay));
                 await Delay(delay, started, timeout, ct).ConfigureAwait(false);
             }
@@ -111,16 +112,41 @@ namespace PinterestAds.Engine.Reports
             return pending.Select(i => current[i]).ToArray();
         }
 
-        /// <summary>The next delay: grown by <see cref="Factor"/>, capped, jittered, and slow enough for the budget.</summary>
-        internal TimeSpan NextDelay(TimeSpan previous, int pendingJobs)
+        /// <summary>The next delay for <paramref name="pendingJobs"/> report polls a round (the ads_analytics budget).</summary>
+        internal TimeSpan NextDelay(TimeSpan previous, int pendingJobs) =>
+            NextDelay(previous, new[] { new PollLoad("ads_analytics", pendingJobs, ApiLimits.AdsAnalyticsPerMinute) });
+
+        /// <summary>
+        /// The next delay: grown by <see cref="Factor"/>, capped, jittered, and slow enough for every category's
+        /// budget (each category's polls a round may use <see cref="BudgetShare"/> of its per-minute budget).
+        /// </summary>
+        internal TimeSpan NextDelay(TimeSpan previous, IEnumerable<PollLoad> loads)
         {
             double grown = Math.Min(previous.TotalMilliseconds * Factor, MaxDelay.TotalMilliseconds);
             double jittered;
             lock (_jitter) jittered = grown * (1 + Jitter * (2 * _jitter.NextDouble() - 1));
-            // pendingJobs polls per round may use BudgetShare of AdsAnalyticsPerMinute per minute.
-            double budgetFloor = pendingJobs * 60000.0 / (ApiLimits.AdsAnalyticsPerMinute * BudgetShare);
+            double budgetFloor = loads.Select(l => l.Polls * 60000.0 / (Math.Max(1, l.PerMinute) * BudgetShare)).DefaultIfEmpty(0).Max();
             return TimeSpan.FromMilliseconds(Math.Max(jittered, budgetFloor));
         }
+
+        /// <summary>The operation that polls a job's status (its category paces the polling).</summary>
+        internal static ApiOperation StatusOperation(ReportJob job) => ApiCatalog.Current.Operation(job.Kind switch
+        {
+            ReportJobKind.Bulk => "bulk_request/get",
+            ReportJobKind.Mmm => "analytics/get_mmm_report",
+            _ => "analytics/get_report",
+        });
+
+        /// <summary>How many polls a round each rate-limit category gets, with that category's budget in the job's session.</summary>
+        internal static IReadOnlyList<PollLoad> PollLoads(IEnumerable<ReportJob> pending) =>
+            pending.GroupBy(job => StatusOperation(job).RateLimitCategory, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new PollLoad(g.Key, g.Count(), PerMinute(g.First().Session, g.Key)))
+                .ToArray();
+
+        private static int PerMinute(PinterestSession? session, string category) =>
+            session?.Options.RequestsPerMinute != null && session.Options.RequestsPerMinute.TryGetValue(category, out int configured)
+                ? configured
+                : ApiLimits.DocumentedPerMinute(category);
 
         private static Task Delay(TimeSpan delay, DateTimeOffset started, TimeSpan? timeout, CancellationToken ct)
         {
@@ -131,5 +157,20 @@ namespace PinterestAds.Engine.Reports
             }
             return delay > TimeSpan.Zero ? Task.Delay(delay, ct) : Task.CompletedTask;
         }
+    }
+
+    /// <summary>Polls a round of one rate-limit category, and that category's per-minute budget.</summary>
+    internal readonly struct PollLoad
+    {
+        public PollLoad(string category, int polls, int perMinute)
+        {
+            Category = category;
+            Polls = polls;
+            PerMinute = perMinute;
+        }
+
+        public string Category { get; }
+        public int Polls { get; }
+        public int PerMinute { get; }
     }
 }

@@ -24,7 +24,7 @@ namespace PinterestAds.Engine.Resources
 
         public static async Task<IReadOnlyList<PinMetricsReadyState>> GetAsync(PinterestSession session, IEnumerable<DateTime> dates, IPinLog log, CancellationToken ct)
         {
-            var distinct = Validate(dates, ApiDates.UtcToday());
+            var distinct = Validate(dates);
             var results = new PinMetricsReadyState[distinct.Count];
             using var gate = new SemaphoreSlim(ConcurrentRequests);
             var tasks = distinct.Select(async (date, index) =>
@@ -44,23 +44,15 @@ namespace PinterestAds.Engine.Resources
         }
 
         /// <summary>
-        /// Calendar dates, distinct and sorted, each checked before any request: not after today (UTC) - a
-        /// future date has no metrics to be ready - and not older than the oldest date any report can
-        /// query (the async report lookback), since readiness is meaningless where no report can reach.
+        /// Calendar dates, distinct and sorted. The description limits the <c>date</c> parameter to its format
+        /// only, so future dates and dates of any age are asked about as given: what the real API answers for
+        /// them is not documented (the emulator answers "not ready" for a future date and "ready" for an old one).
         /// </summary>
-        internal static IReadOnlyList<DateTime> Validate(IEnumerable<DateTime> dates, DateTime utcToday)
+        internal static IReadOnlyList<DateTime> Validate(IEnumerable<DateTime> dates)
         {
             var list = dates.Select(ApiDates.ToCalendarDate).Distinct().OrderBy(d => d).ToList();
             if (list.Count == 0)
                 throw new PinterestValidationException("DateMissing", "Date", "-Date is empty. Give one or more dates (yyyy-MM-dd) or -StartDate and -EndDate.");
-            var today = ApiDates.ToCalendarDate(utcToday);
-            var oldest = today.AddDays(-ApiLimits.AsyncReport.LookbackDays);
-            if (list.Where(d => d > today).Cast<DateTime?>().FirstOrDefault() is DateTime future)
-                throw new PinterestValidationException("MetricsReadyDateInFuture", "Date",
-                    $"-Date {ApiDates.Format(future)} is in the future (today is {ApiDates.Format(today)} UTC); there are no metrics to be ready yet. Give today or an earlier date.");
-            if (list.Where(d => d < oldest).Cast<DateTime?>().FirstOrDefault() is DateTime tooOld)
-                throw new PinterestValidationException("MetricsReadyDateTooOld", "Date",
-                    $"-Date {ApiDates.Format(tooOld)} is more than {ApiLimits.AsyncReport.LookbackDays} days back, older than any report can query (oldest: {ApiDates.Format(oldest)}). Give a date on or after {ApiDates.Format(oldest)}.");
             return list;
         }
 

@@ -92,7 +92,7 @@ namespace PinterestAds.Engine.Resources
         private static Task<TargetingOptionSet> GetSetAsync(PinterestSession session, string targetingType, string? adAccountId, IPinLog log, CancellationToken ct)
         {
             string type = RequireOptionType(targetingType);
-            string? account = string.IsNullOrWhiteSpace(adAccountId) ? null : Ids.Require("AdAccountId", adAccountId);
+            string? account = string.IsNullOrWhiteSpace(adAccountId) ? null : Ids.RequireAdAccount("AdAccountId", adAccountId);
             return session.Cache.GetOrFetchAsync($"resources/targeting/{type}?ad_account_id={account}",
                 token => FetchAsync(session, type, account, log, token), ct);
         }

@@ -13,10 +13,13 @@ namespace PinterestAds.Engine.Session
 {
     /// <summary>
     /// Calls <c>POST /oauth/token</c> (form body, HTTP Basic client_id:client_secret) for the
-    /// authorization-code and refresh-token grants. Never retried blindly: a refresh rotates the token.
+    /// authorization-code, refresh-token and client-credentials grants. Never retried blindly: a refresh rotates the token.
     /// </summary>
     internal sealed class OAuthClient
     {
+        /// <summary>The scope the module needs: read access to ads, reporting included.</summary>
+        public const string DefaultScope = "ads:read";
+
         private readonly HttpClient _http;
         private readonly Uri _apiBaseUri;
 
@@ -26,13 +29,16 @@ namespace PinterestAds.Engine.Session
             _apiBaseUri = apiBaseUri;
         }
 
-        public Task<TokenResponse> RefreshAsync(string clientId, string clientSecret, string refreshToken, bool continuousRefresh, IPinLog log, CancellationToken cancellationToken)
+        /// <summary>The refresh_token grant; <paramref name="scope"/> (optional in the description) narrows the new token's scopes.</summary>
+        public Task<TokenResponse> RefreshAsync(string clientId, string clientSecret, string refreshToken, bool continuousRefresh, IPinLog log, CancellationToken cancellationToken,
+            string? scope = null)
         {
             var form = new List<KeyValuePair<string, string>>
             {
                 new KeyValuePair<string, string>("grant_type", "refresh_token"),
                 new KeyValuePair<string, string>("refresh_token", refreshToken),
             };
+            if (!string.IsNullOrEmpty(scope)) form.Add(new KeyValuePair<string, string>("scope", scope!));
             if (continuousRefresh) form.Add(new KeyValuePair<string, string>("continuous_refresh", "true"));
             return SendAsync(clientId, clientSecret, form, "RefreshTokenRejected",
                 "The refresh token was rejected: it was revoked, expired or rotated by another process. Reconnect with Connect-PinAccount (-Interactive, or a new -RefreshToken).",
@@ -49,6 +55,22 @@ namespace PinterestAds.Engine.Session
             };
             return SendAsync(clientId, clientSecret, form, "AuthorizationCodeRejected",
                 "Pinterest did not accept the authorization code. Check -ClientId, -ClientSecret and that -RedirectUri is registered for the app, then try again.",
+                log, cancellationToken);
+        }
+
+        /// <summary>
+        /// The client_credentials grant: a token for the app itself (no user, no refresh token), for the
+        /// <paramref name="scope"/> the description requires, e.g. <c>ads:read</c>.
+        /// </summary>
+        public Task<TokenResponse> ClientCredentialsAsync(string clientId, string clientSecret, string scope, IPinLog log, CancellationToken cancellationToken)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("grant_type", "client_credentials"),
+                new KeyValuePair<string, string>("scope", scope),
+            };
+            return SendAsync(clientId, clientSecret, form, "ClientCredentialsRejected",
+                "Pinterest did not grant a client token. Check -ClientId and -ClientSecret, and that the app may have the requested -Scope.",
                 log, cancellationToken);
         }
 

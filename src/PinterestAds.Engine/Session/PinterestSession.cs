@@ -34,7 +34,8 @@ namespace PinterestAds
             TokenManager? tokens = null;
             _pipeline = new HttpPipeline(options, RateLimits, Statistics, () => tokens!);
             _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri), Statistics);
-            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout);
+            EnvironmentRules = EnvironmentRules.For(options.Environment, credentials.UseClientCredentials);
+            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout, EnvironmentRules);
         }
 
         /// <summary>The process-wide session used by cmdlets called without -Session.</summary>
@@ -55,6 +56,20 @@ namespace PinterestAds
         }
 
         public PinEnvironment Environment { get; }
+
+        /// <summary>
+        /// True when the session can be served the operation (an operationId of the API description, e.g.
+        /// <c>analytics/create_report</c>). The sandbox lacks what the description marks <c>x-sandbox: disabled</c>
+        /// (async and template reports, bulk downloads, audience insights, product-group operations); an app
+        /// token (client_credentials) may call only operations whose security lists that grant. Planners ask
+        /// this before choosing a path.
+        /// </summary>
+        public bool Supports(string operationId) => EnvironmentRules.Supports(operationId);
+
+        /// <summary>Throws <see cref="PinterestEnvironmentException"/> (NotAvailableInSandbox, NotAvailableWithClientCredentials) when the session cannot be served the operation.</summary>
+        internal void EnsureSupports(string operationId) => EnvironmentRules.EnsureSupports(operationId);
+
+        internal EnvironmentRules EnvironmentRules { get; }
 
         public Uri ApiBaseUri { get; }
 

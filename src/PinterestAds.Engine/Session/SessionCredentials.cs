@@ -17,6 +17,12 @@ namespace PinterestAds.Engine.Session
         public string? ClientId { get; set; }
         public string? ClientSecret { get; set; }
 
+        /// <summary>The token request's <c>scope</c> (comma-separated, e.g. "ads:read"); null leaves it out of a refresh.</summary>
+        public string? Scope { get; set; }
+
+        /// <summary>Get (and renew) the access token with the client_credentials grant instead of a refresh token.</summary>
+        public bool UseClientCredentials { get; set; }
+
         /// <summary>Apps created before 2025-09-25 must ask for continuous refresh explicitly.</summary>
         public bool ContinuousRefresh { get; set; }
 

@@ -21,6 +21,8 @@ namespace PinterestAds.Engine.Session
         private readonly string? _clientId;
         private readonly string? _clientSecret;
         private readonly bool _continuousRefresh;
+        private readonly string? _scope;
+        private readonly bool _clientCredentials;
         private string _accessToken;
         private string? _refreshToken;
 
@@ -35,13 +37,18 @@ namespace PinterestAds.Engine.Session
             _clientId = credentials.ClientId;
             _clientSecret = credentials.ClientSecret;
             _continuousRefresh = credentials.ContinuousRefresh;
+            _scope = credentials.Scope;
+            _clientCredentials = credentials.UseClientCredentials;
         }
 
         public DateTimeOffset? AccessTokenExpiresAt { get; private set; }
 
         public DateTimeOffset? RefreshTokenExpiresAt { get; private set; }
 
-        public bool CanRefresh => _refreshToken != null && _clientId != null && _clientSecret != null;
+        public bool CanRefresh => (_refreshToken != null || _clientCredentials) && _clientId != null && _clientSecret != null;
+
+        /// <summary>The session's token comes from the client_credentials grant (an app token, no user).</summary>
+        public bool UsesClientCredentials => _clientCredentials;
 
         public bool HasAccessToken => _accessToken.Length > 0;
 
@@ -77,7 +84,7 @@ namespace PinterestAds.Engine.Session
 
         /// <summary>Refreshes now, whatever the expiry (Connect-PinAccount with only a refresh token).</summary>
         public Task RefreshNowAsync(IPinLog log, CancellationToken cancellationToken) =>
-            RefreshOnceAsync(_accessToken, log, "connecting with a refresh token", cancellationToken);
+            RefreshOnceAsync(_accessToken, log, _clientCredentials ? "connecting with client credentials" : "connecting with a refresh token", cancellationToken);
 
         private async Task RefreshOnceAsync(string tokenSeen, IPinLog log, string reason, CancellationToken cancellationToken)
         {
@@ -91,7 +98,9 @@ namespace PinterestAds.Engine.Session
                 if (tokenSeen != _accessToken) return;
 
                 log.Verbose($"Refreshing the access token: {reason}.");
-                var response = await _oauth.RefreshAsync(_clientId!, _clientSecret!, _refreshToken!, _continuousRefresh, log, cancellationToken).ConfigureAwait(false);
+                var response = _clientCredentials
+                    ? await _oauth.ClientCredentialsAsync(_clientId!, _clientSecret!, _scope ?? OAuthClient.DefaultScope, log, cancellationToken).ConfigureAwait(false)
+                    : await _oauth.RefreshAsync(_clientId!, _clientSecret!, _refreshToken!, _continuousRefresh, log, cancellationToken, _scope).ConfigureAwait(false);
                 _accessToken = response.AccessToken;
                 AccessTokenExpiresAt = response.AccessTokenExpiresAt ?? DateTimeOffset.UtcNow + ApiLimits.AccessTokenLifetime;
                 if (!string.IsNullOrEmpty(response.RefreshToken))

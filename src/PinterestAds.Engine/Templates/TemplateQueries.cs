@@ -18,12 +18,15 @@ namespace PinterestAds.Engine.Templates
     {
         public static string CacheKey(string adAccountId) => "templates:" + adAccountId;
 
-        public static async Task<IReadOnlyList<PinTemplate>> ListAsync(PinterestSession session, string adAccountId, IPinLog log, CancellationToken ct)
+        /// <summary>Every template of the ad account, in the API's order or as <paramref name="order"/> asks (the listing's <c>order</c>).</summary>
+        public static async Task<IReadOnlyList<PinTemplate>> ListAsync(PinterestSession session, string adAccountId, IPinLog log, CancellationToken ct,
+            SortOrder? order = null)
         {
             var templates = new List<PinTemplate>();
             var pages = BookmarkPager.ListAsync(session.Api, bookmark => new ApiRequest("templates/list")
                     .Path("ad_account_id", adAccountId)
                     .QueryValue("page_size", ApiLimits.MaxPageSize)
+                    .QueryValue("order", order)
                     .QueryValue("bookmark", bookmark),
                 json => new PinTemplate(adAccountId, json), log, ct);
             await foreach (var template in pages.ConfigureAwait(false)) templates.Add(template);

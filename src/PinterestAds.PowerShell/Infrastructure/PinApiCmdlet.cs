@@ -34,7 +34,7 @@ namespace PinterestAds.PowerShell.Infrastructure
             if (string.IsNullOrWhiteSpace(id))
                 throw new PinterestValidationException("AdAccountIdRequired", parameterName,
                     $"-{parameterName} is required: give the ad account id, pipe ad accounts in (Get-PinAdAccount | ...), or connect with Connect-PinAccount -AdAccountId to set a default.");
-            return Ids.Require(parameterName, id);
+            return Ids.RequireAdAccount(parameterName, id);
         }
     }
 }

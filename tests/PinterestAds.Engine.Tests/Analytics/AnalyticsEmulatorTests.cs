@@ -114,7 +114,7 @@ public sealed class AnalyticsEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Six_hundred_ids_over_ninety_one_days_take_exactly_chunks_times_spans_requests()
+    public async Task Six_hundred_ids_over_ninety_one_days_take_one_request_per_chunk()
     {
         var accountId = Account.GetProperty("id").GetString()!;
         var real = Account.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
@@ -128,14 +128,12 @@ public sealed class AnalyticsEmulatorTests : IAsyncLifetime
         });
 
         var requests = await RequestsAsync("/campaigns/analytics");
-        Assert.Equal(3 * 2, requests.Count);
+        // end_date <= start_date + 90: the 91 days are one span, so the requests are the 3 id chunks.
+        Assert.Equal(3, requests.Count);
         Assert.All(requests, r => Assert.True(Field(r, "queryString").Split("campaign_ids=").Length - 1 <= 250));
-        // Rows come out chunk by chunk, each chunk's spans in date order: the real campaigns are in chunk 0.
         var dates = rows.Select(r => (DateTime)Prop(r, "DATE")!).ToList();
         Assert.Equal(Today, dates.Max());
         Assert.Equal(Today.AddDays(-90), dates.Min());
-        int firstOfSecondSpan = dates.FindIndex(d => d > Today.AddDays(-1));
-        Assert.All(dates.Take(firstOfSecondSpan), d => Assert.True(d <= Today.AddDays(-1)));
     }
 
     [Fact]

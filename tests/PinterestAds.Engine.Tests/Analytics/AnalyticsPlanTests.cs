@@ -40,7 +40,8 @@ public class AnalyticsPlanTests
     [Fact]
     public void Chunks_times_spans_is_the_number_of_calls_in_chunk_then_span_order()
     {
-        var plan = Plan(Query(AnalyticsLevel.AdGroup, 600, days: 91));
+        // Two HOUR spans (3 days each): a DAY range inside the 90-day lookback is always one call (end <= start + 90).
+        var plan = Plan(Query(AnalyticsLevel.AdGroup, 600, days: 6, granularity: Granularity.Hour));
         Assert.Equal(3 * 2, plan.Calls.Count);
         Assert.Equal(new[] { 0, 0, 1, 1, 2, 2 }, plan.Calls.Select(c => c.ChunkIndex));
         Assert.Equal(plan.Spans[0].Start, plan.Calls[2].Span.Start);

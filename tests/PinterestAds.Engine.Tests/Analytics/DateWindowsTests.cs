@@ -9,14 +9,13 @@ public class DateWindowsTests
     private static DateTime Today => ApiDates.UtcToday();
 
     [Fact]
-    public void Ninety_one_days_at_day_granularity_take_two_spans_that_cover_every_date_once()
+    public void Ninety_one_days_at_day_granularity_are_one_call_as_the_end_may_be_90_days_after_the_start()
     {
+        // query_end_date: "Cannot be more than 90 days past start_date".
         var spans = DateWindows.Plan(Today.AddDays(-90), Today, Granularity.Day, false, new RecordingLog());
-        Assert.Equal(2, spans.Count);
-        Assert.Equal(90, spans[0].Days);
-        Assert.Equal(1, spans[1].Days);
-        Assert.Equal(spans[0].End.AddDays(1), spans[1].Start);
-        Assert.Equal(Today, spans[1].End);
+        Assert.Single(spans);
+        Assert.Equal(91, spans[0].Days);
+        Assert.Equal(Today, spans[0].End);
     }
 
     [Fact]
@@ -59,11 +58,10 @@ public class DateWindowsTests
     [InlineData(Granularity.Total)]
     [InlineData(Granularity.Week)]
     [InlineData(Granularity.Month)]
-    public void Buckets_that_cannot_be_merged_across_spans_must_fit_one(Granularity granularity)
+    public void Buckets_that_cannot_be_merged_across_spans_fit_the_whole_lookback_in_one(Granularity granularity)
     {
-        var error = Assert.Throws<PinterestValidationException>(() => DateWindows.Plan(Today.AddDays(-90), Today, granularity, false, new RecordingLog()));
-        Assert.Equal("SpanTooLongForGranularity", error.ErrorId);
-        Assert.Single(DateWindows.Plan(Today.AddDays(-89), Today, granularity, false, new RecordingLog()));
+        // start >= today - 90 and end <= start + 90: every sync range fits one call.
+        Assert.Single(DateWindows.Plan(Today.AddDays(-90), Today, granularity, false, new RecordingLog()));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public class ReportRequestPlannerTests
 {
     private static readonly DateTime Today = ApiDates.UtcToday();
 
-    private static AsyncReportSpec Spec(Action<AsyncReportSpec>? change = null)
+    /// <summary>A valid CAMPAIGN DAY request of the last days, changed by <paramref name="change"/> (also used by DescriptionFidelityTests).</summary>
+    internal static AsyncReportSpec Spec(Action<AsyncReportSpec>? change = null)
     {
         var spec = new AsyncReportSpec
         {

@@ -14,35 +14,22 @@ public sealed class MetricsReadinessTests
     [Fact]
     public void Dates_are_calendar_dates_distinct_and_sorted()
     {
-        var dates = MetricsReadiness.Validate(new[] { new DateTime(2026, 3, 9, 23, 30, 0), new DateTime(2026, 3, 1), new DateTime(2026, 3, 9) }, Today);
+        var dates = MetricsReadiness.Validate(new[] { new DateTime(2026, 3, 9, 23, 30, 0), new DateTime(2026, 3, 1), new DateTime(2026, 3, 9) });
         Assert.Equal(new[] { new DateTime(2026, 3, 1), new DateTime(2026, 3, 9) }, dates);
     }
 
     [Fact]
-    public void Today_is_allowed_tomorrow_is_not()
+    public void Future_and_old_dates_are_asked_about_as_the_description_allows()
     {
-        Assert.Single(MetricsReadiness.Validate(new[] { Today }, Today));
-        var error = Assert.Throws<PinterestValidationException>(() => MetricsReadiness.Validate(new[] { Today, Today.AddDays(1) }, Today));
-        Assert.Equal("MetricsReadyDateInFuture", error.ErrorId);
-        Assert.Equal("Date", error.ParameterName);
-        Assert.Contains("2026-03-11", error.Message);
-    }
-
-    [Fact]
-    public void Dates_beyond_the_async_lookback_are_refused_with_the_limit()
-    {
-        var oldest = Today.AddDays(-ApiLimits.AsyncReport.LookbackDays);
-        Assert.Single(MetricsReadiness.Validate(new[] { oldest }, Today));
-        var error = Assert.Throws<PinterestValidationException>(() => MetricsReadiness.Validate(new[] { oldest.AddDays(-1) }, Today));
-        Assert.Equal("MetricsReadyDateTooOld", error.ErrorId);
-        Assert.Contains(ApiLimits.AsyncReport.LookbackDays.ToString(), error.Message);
-        Assert.Throws<PinterestValidationException>(() => MetricsReadiness.Validate(new[] { DateTime.MinValue }, Today));
+        // The description limits metrics_ready_state's date to its format: no lookback, no "not after today".
+        var dates = MetricsReadiness.Validate(new[] { Today.AddDays(3), Today.AddYears(-5), DateTime.MinValue });
+        Assert.Equal(new[] { DateTime.MinValue, Today.AddYears(-5), Today.AddDays(3) }, dates);
     }
 
     [Fact]
     public void No_dates_is_an_error()
     {
-        Assert.Equal("DateMissing", Assert.Throws<PinterestValidationException>(() => MetricsReadiness.Validate(Array.Empty<DateTime>(), Today)).ErrorId);
+        Assert.Equal("DateMissing", Assert.Throws<PinterestValidationException>(() => MetricsReadiness.Validate(Array.Empty<DateTime>())).ErrorId);
     }
 
     [Fact]
@@ -79,12 +66,12 @@ public sealed class MetricsReadinessTests
     }
 
     [Fact]
-    public async Task Invalid_dates_send_nothing()
+    public async Task No_dates_send_nothing()
     {
         await using var server = new FakePinterestServer();
         using var session = server.NewSession();
         await Assert.ThrowsAsync<PinterestValidationException>(() =>
-            MetricsReadiness.GetAsync(session, new[] { ApiDates.UtcToday(), ApiDates.UtcToday().AddDays(3) }, NullPinLog.Instance, default));
+            MetricsReadiness.GetAsync(session, Array.Empty<DateTime>(), NullPinLog.Instance, default));
         Assert.Empty(server.Requests);
     }
 }

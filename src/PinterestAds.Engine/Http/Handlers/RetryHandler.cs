@@ -12,7 +12,7 @@ namespace PinterestAds.Engine.Http.Handlers
 {
     /// <summary>
     /// Retries what is safe to retry: 429 (the request was not processed), 5xx and network faults for
-    /// requests that change nothing (GET), transient 400s of the sync analytics endpoints ("Retry after N
+    /// requests that change nothing (GET), transient 400s of the sync and targeting analytics operations ("Retry after N
     /// seconds", code 12). A POST is re-sent only when it certainly never reached the server (connection
     /// refused) or was refused with 429. Waits honour Retry-After and X-RateLimit-Reset; a wait beyond the
     /// policy's cap fails fast with <see cref="PinterestRateLimitException"/>.
@@ -100,7 +100,7 @@ namespace PinterestAds.Engine.Http.Handlers
                 return ($"server error {status}", delay);
             }
 
-            if (status == 400 && context.Operation != null && context.Operation.Id.EndsWith("analytics", StringComparison.Ordinal))
+            if (status == 400 && context.Operation != null && context.Operation.RetriesTransientBadRequest)
             {
                 // Field reports: sync analytics sometimes answer 400 "Retry after N seconds", or code 12.
                 var error = await ApiError.ReadAsync(response).ConfigureAwait(false);

@@ -206,6 +206,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             object target = ids.Count > 0 ? ids.ToArray() : adAccountId;
             try
             {
+                // Refused before any request (even the freshness check) where the environment lacks the level.
+                session.EnsureSupports(AnalyticsOperation.For(level, Targeting).Api.Id);
                 Describe(query);
                 var execution = Pump(async (pump, ct) => await AnalyticsExecution.PlanAsync(query, resources, pump, ct).ConfigureAwait(false));
                 if (!ShouldProcess($"ad account {adAccountId}", $"{(Targeting ? "Targeting analytics" : "Analytics")} at {query.Level}: {execution.Describe()}")) return;

@@ -47,6 +47,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         /// <summary>The PowerShell name of the parent filter parameter bound for the current record.</summary>
         private protected virtual string ParentParameter => "";
 
+        /// <summary>The description's facts of the API parameter the parent ids go to (pattern, maxLength); null: digits.</summary>
+        private protected virtual Engine.Api.ApiSchemaFacts? ParentIdFacts => null;
+
         private protected abstract IAsyncEnumerable<T> List(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log, CancellationToken ct);
 
         /// <summary>Fills the cmdlet-specific parts of the filter (ids, parent ids).</summary>
@@ -61,7 +64,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
             try
             {
                 adAccountId = ResolveAdAccountId(session, AdAccountId);
-                parents = Ids.RequireAll(parentParameter, ParentIds);
+                parents = Ids.RequireAll(parentParameter, ParentIds, ParentIdFacts);
             }
             catch (PinterestValidationException ex)
             {

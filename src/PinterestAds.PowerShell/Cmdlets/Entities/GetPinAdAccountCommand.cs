@@ -57,7 +57,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
             {
                 try
                 {
-                    string id = Ids.Require(nameof(Id), raw);
+                    string id = Ids.RequireAdAccount(nameof(Id), raw);
                     var account = Pump(async (pump, ct) =>
                     {
                         var response = await session.Api.SendAsync(new ApiRequest("ad_accounts/get").Path("ad_account_id", id), pump, ct).ConfigureAwait(false);

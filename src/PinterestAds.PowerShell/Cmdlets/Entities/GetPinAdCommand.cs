@@ -24,19 +24,40 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         [ValidateNotNullOrEmpty]
         public string[]? AdGroupId { get; set; }
 
-        /// <summary>Only ads of these campaigns; binds from piped campaigns (piped ad groups filter by ad group instead).</summary>
+        /// <summary>
+        /// Only ads of these campaigns; binds from piped campaigns (piped ad groups filter by ad group instead).
+        /// Given on the command line together with -AdGroupId, both filters are sent (ads in those ad groups and campaigns).
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[]? CampaignId { get; set; }
 
-        // An ad group is inside its campaign, so when both are bound the ad group is the narrower filter.
+        // -CampaignId typed on the command line (not bound from a piped object), captured before any record.
+        private string[]? _commandLineCampaignIds;
+
+        protected override void BeginProcessing()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(CampaignId))) _commandLineCampaignIds = CampaignId;
+        }
+
+        // An ad group is inside its campaign, so when both are bound the ad group is the parent filter; a
+        // command-line -CampaignId is sent with it (the API combines both), one piped with each ad group is not.
         private protected override IReadOnlyList<string>? ParentIds => AdGroupId ?? CampaignId;
         private protected override string ParentParameter => AdGroupId != null ? nameof(AdGroupId) : nameof(CampaignId);
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
-            if (parentParameter == nameof(AdGroupId)) filter.AdGroupIds = parentIds;
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("ads/list", "ad_ids"));
+            if (parentParameter == nameof(AdGroupId))
+            {
+                filter.AdGroupIds = parentIds;
+                var campaignFacts = Ids.Facts("ads/list", "campaign_ids");
+                filter.CampaignIds = Ids.RequireAll(nameof(CampaignId), _commandLineCampaignIds, campaignFacts);
+                int max = campaignFacts.MaxItems ?? Engine.Api.ApiLimits.SyncIdsPerCall;
+                if (filter.CampaignIds.Count > max)
+                    throw new PinterestValidationException("TooManyIds", nameof(CampaignId),
+                        $"-CampaignId has {filter.CampaignIds.Count} ids; together with -AdGroupId, ads/list takes at most {max} campaign ids. Give fewer campaigns, or leave -CampaignId out (the ad groups already narrow the list).");
+            }
             else filter.CampaignIds = parentIds;
         }
 

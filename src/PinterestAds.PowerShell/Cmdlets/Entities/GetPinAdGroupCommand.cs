@@ -30,10 +30,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override IReadOnlyList<string>? ParentIds => CampaignId;
         private protected override string ParentParameter => nameof(CampaignId);
+        private protected override Engine.Api.ApiSchemaFacts? ParentIdFacts => Ids.Facts("ad_groups/list", "campaign_ids");
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("ad_groups/list", "ad_group_ids"));
             filter.CampaignIds = parentIds;
             filter.TranslateInterestsToNames = TranslateInterestsToNames ? true : (bool?)null;
         }

@@ -20,7 +20,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         public string[]? Id { get; set; }
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds) =>
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("campaigns/list", "campaign_ids"));
 
         private protected override IAsyncEnumerable<PinCampaign> List(PinterestApiClient api, string adAccountId, EntityFilter filter, IPinLog log, CancellationToken ct) =>
             EntityQueries.Campaigns(api, adAccountId, filter, log, ct);

@@ -26,10 +26,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         private protected override IReadOnlyList<string>? ParentIds => AdGroupId;
         private protected override string ParentParameter => nameof(AdGroupId);
+        private protected override Engine.Api.ApiSchemaFacts? ParentIdFacts => Ids.Facts("product_group_promotions/list", "ad_group_id");
 
         private protected override void Describe(EntityFilter filter, string parentParameter, IReadOnlyList<string> parentIds)
         {
-            filter.Ids = Ids.RequireAll(nameof(Id), Id);
+            filter.Ids = Ids.RequireAll(nameof(Id), Id, Ids.Facts("product_group_promotions/list", "product_group_promotion_ids"));
             filter.AdGroupIds = parentIds;
         }
 

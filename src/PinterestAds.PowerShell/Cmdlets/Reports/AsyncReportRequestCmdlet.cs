@@ -167,6 +167,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             try
             {
                 string adAccountId = ResolveAdAccountId(session, AdAccountId);
+                // Before the template lookup: the sandbox lists templates but cannot run them.
+                session.EnsureSupports(ParameterSetName == TemplateSet ? "analytics/create_template_report" : "analytics/create_report");
                 return ParameterSetName == TemplateSet ? CreateTemplateJobs(session, adAccountId) : CreateCustomJobs(session, adAccountId);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
@@ -253,7 +255,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         private IReadOnlyList<ReportJob> CreateTemplateJobs(PinterestSession session, string adAccountId)
         {
-            string templateId = Ids.Require(nameof(TemplateId), TemplateId);
+            string templateId = Ids.Require(nameof(TemplateId), TemplateId, Ids.Facts("analytics/create_template_report", "template_id"));
             var template = Pump(async (pump, ct) => await TemplateQueries.FindAsync(session, adAccountId, templateId, pump, ct).ConfigureAwait(false));
             if (template == null)
                 WriteWarning($"Template {templateId} is not among the templates of ad account {adAccountId}; its level and columns are unknown, so rows keep the file's own column order.");
@@ -262,16 +264,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             DateTime? end = Bound(nameof(EndDate)) ? ApiDates.ToCalendarDate(EndDate) : (DateTime?)null;
             Granularity? granularity = Bound(nameof(Granularity)) ? Granularity : (Granularity?)null;
 
-            // Both dates given: check them and split beyond one report's span, like custom reports.
+            // Both dates given: check them against the template report's own window (2.5 years back and
+            // long, not the custom report's 914 days and 186-day parts); inside it the range is one report.
             var ranges = new List<(DateTime?, DateTime?)> { (start, end) };
             if (start.HasValue && end.HasValue)
-            {
-                string level = template?.Level ?? "CAMPAIGN";
-                string apiGranularity = granularity.HasValue ? ApiNames.ToApi(granularity.Value) : template?.Granularity ?? "DAY";
-                var window = ReportWindows.For(level, apiGranularity);
-                ReportWindows.Check(start.Value, end.Value, window, ReportWindows.Describe(level, apiGranularity));
-                ranges = ReportWindows.Split(start.Value, end.Value, window).Select(r => ((DateTime?)r.Start, (DateTime?)r.End)).ToList();
-            }
+                TemplateReportWindow.Check(start.Value, end.Value, ApiDates.UtcToday());
 
             var jobs = new List<ReportJob>();
             for (int i = 0; i < ranges.Count; i++)

@@ -39,6 +39,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ApiEnumArgumentTransformation(typeof(ReportFormat))]
         public ReportFormat Format { get; set; } = ReportFormat.Csv;
 
+        /// <summary>Bulk requests: asks Pinterest to attach the request's errors and details (include_details=true); they land in Message.</summary>
+        [Parameter]
+        public SwitchParameter IncludeDetails { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
@@ -65,7 +69,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         {
             try
             {
-                WriteObject(Pump(async (pump, ct) => await AsyncReports.RefreshAsync(job, pump, ct).ConfigureAwait(false)));
+                WriteObject(Pump(async (pump, ct) => job.Kind == ReportJobKind.Bulk && IncludeDetails
+                    ? await Engine.Bulk.BulkDownloads.RefreshAsync(job, pump, ct, includeDetails: true).ConfigureAwait(false)
+                    : await AsyncReports.RefreshAsync(job, pump, ct).ConfigureAwait(false)));
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {

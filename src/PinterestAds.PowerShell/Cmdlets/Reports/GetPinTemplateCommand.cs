@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using PinterestAds.Engine.Templates;
 using PinterestAds.PowerShell.Completion;
+using PinterestAds.PowerShell.Infrastructure;
 
 namespace PinterestAds.PowerShell.Cmdlets.Reports
 {
@@ -27,6 +28,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 
+        /// <summary>The order Pinterest lists templates in (the listing's <c>order</c>: Ascending or Descending).</summary>
+        [Parameter]
+        [ApiEnumArgumentTransformation(typeof(SortOrder))]
+        public SortOrder? Order { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
@@ -37,7 +43,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             var patterns = Array.ConvertAll(Name ?? Array.Empty<string>(), n => new WildcardPattern(n, WildcardOptions.IgnoreCase));
             try
             {
-                var templates = Pump(async (pump, ct) => await TemplateQueries.ListAsync(session, adAccountId, pump, ct).ConfigureAwait(false));
+                var templates = Pump(async (pump, ct) => await TemplateQueries.ListAsync(session, adAccountId, pump, ct, Order).ConfigureAwait(false));
                 foreach (var template in templates)
                 {
                     if (patterns.Length > 0 && !Array.Exists(patterns, p => p.IsMatch(template.Name ?? ""))) continue;

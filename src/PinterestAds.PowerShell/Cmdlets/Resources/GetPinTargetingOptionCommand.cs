@@ -46,7 +46,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
             string? givenAccount;
             try
             {
-                givenAccount = AdAccountId != null ? Ids.Require(nameof(AdAccountId), AdAccountId) : null;
+                givenAccount = AdAccountId != null ? Ids.RequireAdAccount(nameof(AdAccountId), AdAccountId) : null;
             }
             catch (PinterestValidationException ex)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using PinterestAds.Engine.Api;
@@ -24,7 +25,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         private const string RefreshTokenSet = "RefreshToken";
         private const string InteractiveSet = "Interactive";
         private const string FromEnvironmentSet = "FromEnvironment";
-        private const string DefaultScope = "ads:read";
+        private const string ClientCredentialsSet = "ClientCredentials";
+        private const string DefaultScope = OAuthClient.DefaultScope;
 
         [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
@@ -37,14 +39,23 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter(ParameterSetName = AccessTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ClientCredentialsSet)]
         [ValidatePattern(@"^\d+$")]
         public string? ClientId { get; set; }
 
         [Parameter(ParameterSetName = AccessTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ClientCredentialsSet)]
         [ValidateNotNull]
         public SecureString? ClientSecret { get; set; }
+
+        /// <summary>
+        /// Get an app token with the client_credentials grant (-ClientId, -ClientSecret, -Scope): no user and no
+        /// refresh token; the session asks for a new one the same way when it expires.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientCredentialsSet)]
+        public SwitchParameter ClientCredentials { get; set; }
 
         /// <summary>A refresh token to go with -AccessToken, so the session can renew itself.</summary>
         [Parameter(ParameterSetName = AccessTokenSet)]
@@ -57,7 +68,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
         public Uri RedirectUri { get; set; } = null!;
 
+        /// <summary>
+        /// The scopes to ask for (sent comma-joined as the token request's scope): the consent of -Interactive
+        /// and the client_credentials grant default to ads:read; with -RefreshToken it is sent only when given.
+        /// </summary>
         [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialsSet)]
         [ValidateNotNullOrEmpty]
         public string[] Scope { get; set; } = { DefaultScope };
 
@@ -75,7 +92,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [ValidateSet("Production", "Sandbox", IgnoreCase = true)]
         public string Environment { get; set; } = nameof(PinEnvironment.Production);
 
-        /// <summary>A base URI other than Production's or Sandbox's, e.g. the local emulator's. HTTPS unless loopback.</summary>
+        /// <summary>
+        /// A base URI other than Production's or Sandbox's, e.g. the local emulator's. HTTPS unless loopback.
+        /// The session's environment is then Custom, unless -Environment Sandbox says the URI stands in for the sandbox.
+        /// </summary>
         [Parameter]
         public Uri? ApiBaseUri { get; set; }
 
@@ -156,7 +176,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             }
             var options = new SessionOptions
             {
-                Environment = baseUri != null ? PinEnvironment.Custom : environment,
+                // -Environment Sandbox with a custom base URI (a sandbox stand-in) keeps the sandbox's rules.
+                Environment = baseUri == null || environment == PinEnvironment.Sandbox ? environment : PinEnvironment.Custom,
                 ApiBaseUri = baseUri != null ? ApiEndpoints.ValidateCustom("ApiBaseUri", baseUri) : ApiEndpoints.For(environment),
                 OperationTimeout = TimeSpan.FromSeconds(OperationTimeoutSec),
                 UserAgent = UserAgent(),
@@ -167,7 +188,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             options.Retry.RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec);
             options.Retry.MaxServerDelay = TimeSpan.FromSeconds(MaxRetryWaitSec);
             string? account = AdAccountId ?? (ParameterSetName == FromEnvironmentSet ? EnvironmentVariable("PINTEREST_AD_ACCOUNT_ID") : null);
-            if (account != null) options.DefaultAdAccountId = Ids.Require("AdAccountId", account);
+            if (account != null) options.DefaultAdAccountId = Ids.RequireAdAccount("AdAccountId", account);
             return options;
         }
 
@@ -186,6 +207,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                     credentials.RefreshToken = SessionCredentials.Reveal(RefreshToken);
                     credentials.ClientId = ClientId;
                     credentials.ClientSecret = SessionCredentials.Reveal(ClientSecret);
+                    if (MyInvocation.BoundParameters.ContainsKey(nameof(Scope))) credentials.Scope = JoinScope();
+                    break;
+                case ClientCredentialsSet:
+                    credentials.UseClientCredentials = true;
+                    credentials.ClientId = ClientId;
+                    credentials.ClientSecret = SessionCredentials.Reveal(ClientSecret);
+                    credentials.Scope = JoinScope();
                     break;
                 default:
                     credentials.AccessToken = EnvironmentVariable("PINTEREST_ACCESS_TOKEN");
@@ -206,7 +234,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         private async System.Threading.Tasks.Task<SessionCredentials> AuthorizeInteractivelyAsync(SessionOptions options, PipelinePump pump, System.Threading.CancellationToken ct)
         {
             string clientSecret = SessionCredentials.Reveal(ClientSecret)!;
-            using var authorization = new InteractiveAuthorization(InteractiveAuthorization.ConsentBaseFor(options.ApiBaseUri), ClientId!, RedirectUri, string.Join(",", Scope));
+            using var authorization = new InteractiveAuthorization(InteractiveAuthorization.ConsentBaseFor(options.ApiBaseUri), ClientId!, RedirectUri, JoinScope());
             authorization.Start();
             var waitForCode = authorization.WaitForCodeAsync(TimeSpan.FromSeconds(TimeoutSec), ct);
 
@@ -234,6 +262,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                 ContinuousRefresh = ContinuousRefresh,
             };
         }
+
+        /// <summary>Pinterest's scope lists are comma-separated ("ads:read,user_accounts:read"); -Scope takes either form.</summary>
+        private string JoinScope() =>
+            string.Join(",", Scope.SelectMany(s => s.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal));
 
         private static void TryOpenBrowser(Uri uri, PipelinePump pump)
         {

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PinterestAds.Engine.Api;
+
+namespace PinterestAds.Engine.Reports
+{
+    /// <summary>
+    /// One Marketing Mix Modeling report request (<c>CreateMMMReportRequest</c>), validated against the
+    /// description before anything is sent: the levels, granularities, columns, targeting types (1 to 5)
+    /// and countries the schema lists. The description states no date limits for MMM reports, so none are
+    /// invented beyond "end not before start".
+    /// </summary>
+    internal sealed class MmmReportSpec
+    {
+        private const string BodySchema = "CreateMMMReportRequest";
+
+        public MmmReportSpec(string adAccountId, string reportName, DateTime startDate, DateTime endDate, MmmLevel level,
+            MmmGranularity granularity, IEnumerable<string> targetingTypes, IEnumerable<string> columns, IEnumerable<string>? countries)
+        {
+            var body = ApiCatalog.Current.Body(BodySchema);
+            if (string.IsNullOrWhiteSpace(reportName))
+                throw new PinterestValidationException("ReportNameRequired", "Name", "-Name must name the report (report_name); it cannot be empty.");
+            if (endDate.Date < startDate.Date)
+                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
+                    $"-EndDate {ApiDates.Format(endDate)} is before -StartDate {ApiDates.Format(startDate)}. Swap them.");
+
+            AdAccountId = adAccountId;
+            ReportName = reportName.Trim();
+            StartDate = startDate.Date;
+            EndDate = endDate.Date;
+            Level = level;
+            Granularity = granularity;
+            Columns = CatalogValues.Require("Column", body.Properties["columns"].AllowedValues!, columns);
+            if (Columns.Count == 0)
+                throw new PinterestValidationException("ColumnRequired", "Column", "-Column needs at least one MMM column. Press Tab after -Column to see them.");
+            var targeting = body.Properties["targeting_types"];
+            TargetingTypes = CatalogValues.Require("TargetingType", targeting.AllowedValues!, targetingTypes);
+            int min = targeting.MinItems ?? 1, max = targeting.MaxItems ?? int.MaxValue;
+            if (TargetingTypes.Count < min || TargetingTypes.Count > max)
+                throw new PinterestValidationException("TooManyValues", "TargetingType",
+                    $"-TargetingType takes {min} to {max} distinct types for an MMM report; got {TargetingTypes.Count}. Split the report into several.");
+            Countries = countries == null ? null : CatalogValues.Require("Country", body.Properties["countries"].AllowedValues!, countries);
+        }
+
+        public string AdAccountId { get; }
+        public string ReportName { get; }
+        public DateTime StartDate { get; }
+        public DateTime EndDate { get; }
+        public MmmLevel Level { get; }
+        public MmmGranularity Granularity { get; }
+        public IReadOnlyList<string> Columns { get; }
+        public IReadOnlyList<string> TargetingTypes { get; }
+        public IReadOnlyList<string>? Countries { get; }
+
+        /// <summary>The values the description allows in a field of the body (for completion).</summary>
+        public static IReadOnlyList<string> AllowedValues(string field) =>
+            ApiCatalog.Current.Body(BodySchema).Properties.TryGetValue(field, out var facts) ? facts.AllowedValues ?? Array.Empty<string>() : Array.Empty<string>();
+
+        /// <summary>The API's name of the level: CAMPAIGN_TARGETING or AD_GROUP_TARGETING.</summary>
+        public string ApiLevel => Level == MmmLevel.AdGroupTargeting ? "AD_GROUP_TARGETING" : "CAMPAIGN_TARGETING";
+
+        public string ApiGranularity => Granularity == MmmGranularity.Week ? "WEEK" : "DAY";
+
+        /// <summary>The JSON body of <c>POST /ad_accounts/{id}/mmm_reports</c>.</summary>
+        public byte[] ToJson()
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("report_name", ReportName);
+                writer.WriteString("start_date", ApiDates.Format(StartDate));
+                writer.WriteString("end_date", ApiDates.Format(EndDate));
+                writer.WriteString("granularity", ApiGranularity);
+                writer.WriteString("level", ApiLevel);
+                WriteList(writer, "targeting_types", TargetingTypes);
+                WriteList(writer, "columns", Columns);
+                if (Countries != null) WriteList(writer, "countries", Countries);
+                writer.WriteEndObject();
+            }
+            return buffer.ToArray();
+        }
+
+        private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+        {
+            writer.WriteStartArray(name);
+            foreach (string value in values) writer.WriteStringValue(value);
+            writer.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using PinterestAds.Engine.Api;
+
+namespace PinterestAds.Engine.Reports
+{
+    /// <summary>
+    /// The dates of a template report (analytics/create_template_report), which the description limits
+    /// differently from custom reports: start at most 2.5 years back, end at most 2.5 years past the start
+    /// (<see cref="ApiLimits.TemplateReportLookbackMonths"/>). Any range inside that is one report, never split.
+    /// </summary>
+    internal static class TemplateReportWindow
+    {
+        /// <summary>The earliest start date allowed on <paramref name="utcToday"/>.</summary>
+        public static DateTime Earliest(DateTime utcToday) => utcToday.Date.AddMonths(-ApiLimits.TemplateReportLookbackMonths);
+
+        /// <summary>The latest end date allowed for <paramref name="start"/>.</summary>
+        public static DateTime LatestEnd(DateTime start) => start.Date.AddMonths(ApiLimits.TemplateReportMaxMonthsAfterStart);
+
+        public static void Check(DateTime start, DateTime end, DateTime utcToday, string startParameter = "StartDate", string endParameter = "EndDate")
+        {
+            if (end < start)
+                throw new PinterestValidationException("EndBeforeStart", endParameter,
+                    $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
+            DateTime earliest = Earliest(utcToday);
+            if (start < earliest)
+                throw new PinterestValidationException("StartDateTooEarly", startParameter,
+                    $"-{startParameter} {ApiDates.Format(start)} is more than 2.5 years ({ApiLimits.TemplateReportLookbackMonths} months) back, the limit for template reports; the earliest allowed date is {ApiDates.Format(earliest)} (UTC). Use a later start date.");
+            DateTime latestEnd = LatestEnd(start);
+            if (end > latestEnd)
+                throw new PinterestValidationException("SpanTooLong", endParameter,
+                    $"-{endParameter} {ApiDates.Format(end)} is more than 2.5 years ({ApiLimits.TemplateReportMaxMonthsAfterStart} months) after -{startParameter} {ApiDates.Format(start)}, the limit for template reports; end on or before {ApiDates.Format(latestEnd)}.");
+        }
+    }
+}
