@@ -98,13 +98,15 @@ BeforeAll {
         'README: Quick start' = @{
             Stage = 'out/PinterestAds'; Fresh = $true; Warning = $notFinalWarning; Journal = $true
             Output = 'PinterestAds.AnalyticsRow', 'PinterestAds.PinMetricDefinition'
-            Files = 'campaigns-30d.csv', 'campaigns-180d.csv'
+            Files = 'campaigns-30d.csv', 'campaigns-2y.csv', 'campaigns-180d.csv'
             Check = { param($Run)
                 $metros = @($Run.Output | Where-Object { $_.PSObject.TypeNames -contains 'PinterestAds.AnalyticsRow' })
                 $metros.Count | Should -BeLessOrEqual 10
                 $metros.TargetingName | Should -Match '^U\.S\.: ' -Because 'the metros come with their names'
                 ($Run.Output | Where-Object { $_.PSObject.TypeNames -like '*PinMetricDefinition' }).Name | Should -BeLike '*CLICKTHROUGH*'
-                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 -Because '181 days are one report'
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 5 -Because 'two years are four 186-day reports (Get-PinAnalytics Auto), 181 days one (Invoke-PinReport)'
+                $twoYears = @(Import-Csv (Join-Path $Run.Folder 'campaigns-2y.csv'))
+                ($twoYears.DATE | ForEach-Object { [datetime]$_ } | Measure-Object -Minimum).Minimum | Should -BeLessThan ([datetime]::UtcNow.Date.AddDays(-600)) -Because 'the rows reach two years back'
                 (Import-Csv (Join-Path $Run.Folder 'campaigns-180d.csv'))[0].PSObject.Properties.Name | Should -Contain 'TOTAL_CONVERSIONS' }
         }
         'Connect-PinAccount: Connect to the local emulator' = @{
