@@ -10,6 +10,8 @@
       SyncFanout       2,000 campaigns x 90 days: Get-PinAnalytics vs a per-campaign Invoke-RestMethod loop.
       LongRange        2,000 campaigns x 730 days, DAY: Get-PinAnalytics -Mode Auto (async reports) vs a loop of
                        90-day synchronous windows; report creations next to the minimum the limits allow.
+      SyncNightly      Sync-PinAnalytics: a nightly run for 20 accounts (30 days restated) vs the minimum
+                       requests; rows/s landing into SQLite and PostgreSQL vs Export-Csv -Append.
       ReportStreaming  a 1,000,000-row report: Receive-PinReport vs Import-Csv / ConvertFrom-Json,
                        | Export-Csv vs Import-Csv | Export-Csv, and Wait-PinReport polls and latency.
     Runs are alternated per scenario; the runner keeps to -BudgetMinutes by cutting the number of runs of
@@ -39,6 +41,7 @@ $plan = @(
     @{ Name = 'ImportTime'; Arguments = @{ Samples = 3 } }
     @{ Name = 'SyncFanout'; Arguments = @{} }
     @{ Name = 'LongRange'; Arguments = @{} }
+    @{ Name = 'SyncNightly'; Arguments = @{} }
     @{ Name = 'ReportStreaming'; Arguments = @{ Rows = $Rows; Repeat = 1 } }
 ) | Where-Object { $_.Name -like $Name -and (Test-Path (Join-Path $PSScriptRoot "$($_.Name).ps1")) }
 
@@ -139,6 +142,10 @@ $table = @(
         ("module {0} s, {1} report creations (minimum {2}), {3} polls, {4} downloads; loop {5} s ({6} windows, one timed)" -f
             (Get-MedianText 'LongRange' 'ModuleSeconds' '{0:N1}'), (Get-MedianText 'LongRange' 'ReportCreations'), (Get-MedianText 'LongRange' 'MinimumReportCreations'),
             (Get-MedianText 'LongRange' 'StatusPolls'), (Get-MedianText 'LongRange' 'Downloads'), (Get-MedianText 'LongRange' 'LoopSecondsEstimated' '{0:N1}'), (Get-MedianText 'LongRange' 'LoopWindows'))
+    New-Row 'SyncNightly' 'Sync-PinAnalytics landing: SQLite vs Export-Csv -Append (rows/s)' 'LandingRatioSqlite' 'ProcessPeakWorkingSetMB' `
+        ("{0} rows; nightly run for {1} accounts: {2} requests, minimum {3}" -f (Get-MedianText 'SyncNightly' 'RowsLanded'), (Get-MedianText 'SyncNightly' 'Accounts'),
+            (Get-MedianText 'SyncNightly' 'NightlyRequests'), (Get-MedianText 'SyncNightly' 'NightlyMinimumRequests'))
+    New-Row 'SyncNightly' 'Sync-PinAnalytics landing: PostgreSQL (binary COPY) vs Export-Csv -Append (rows/s)' 'LandingRatioPostgres' 'ProcessPeakWorkingSetMB' 'empty when PostgreSQL is not installed'
     New-Row 'ImportTime' 'Import-Module PinterestAds vs bare pwsh start (time)' 'Ratio' 'PeakWorkingSetMB' `
         ("bare {0} ms, with import {1} ms, overhead {2} ms" -f (Get-MedianText 'ImportTime' 'BareStartMs'), (Get-MedianText 'ImportTime' 'WithImportMs'), (Get-MedianText 'ImportTime' 'ImportOverheadMs'))
     New-Row 'ReportStreaming' 'Wait-PinReport: polls, ready -> first row' 'ReadyToFirstRowSeconds' 'ProcessPeakWorkingSetMB' `

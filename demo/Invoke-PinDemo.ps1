@@ -59,6 +59,31 @@ function Start-PinDemoEmulator {
     throw "The emulator did not report ready (exit code $(if ($process.HasExited) { $process.ExitCode })). $($stderr.Result)"
 }
 
+function Invoke-PinDemoSqliteQuery([string] $Path, [string] $Sql) {
+    <#
+    Queries the demo's SQLite file. Any SQLite client does (sqlite3, DB Browser, Python); here the
+    module's own Microsoft.Data.Sqlite serves, reached through its private load context so the demo
+    needs nothing else installed.
+    #>
+    $engine = [System.Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyName([Reflection.AssemblyName]::new('PinterestAds.Engine'))
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
+    $sqlite = $context.LoadFromAssemblyName([Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+    $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true), [object[]]@("Data Source=$Path;Mode=ReadOnly;Pooling=False"))
+    try {
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $reader = $command.ExecuteReader()
+        while ($reader.Read()) {
+            $row = [ordered]@{}
+            for ($i = 0; $i -lt $reader.FieldCount; $i++) { $row[$reader.GetName($i)] = $reader.GetValue($i) }
+            [pscustomobject]$row
+        }
+        $reader.Dispose()
+    }
+    finally { $connection.Dispose() }
+}
+
 function Stop-PinDemoEmulator($Emulator) {
     if ($Emulator -and -not $Emulator.Process.HasExited) {
         $Emulator.Process.Kill($true)
@@ -119,6 +144,21 @@ $steps = @(
                 -Column SPEND_IN_DOLLAR, IMPRESSION_1, CLICKTHROUGH_1, CTR | Export-Csv $path -NoTypeInformation
             $rows = @(Import-Csv $path)
             "$($rows.Count) rows over 180 days -> $path"
+        }
+    }
+    [pscustomobject]@{
+        Name     = 'Nightly sync into SQLite (twice: no duplicates), then queried'
+        Requires = @('Sync-PinAnalytics')
+        Run      = {
+            $path = Join-Path $OutputFolder 'pinterest.sqlite'
+            Remove-Item "$path", "$path-wal", "$path-shm" -ErrorAction SilentlyContinue   # the demo shows a first run
+            $sync = @{ Destination = $path; Level = 'Campaign'; Column = 'SPEND_IN_DOLLAR', 'TOTAL_IMPRESSION', 'TOTAL_CONVERSIONS'; StartDate = [datetime]::UtcNow.Date.AddDays(-30) }
+            $first = Sync-PinAnalytics @sync
+            $second = Sync-PinAnalytics @sync     # tomorrow night's run, today: restates, adds nothing
+            $count = (Invoke-PinDemoSqliteQuery $path 'SELECT count(*) AS n FROM pin_analytics').n
+            $top = Invoke-PinDemoSqliteQuery $path 'SELECT CAMPAIGN_ID, round(sum(SPEND_IN_DOLLAR), 2) AS spend FROM pin_analytics GROUP BY CAMPAIGN_ID ORDER BY spend DESC LIMIT 3'
+            "{0} rows landed in {1} request(s); the second run replaced {2} and the table still holds {3}; top campaigns by spend: {4} -> {5}" -f `
+                $first.RowsWritten, $first.Requests, $second.RowsReplaced, $count, (($top | ForEach-Object { '{0} ({1:N2})' -f $_.CAMPAIGN_ID, $_.spend }) -join '; '), $path
         }
     }
     [pscustomobject]@{

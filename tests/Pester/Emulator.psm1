@@ -124,9 +124,17 @@ function Set-PinTestEmulatorReportStatus {
     Invoke-PinTestEmulatorAdmin $Emulator POST "/reports/$Token/status" @{ status = $Status }
 }
 
+function Set-PinTestEmulatorToday {
+    <# Moves the emulator's "today" forward (simulated nights): -Date, or -Days after the current today. #>
+    param([Parameter(Mandatory)] $Emulator, [datetime] $Date, [int] $Days)
+    $body = if ($PSBoundParameters.ContainsKey('Date')) { @{ today = $Date.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) } } else { @{ days = $Days } }
+    $answer = Invoke-PinTestEmulatorAdmin $Emulator POST '/today' $body
+    [datetime]::ParseExact($answer.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+}
+
 function Invoke-PinTestEmulatorTokenExpiry { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator POST '/tokens/expire-access' }
 function Invoke-PinTestEmulatorRefreshRevocation { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator POST '/tokens/revoke-refresh' }
 
-Export-ModuleMember -Function Start-PinTestEmulator, Stop-PinTestEmulator, Get-PinTestEmulatorRequest, Clear-PinTestEmulatorRequest,
+Export-ModuleMember -Function Start-PinTestEmulator, Stop-PinTestEmulator, Set-PinTestEmulatorToday, Get-PinTestEmulatorRequest, Clear-PinTestEmulatorRequest,
     Add-PinTestEmulatorFault, Clear-PinTestEmulatorFault, Set-PinTestEmulatorOption, Get-PinTestEmulatorWorld,
     Get-PinTestEmulatorExpectedRow, Set-PinTestEmulatorReportStatus, Invoke-PinTestEmulatorTokenExpiry, Invoke-PinTestEmulatorRefreshRevocation

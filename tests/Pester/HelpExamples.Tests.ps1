@@ -109,6 +109,12 @@ BeforeAll {
                 ($twoYears.DATE | ForEach-Object { [datetime]$_ } | Measure-Object -Minimum).Minimum | Should -BeLessThan ([datetime]::UtcNow.Date.AddDays(-600)) -Because 'the rows reach two years back'
                 (Import-Csv (Join-Path $Run.Folder 'campaigns-180d.csv'))[0].PSObject.Properties.Name | Should -Contain 'TOTAL_CONVERSIONS' }
         }
+        'README: Nightly sync into CSV, SQLite or PostgreSQL' = @{
+            Environment = $true; Output = 'PinterestAds.PinSyncSummary'; Files = 'pinterest.sqlite'
+            Check = { param($Run)
+                $Run.Output[0].Failed | Should -Be 0
+                $Run.Output[0].RowsWritten | Should -BeGreaterThan 0 }
+        }
         'Connect-PinAccount: Connect to the local emulator' = @{
             Environment = $true; Output = 'PinterestAds.PinSessionInfo'
             Check = { param($Run)
@@ -222,6 +228,25 @@ BeforeAll {
             Check = { param($Run)
                 @($Run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0].Message | Should -Match 'Plan: \d+ async report'
                 @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -BeGreaterThan 3 -Because '730 days are five 186-day reports' }
+        'Sync-PinAnalytics: Nightly campaign numbers into a SQLite file' = @{
+            Output = 'Microsoft.PowerShell.Commands.Internal.Format.*'; Files = 'pinterest.sqlite'; Journal = $true
+            Check = { param($Run)
+                @($Run.Requests | Where-Object operationId -eq 'campaigns/analytics').Count | Should -BeGreaterThan 0
+                @($Run.Requests | Where-Object operationId -eq 'metrics_ready_state/get').Count | Should -BeLessOrEqual 3 -Because 'only the last days can still change' }
+        }
+        'Sync-PinAnalytics: Accounts from Get-PinAdAccount into a folder of CSV files' = @{
+            Output = 'System.Management.Automation.PSCustomObject', 'PinterestAds.PinSyncSummary'; Files = 'pinterest-csv/pin-sync-state.json'
+            Check = { param($Run)
+                @($Run.Output | Where-Object { $_.PSTypeNames -contains 'PinterestAds.PinSyncSummary' })[0].Failed | Should -Be 0
+                @($Run.Output | Where-Object { $_.PSTypeNames -notcontains 'PinterestAds.PinSyncSummary' })[0].PSObject.Properties.Name | Should -Contain 'SPEND_IN_DOLLAR' }
+        }
+        'Sync-PinAnalytics: See tonight''s plan and its cost, sending nothing' = @{
+            Output = 'PinterestAds.PinSyncSummary'; Journal = $true
+            Check = { param($Run)
+                $Run.Output[0].Accounts[0].Status | Should -Be 'Planned'
+                $Run.Output[0].Requests | Should -BeGreaterThan 0
+                @($Run.Requests | Where-Object operationId -like '*analytics*') | Should -BeNullOrEmpty
+                Join-Path $Run.Folder 'pinterest.sqlite' | Should -Not -Exist }
         }
         'Get-PinAudienceDefinition: Audiences of the first ad account' = @{ Output = 'PinterestAds.PinAudienceDefinition' }
         'Get-PinAudienceDefinition: Only the Pinterest-wide scope' = @{

@@ -220,3 +220,63 @@ Write-PinTestResult @{ Violations = @($violations | Select-Object -Unique); Chec
         @($run.Result.Violations) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'SQLite in the private load context' {
+    BeforeAll {
+        $sqliteOld = Join-Path $nugetFolder 'sqlitepclraw.core/2.0.6/lib/netstandard2.0/SQLitePCLRaw.core.dll'
+        if (-not (Test-Path $sqliteOld)) { Invoke-PinNative dotnet restore (Join-Path (Get-PinRepoRoot) 'tools/PackageDownloads/PackageDownloads.csproj') --verbosity quiet }
+        $emulatorModuleText = $emulatorModule -replace "'", "''"
+        $run = Invoke-PinFreshPwsh -Script @"
+Add-Type -Path '$($sqliteOld -replace "'", "''")'
+`$oldSqlite = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SQLitePCLRaw.core' } | Select-Object -First 1
+Import-Module PinterestAds
+Import-Module '$emulatorModuleText'
+`$emulator = Start-PinTestEmulator -Option @{ AdAccounts = 1; CampaignsPerAccount = 1; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1 }
+try {
+    Connect-PinAccount -ApiBaseUri `$emulator.ApiBaseUri -AccessToken (ConvertTo-SecureString 'emulator-access-token' -AsPlainText -Force)
+    `$file = Join-Path ([IO.Path]::GetTempPath()) ('pin-iso-' + [guid]::NewGuid().ToString('N') + '.sqlite')
+    `$summary = Sync-PinAnalytics -Destination `$file -Column SPEND_IN_DOLLAR -StartDate ([datetime]::UtcNow.Date.AddDays(-3))
+}
+finally { Stop-PinTestEmulator `$emulator }
+`$loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'Microsoft.Data.Sqlite', 'SQLitePCLRaw.core', 'SQLitePCLRaw.provider.e_sqlite3' }
+`$native = if (Test-Path /proc/self/maps) { @(Get-Content /proc/self/maps | Where-Object { `$_ -match 'libe_sqlite3' } | ForEach-Object { (`$_ -split '\s+', 6)[5] } | Select-Object -Unique) } else { @() }
+Write-PinTestResult @{
+    OldVersion = `$oldSqlite.GetName().Version.ToString()
+    OldContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$oldSqlite).Name
+    Loaded     = @(`$loaded | ForEach-Object { @{ Name = `$_.GetName().Name; Version = `$_.GetName().Version.ToString(); Context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name; Location = `$_.Location } })
+    Native     = `$native
+    Rows       = `$summary.RowsWritten
+    Failed     = `$summary.Failed
+}
+"@
+    }
+
+    It 'syncs into SQLite next to an older SQLitePCLRaw in the session' {
+        if (-not $canCallEmulator) { Set-ItResult -Skipped -Because 'needs the emulator'; return }
+        $run.Error | Should -BeNullOrEmpty
+        $run.Result.Failed | Should -Be 0
+        $run.Result.OldVersion | Should -BeLike '2.0.6*'
+        $run.Result.OldContext | Should -Be 'Default'
+    }
+
+    It 'loads Microsoft.Data.Sqlite and its SQLitePCLRaw from dependencies/ into the module''s context' {
+        if (-not $canCallEmulator) { Set-ItResult -Skipped -Because 'needs the emulator'; return }
+        $ours = @($run.Result.Loaded | Where-Object Context -eq 'PinterestAds')
+        @($ours.Name | Sort-Object) | Should -Be @('Microsoft.Data.Sqlite', 'SQLitePCLRaw.core', 'SQLitePCLRaw.provider.e_sqlite3')
+        foreach ($assembly in $ours) { $assembly.Location | Should -BeLike (Join-Path $modulePath 'dependencies*') }
+        ($ours | Where-Object Name -eq 'SQLitePCLRaw.core').Version | Should -Not -BeLike '2.0.6*'
+    }
+
+    It 'resolves the native e_sqlite3 from the module''s runtimes folder' {
+        if (-not $canCallEmulator) { Set-ItResult -Skipped -Because 'needs the emulator'; return }
+        if (-not $IsLinux) { Set-ItResult -Skipped -Because 'reads /proc/self/maps'; return }
+        @($run.Result.Native) | Should -Not -BeNullOrEmpty
+        foreach ($path in $run.Result.Native) { $path | Should -BeLike (Join-Path $modulePath 'dependencies/runtimes/*/native/*') }
+    }
+
+    It 'ships the native library for the platforms PowerShell 7 runs on' {
+        foreach ($rid in 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx-arm64', 'win-x64') {
+            @(Get-ChildItem (Join-Path $modulePath "dependencies/runtimes/$rid/native") -File -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty -Because "$rid needs e_sqlite3"
+        }
+    }
+}

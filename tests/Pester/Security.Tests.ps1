@@ -118,6 +118,10 @@ Capture 'Invoke-PinReport' { Invoke-PinReport -AdAccountId $account.Id -Level Ad
 Capture 'New-PinBulkDownload' { New-PinBulkDownload -AdAccountId $account.Id -EntityType CAMPAIGN -Verbose -Debug | Wait-PinReport -Verbose -Debug | Receive-PinReport -Verbose -Debug }
 Capture 'New-PinMmmReport' { New-PinMmmReport -AdAccountId $account.Id -Name secure -StartDate $start -EndDate $end -TargetingType GENDER -Column SPEND_IN_DOLLAR -Verbose -Debug | Wait-PinReport -Verbose -Debug | Receive-PinReport -Verbose -Debug }
 
+Capture 'Sync-PinAnalytics' {
+    Sync-PinAnalytics -Destination (Join-Path $sandbox 'sync.sqlite') -AdAccountId $account.Id -Level Campaign -Column SPEND_IN_DOLLAR -StartDate $start -Verbose -Debug
+    Sync-PinAnalytics -Destination (Join-Path $sandbox 'sync-csv') -AdAccountId $account.Id -Column SPEND_IN_DOLLAR -StartDate $start -Verbose -Debug
+}
 # The interactive login (code exchange with the secret), then a login from its refresh token.
 $port = Get-Random -Minimum 20000 -Maximum 60000
 Capture 'Connect-PinAccount' {

@@ -163,6 +163,7 @@ function Copy-PinModuleAssemblies([string] $BinFolder, [string] $ModuleFolder) {
         Copy-Item $file.FullName $target
     }
     & $shippable $desktopSource | Copy-Item -Destination $desktop
+    Copy-PinNativeLibraries -Source (Join-Path $coreSource 'runtimes') -Dependencies $dependencies -Desktop $desktop
     Copy-Item (Join-Path (Split-Path $PSScriptRoot -Parent | Split-Path -Parent) "module/$ModuleName.psm1") $ModuleFolder
 
     [pscustomobject]@{
@@ -170,6 +171,28 @@ function Copy-PinModuleAssemblies([string] $BinFolder, [string] $ModuleFolder) {
         CmdletAssembly = Join-Path $ModuleFolder "$ModuleName.dll"
         # Get-Help looks for the MAML beside the assembly that defines the cmdlets.
         HelpFolders    = @((Join-Path $ModuleFolder 'en-US'), (Join-Path $desktop 'en-US'))
+    }
+}
+
+# The platforms PowerShell 7 runs on; their native libraries (SQLite's e_sqlite3) ship in the module.
+$NativeRuntimeIdentifiers = 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-arm', 'linux-musl-x64', 'linux-musl-arm64', 'osx-x64', 'osx-arm64'
+
+function Copy-PinNativeLibraries([string] $Source, [string] $Dependencies, [string] $Desktop) {
+    <#
+    Copies runtimes/<rid>/native/* of the dependencies into dependencies/runtimes (PowerShell 7: the private
+    load context resolves them, see Loading/NativeRuntimeIdentifiers.cs) and the Windows ones into
+    desktop/runtimes (Windows PowerShell).
+    #>
+    if (-not (Test-Path $Source)) { return }
+    foreach ($rid in $NativeRuntimeIdentifiers) {
+        $native = Join-Path $Source "$rid/native"
+        if (-not (Test-Path $native)) { continue }
+        $targets = @(Join-Path $Dependencies "runtimes/$rid/native")
+        if ($rid -like 'win-*') { $targets += Join-Path $Desktop "runtimes/$rid/native" }
+        foreach ($target in $targets) {
+            $null = New-Item -ItemType Directory -Path $target -Force
+            Copy-Item (Join-Path $native '*') $target
+        }
     }
 }
 

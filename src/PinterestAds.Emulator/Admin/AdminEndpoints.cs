@@ -91,6 +91,25 @@ internal static class AdminEndpoints
             return Results.Json(new { code = 30, message = $"No report or bulk request '{token}'." }, statusCode: 404);
         });
 
+        // Simulated nights: {"today": "yyyy-MM-dd"} or {"days": N} moves "today" forward.
+        admin.MapGet("/today", () => Results.Json(new { today = state.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+        admin.MapPost("/today", async (HttpContext http) =>
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body);
+            var root = doc.RootElement;
+            DateOnly target;
+            if (root.TryGetProperty("today", out var t) && t.ValueKind == JsonValueKind.String
+                && DateOnly.TryParseExact(t.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                target = parsed;
+            else if (root.TryGetProperty("days", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var days) && days >= 0)
+                target = state.Today.AddDays(days);
+            else
+                return Results.Json(new { code = 1, message = "Give {\"today\": \"yyyy-MM-dd\"} or {\"days\": N} (N >= 0)." }, statusCode: 400);
+            try { state.MoveTodayTo(target); }
+            catch (ArgumentException e) { return Results.Json(new { code = 1, message = e.Message }, statusCode: 400); }
+            return Results.Json(new { today = state.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        });
+
         admin.MapGet("/world", () => Results.Json(World(state), JsonOut.Options));
 
         admin.MapPost("/expected-rows", async (HttpContext http) =>

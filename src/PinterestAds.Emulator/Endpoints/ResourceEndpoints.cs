@@ -40,7 +40,7 @@ internal static class ResourceEndpoints
             var today = c.State.Today;
             return c.JsonAsync(new Dictionary<string, object?>
             {
-                ["conversion_metrics_ready"] = date.DayNumber <= today.DayNumber - ReportingLimits.ConversionSettlingDays,
+                ["conversion_metrics_ready"] = LateConversions.IsFinal(date, today),
                 ["non_conversion_metrics_ready"] = date.DayNumber <= today.DayNumber - ReportingLimits.NonConversionSettlingDays,
             });
         });

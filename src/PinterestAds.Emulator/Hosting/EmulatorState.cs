@@ -14,9 +14,11 @@ internal sealed class EmulatorState
     {
         Options = options;
         Time = TimeProvider.System;
-        Today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        World = WorldGenerator.Generate(options, Today);
-        Generator = new MetricGenerator(World.Seed, options.ActivityRate, Today);
+        var startDay = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        _todayDayNumber = startDay.DayNumber;
+        // The world (entities, start days, timestamps) is laid out once, around the first "today".
+        World = WorldGenerator.Generate(options, startDay);
+        Generator = new MetricGenerator(World.Seed, options.ActivityRate, () => Today);
         Rows = new RowSource(World, Generator);
         Tokens = new TokenRegistry(() => Options, Time);
         RateLimiter = new RateLimiter(() => Options, Time);
@@ -26,8 +28,20 @@ internal sealed class EmulatorState
     /// <summary>Live options: the admin API changes the behavioural ones in place.</summary>
     public EmulatorOptions Options { get; }
     public TimeProvider Time { get; }
-    /// <summary>The emulator's "today" (UTC), fixed at start.</summary>
-    public DateOnly Today { get; }
+    private int _todayDayNumber;
+
+    /// <summary>
+    /// The emulator's "today" (UTC): set at start, moved forward by the admin API (<c>POST /_emulator/today</c>)
+    /// to simulate nights passing; data, lookback windows, late conversions and the ready state follow it.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDayNumber(Volatile.Read(ref _todayDayNumber));
+
+    /// <summary>Moves "today" forward (never back: what was final stays final).</summary>
+    public void MoveTodayTo(DateOnly day)
+    {
+        if (day < Today) throw new ArgumentException($"today can only move forward: it is {Today:yyyy-MM-dd}, {day:yyyy-MM-dd} is earlier.");
+        Volatile.Write(ref _todayDayNumber, day.DayNumber);
+    }
     public AdWorld World { get; }
     public MetricGenerator Generator { get; }
     public RowSource Rows { get; }

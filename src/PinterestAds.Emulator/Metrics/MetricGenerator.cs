@@ -17,18 +17,21 @@ internal sealed class MetricGenerator
 
     private readonly ulong _seed;
     private readonly double _activityRate;
-    private readonly int _lastDataDay;
+    private readonly Func<DateOnly> _today;
 
-    public MetricGenerator(ulong seed, double activityRate, DateOnly today)
+    public MetricGenerator(ulong seed, double activityRate, Func<DateOnly> today)
     {
         _seed = seed;
         _activityRate = activityRate;
-        _lastDataDay = today.DayNumber;
+        _today = today;
     }
+
+    /// <summary>The emulator's "today" now (it moves forward when the admin API says so).</summary>
+    public DateOnly Today => _today();
 
     /// <summary>Whether the unit delivered at all that day (no data before its start or after "today").</summary>
     public bool IsActive(IDeliveryUnit unit, int day) =>
-        day >= unit.StartDay && day <= _lastDataDay
+        day >= unit.StartDay && day <= _today().DayNumber
         && DeterministicHash.Unit(DeterministicHash.Combine(_seed, unit.Key, (ulong)day, ActivitySalt)) < _activityRate;
 
     /// <summary>Paid impressions of an active unit-day: the scale every other column is derived from.</summary>

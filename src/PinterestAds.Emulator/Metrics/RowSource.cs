@@ -39,7 +39,11 @@ internal sealed class RowSource
         var slotColumns = needed.Select(s => _columns.Additives[s]).ToArray();
         var hasMetrics = rules.Where((r, i) => r.IsMetric && !suppressed[i]).Any();
         var conversionFactor = MetricGenerator.ConversionFactor(query.ClickWindowDays, query.EngagementWindowDays, query.ViewWindowDays, query.ConversionReportTime);
-        var context = new Evaluation(rules, suppressed, filterRules, needed, slotColumns, hasMetrics, conversionFactor);
+        
+
+        // Late conversions: the share of each day's conversions reported so far, fixed for this query.
+        var maturity = LateConversions.Schedule(_generator.Today);
+        var context = new Evaluation(rules, suppressed, filterRules, needed, slotColumns, hasMetrics, conversionFactor, maturity);
 
         var row = new ReportRow(rules.Length);
         var sums = new long[_columns.AdditiveCount]; // reused: only the needed slots are cleared and filled
@@ -75,7 +79,11 @@ internal sealed class RowSource
 
     private sealed record Evaluation(
         ColumnRule[] Rules, bool[] Suppressed, (MetricsFilter Filter, ColumnRule Rule)[] Filters,
-        int[] Needed, AdditiveColumn[] SlotColumns, bool HasMetrics, double ConversionFactor);
+        int[] Needed, AdditiveColumn[] SlotColumns, bool HasMetrics, double ConversionFactor, LateConversions.Maturity Maturity)
+    {
+        /// <summary>The factor of one column on one day: attribution windows and late conversions for conversion columns, 1 otherwise.</summary>
+        public double FactorOf(AdditiveColumn column, int day) => column.IsConversion ? ConversionFactor * Maturity(day) : 1;
+    }
 
     private bool Accumulate(Group group, Bucket bucket, Evaluation e, long[] sums)
     {
@@ -91,7 +99,7 @@ internal sealed class RowSource
                 if (bucket.Hour >= 0) _generator.HourWeights(unit, day, hourWeights);
                 for (var k = 0; k < e.Needed.Length; k++)
                 {
-                    var v = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.SlotColumns[k].IsConversion ? e.ConversionFactor : 1);
+                    var v = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.FactorOf(e.SlotColumns[k], day));
                     if (bucket.Hour >= 0) v = MetricGenerator.Part(v, hourWeights, bucket.Hour);
                     sums[e.Needed[k]] += v;
                 }
@@ -119,7 +127,7 @@ internal sealed class RowSource
                 if (bucket.Hour >= 0) _generator.HourWeights(unit, day, hourWeights);
                 for (var k = 0; k < e.Needed.Length; k++)
                 {
-                    var whole = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.SlotColumns[k].IsConversion ? e.ConversionFactor : 1);
+                    var whole = _generator.Value(unit, day, baseImpressions, e.SlotColumns[k], e.FactorOf(e.SlotColumns[k], day));
                     for (var t = 0; t < unitValues.Count; t++)
                     {
                         var part = MetricGenerator.Part(whole, targetingWeights, t);

@@ -2,6 +2,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace PinterestAds.PowerShell.Loading
@@ -35,6 +36,25 @@ namespace PinterestAds.PowerShell.Loading
 
             string candidate = Path.Combine(dependencyFolder, assemblyName.Name + ".dll");
             return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+        }
+
+        /// <summary>
+        /// Native libraries of the dependencies (SQLite's e_sqlite3): the runtime asks this context when an
+        /// assembly loaded here calls into one, and the application's own probing does not know
+        /// <c>dependencies/</c>. The build copies <c>runtimes/&lt;rid&gt;/native/</c> there.
+        /// </summary>
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+        {
+            foreach (string rid in NativeRuntimeIdentifiers.ForThisProcess())
+            {
+                string folder = Path.Combine(dependencyFolder, "runtimes", rid, "native");
+                foreach (string file in NativeRuntimeIdentifiers.FileNames(unmanagedDllName))
+                {
+                    string candidate = Path.Combine(folder, file);
+                    if (File.Exists(candidate)) return LoadUnmanagedDllFromPath(candidate);
+                }
+            }
+            return IntPtr.Zero;
         }
 
         private static bool IsFrameworkAssembly(string simpleName)

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PinterestAds.Engine.Sync.Destinations
+{
+    /// <summary>
+    /// A PostgreSQL database (<c>-ConnectionString</c>): the same table, key and state tables as the SQLite
+    /// destination, typed natively (bigint, numeric, date, timestamp, boolean). Each window is deleted and
+    /// loaded with binary COPY inside one transaction, together with its days' state. A session advisory
+    /// lock refuses a second run at the same time; the server drops it when the connection ends.
+    /// </summary>
+    internal sealed class PostgresDestination : ISyncDestination
+    {
+        private readonly string _connectionString;
+        private readonly string _table;
+        private readonly string _name;
+        private NpgsqlConnection? _connection;
+        private SyncTable _schema = null!;
+        private bool _exists;
+
+        public PostgresDestination(string connectionString, string? table)
+        {
+            _table = SqlNames.RequireTable(table);
+            NpgsqlConnectionStringBuilder builder;
+            try
+            {
+                builder = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is KeyNotFoundException)
+            {
+                throw new PinterestValidationException("SyncConnectionStringInvalid", "ConnectionString",
+                    $"-ConnectionString is not a PostgreSQL connection string ({ex.Message}). Write it as 'Host=db.example.com;Port=5432;Database=ads;Username=sync;Password=...'.");
+            }
+            _connectionString = builder.ConnectionString;
+            // Never the password: host, port, database and user say which server is meant.
+            _name = $"PostgreSQL {builder.Username}@{builder.Host}:{builder.Port}/{builder.Database} (table {_table})";
+        }
+
+        public string Name => _name;
+
+        public async Task OpenAsync(SyncDefinition definition, bool readOnly, CancellationToken ct)
+        {
+            _schema = definition.Table;
+            _connection = new NpgsqlConnection(_connectionString);
+            try
+            {
+                await _connection.OpenAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException || ex is System.Net.Sockets.SocketException || ex is TimeoutException || ex is InvalidOperationException)
+            {
+                throw new PinterestValidationException("SyncConnectionFailed", "ConnectionString",
+                    $"Could not connect to {_name}: {ex.Message}. Check that the server runs and accepts the connection (host, port, database, user, password); nothing was requested from Pinterest and nothing was written.");
+            }
+            if (!readOnly)
+            {
+                bool locked = Convert.ToBoolean(await ScalarAsync("SELECT pg_try_advisory_lock(hashtext(@k))", ct, ("k", "pin_sync:" + _table)).ConfigureAwait(false));
+                if (!locked)
+                    throw new PinterestException("SyncDestinationLocked", PinErrorKind.OperationFailed,
+                        $"Another Sync-PinAnalytics run is writing to {_name} right now. Two runs are never interleaved: wait for it to finish, then run again.");
+                await ExecuteAsync(@"CREATE TABLE IF NOT EXISTS pin_sync_definitions (table_name text PRIMARY KEY, definition text NOT NULL, columns text NOT NULL, created_at timestamptz NOT NULL)", ct).ConfigureAwait(false);
+                await ExecuteAsync(@"CREATE TABLE IF NOT EXISTS pin_sync_days (table_name text NOT NULL, ad_account_id text NOT NULL, date date NOT NULL, rows integer NOT NULL, final boolean NOT NULL, landed_at timestamptz NOT NULL, run_id text NOT NULL, PRIMARY KEY (table_name, ad_account_id, date))", ct).ConfigureAwait(false);
+                await ExecuteAsync(@"CREATE TABLE IF NOT EXISTS pin_sync_runs (table_name text NOT NULL, ad_account_id text NOT NULL, run_id text NOT NULL, run_date date NOT NULL, started_at timestamptz NOT NULL, finished_at timestamptz, status text NOT NULL, message text, PRIMARY KEY (table_name, ad_account_id))", ct).ConfigureAwait(false);
+            }
+            bool hasState = Convert.ToBoolean(await ScalarAsync("SELECT to_regclass('pin_sync_definitions') IS NOT NULL", ct).ConfigureAwait(false));
+            bool hasTable = Convert.ToBoolean(await ScalarAsync("SELECT to_regclass(@t) IS NOT NULL", ct, ("t", SqlNames.Quote(_table))).ConfigureAwait(false));
+            string? stored = hasState
+                ? await ScalarAsync("SELECT definition FROM pin_sync_definitions WHERE table_name = @t", ct, ("t", _table)).ConfigureAwait(false) as string
+                : null;
+            if (stored != null)
+            {
+                var differences = definition.Differences(stored);
+                if (differences.Count > 0) throw definition.Mismatch(_name, differences);
+                _exists = true;
+                return;
+            }
+            if (hasTable)
+                throw new PinterestValidationException("SyncTableNotOurs", "Table",
+                    $"{_name}: the table {_table} exists but Sync-PinAnalytics did not create it; it would not overwrite it. Give another -Table name.");
+            if (readOnly) return;
+
+            using var transaction = _connection.BeginTransaction();
+            await ExecuteAsync(SqlNames.CreateTable(_table, _schema, SqlType), ct).ConfigureAwait(false);
+            await ExecuteAsync("INSERT INTO pin_sync_definitions (table_name, definition, columns, created_at) VALUES (@t, @d, @c, now())", ct,
+                ("t", _table), ("d", definition.Serialize()), ("c", _schema.Describe())).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            _exists = true;
+        }
+
+        public async Task<SyncAccountState> ReadStateAsync(string adAccountId, CancellationToken ct)
+        {
+            var state = new SyncAccountState(adAccountId);
+            if (_connection == null || !_exists) return state;
+            using (var command = Command("SELECT date, rows, final, landed_at, run_id FROM pin_sync_days WHERE table_name = @t AND ad_account_id = @a", ("t", _table), ("a", adAccountId)))
+            await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var date = reader.GetDateTime(0).Date;
+                    state.Days[date] = new SyncDayState(date, reader.GetInt32(1), reader.GetBoolean(2), ToOffset(reader.GetDateTime(3)), reader.GetString(4));
+                }
+            }
+            using (var command = Command("SELECT run_id, run_date, started_at, finished_at, status, message FROM pin_sync_runs WHERE table_name = @t AND ad_account_id = @a", ("t", _table), ("a", adAccountId)))
+            await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    state.LastRunId = reader.GetString(0);
+                    state.LastRunDate = reader.GetDateTime(1).Date;
+                    state.LastRunStarted = ToOffset(reader.GetDateTime(2));
+                    state.LastRunFinished = reader.IsDBNull(3) ? (DateTimeOffset?)null : ToOffset(reader.GetDateTime(3));
+                    state.LastStatus = reader.GetString(4);
+                    state.LastMessage = reader.IsDBNull(5) ? null : reader.GetString(5);
+                }
+            }
+            return state;
+        }
+
+        public Task WriteRunAsync(SyncAccountState state, CancellationToken ct) =>
+            ExecuteAsync(@"INSERT INTO pin_sync_runs (table_name, ad_account_id, run_id, run_date, started_at, finished_at, status, message)
+                           VALUES (@t, @a, @r, @d, @s, @f, @st, @m)
+                           ON CONFLICT (table_name, ad_account_id) DO UPDATE SET run_id = excluded.run_id, run_date = excluded.run_date,
+                           started_at = excluded.started_at, finished_at = excluded.finished_at, status = excluded.status, message = excluded.message", ct,
+                ("t", _table), ("a", state.AdAccountId), ("r", state.LastRunId), ("d", (state.LastRunDate ?? DateTime.MinValue).Date),
+                ("s", (state.LastRunStarted ?? DateTimeOffset.UtcNow).UtcDateTime), ("f", state.LastRunFinished?.UtcDateTime),
+                ("st", state.LastStatus), ("m", state.LastMessage));
+
+        public async Task<int> ReplaceWindowAsync(string adAccountId, SyncWindow window, IReadOnlyList<object?[]> rows, IReadOnlyList<SyncDayState> days, CancellationToken ct)
+        {
+            var connection = _connection ?? throw new InvalidOperationException("The destination is not open.");
+            string date = SqlNames.Quote(Rows.RowFields.Date);
+            using var transaction = connection.BeginTransaction();
+            int deleted = await ExecuteAsync($"DELETE FROM {SqlNames.Quote(_table)} WHERE {SqlNames.Quote(Rows.RowFields.AdAccountId)} = @a AND {date} >= @from AND {date} < @to", ct,
+                ("a", adAccountId), ("from", window.Start), ("to", window.End.AddDays(1))).ConfigureAwait(false);
+
+            var columns = _schema.Columns;
+            var types = columns.Select(c => DbType(c.Kind)).ToArray();
+            string copy = $"COPY {SqlNames.Quote(_table)} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+            // Synchronous writes into the importer's buffer (it sends a full buffer at a time): an await per
+            // value costs more than the value itself. This runs on a worker thread, never the pipeline's.
+            using (var importer = connection.BeginBinaryImport(copy))
+            {
+                foreach (var row in rows)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    importer.StartRow();
+                    for (int i = 0; i < columns.Count; i++)
+                    {
+                        object? value = row[i];
+                        if (value == null) importer.WriteNull();
+                        else WriteValue(importer, columns[i].Kind, value, types[i]);
+                    }
+                }
+                importer.Complete();
+            }
+
+            await ExecuteAsync("DELETE FROM pin_sync_days WHERE table_name = @t AND ad_account_id = @a AND date >= @from AND date <= @to", ct,
+                ("t", _table), ("a", adAccountId), ("from", window.Start), ("to", window.End)).ConfigureAwait(false);
+            // The window's days in one statement (one round trip, however long the window).
+            await ExecuteAsync(@"INSERT INTO pin_sync_days (table_name, ad_account_id, date, rows, final, landed_at, run_id)
+                                 SELECT @t, @a, d, n, f, at, r FROM unnest(@d, @n, @f, @at, @r) AS days(d, n, f, at, r)", ct,
+                ("t", _table), ("a", adAccountId), ("d", days.Select(d => d.Date).ToArray()), ("n", days.Select(d => d.Rows).ToArray()),
+                ("f", days.Select(d => d.Final).ToArray()), ("at", days.Select(d => DateTime.SpecifyKind(d.LandedAt.UtcDateTime, DateTimeKind.Utc)).ToArray()),
+                ("r", days.Select(d => d.RunId).ToArray())).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return deleted;
+        }
+
+        public void Dispose()
+        {
+            // Closing the connection also releases the advisory lock.
+            _connection?.Dispose();
+            _connection = null;
+        }
+
+        private static string SqlType(SyncValueKind kind) => kind switch
+        {
+            SyncValueKind.Integer => "bigint",
+            SyncValueKind.Decimal => "numeric",
+            SyncValueKind.Date => "date",
+            SyncValueKind.DateTime => "timestamp",
+            SyncValueKind.Boolean => "boolean",
+            _ => "text",
+        };
+
+        private static NpgsqlDbType DbType(SyncValueKind kind) => kind switch
+        {
+            SyncValueKind.Integer => NpgsqlDbType.Bigint,
+            SyncValueKind.Decimal => NpgsqlDbType.Numeric,
+            SyncValueKind.Date => NpgsqlDbType.Date,
+            SyncValueKind.DateTime => NpgsqlDbType.Timestamp,
+            SyncValueKind.Boolean => NpgsqlDbType.Boolean,
+            _ => NpgsqlDbType.Text,
+        };
+
+        /// <summary>Writes one value with its exact type (no boxing for the common kinds).</summary>
+        private static void WriteValue(NpgsqlBinaryImporter importer, SyncValueKind kind, object value, NpgsqlDbType type)
+        {
+            switch (value)
+            {
+                case long l when kind == SyncValueKind.Integer: importer.Write(l, type); break;
+                case decimal m when kind == SyncValueKind.Decimal: importer.Write(m, type); break;
+                case string text when kind == SyncValueKind.Text: importer.Write(text, type); break;
+                case bool b when kind == SyncValueKind.Boolean: importer.Write(b, type); break;
+                default: importer.Write(ToDb(kind, value), type); break;
+            }
+        }
+
+        /// <summary>The value in the column's CLR type (a value the row parser kept as text stays text and fails loudly in a typed column).</summary>
+        private static object ToDb(SyncValueKind kind, object value) => kind switch
+        {
+            SyncValueKind.Text => value as string ?? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+            SyncValueKind.Date when value is DateTime d => DateTime.SpecifyKind(d.Date, DateTimeKind.Unspecified),
+            SyncValueKind.DateTime when value is DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Unspecified),
+            SyncValueKind.Integer when value is decimal m && decimal.Truncate(m) == m => (long)m,
+            SyncValueKind.Decimal when value is long l => (decimal)l,
+            _ => value,
+        };
+
+        private static DateTimeOffset ToOffset(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+        private NpgsqlCommand Command(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var command = new NpgsqlCommand(sql, _connection);
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return command;
+        }
+
+        private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        {
+            using var command = Command(sql, parameters);
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        private async Task<object?> ScalarAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        {
+            using var command = Command(sql, parameters);
+            var value = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            return value is DBNull ? null : value;
+        }
+    }
+}
