@@ -228,6 +228,7 @@ BeforeAll {
             Check = { param($Run)
                 @($Run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0].Message | Should -Match 'Plan: \d+ async report'
                 @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -BeGreaterThan 3 -Because '730 days are five 186-day reports' }
+        }
         'Sync-PinAnalytics: Nightly campaign numbers into a SQLite file' = @{
             Output = 'Microsoft.PowerShell.Commands.Internal.Format.*'; Files = 'pinterest.sqlite'; Journal = $true
             Check = { param($Run)
