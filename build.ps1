@@ -59,6 +59,7 @@ Import-Module (Join-Path $BuildTools 'PinBuild.psm1') -Force
 $ModuleVersion = Get-PinModuleVersion -RepoRoot $RepoRoot
 $ModuleFolder = Join-Path $OutRoot "$ModuleName/$ModuleVersion"
 $EmulatorFolder = Join-Path $OutRoot 'emulator'
+$HostileFolder = Join-Path $OutRoot 'hostile'
 
 function Invoke-BuildTask {
     Write-PinBuildStep "Build $ModuleName $ModuleVersion ($Configuration)"
@@ -66,6 +67,9 @@ function Invoke-BuildTask {
         Invoke-PinNative dotnet build (Join-Path $RepoRoot 'PinterestAds.sln') -c $Configuration -nologo --verbosity minimal
         Invoke-PinNative dotnet publish (Join-Path $RepoRoot 'src/PinterestAds.Emulator/PinterestAds.Emulator.csproj') `
             -c $Configuration -o $EmulatorFolder -nologo --verbosity minimal
+        # The hostile test server (tests/Tools): broken and malicious answers for Reliability.Tests.ps1.
+        Invoke-PinNative dotnet publish (Join-Path $RepoRoot 'tests/Tools/PinterestAds.HostileServer/PinterestAds.HostileServer.csproj') `
+            -c $Configuration -o $HostileFolder -nologo --verbosity minimal
     }
 
     $moduleInfo = Build-PinModuleFolder -RepoRoot $RepoRoot -Configuration $Configuration `
@@ -80,6 +84,7 @@ function Get-ChildProcessEnvironment {
         PSModulePath            = $OutRoot + [IO.Path]::PathSeparator + $env:PSModulePath
         PINTEREST_MODULE_PATH   = $ModuleFolder
         PINTEREST_EMULATOR_DLL  = Join-Path $EmulatorFolder 'PinterestAds.Emulator.dll'
+        PINTEREST_HOSTILE_DLL   = Join-Path $HostileFolder 'PinterestAds.HostileServer.dll'
         PINTEREST_REPO_ROOT     = $RepoRoot
         POWERSHELL_TELEMETRY_OPTOUT = '1'
         POWERSHELL_UPDATECHECK  = 'Off'
@@ -94,7 +99,8 @@ function Invoke-TestTask {
 
     $suites = [System.Collections.Generic.List[object]]::new()
     if ($Suite -in 'All', 'Xunit') {
-        $testProjects = Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.csproj' -Recurse |
+        # Test projects only (*.Tests.csproj): tests/Tools holds programs the tests use, not tests.
+        $testProjects = Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.csproj' -Recurse |
             Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object Name
         foreach ($project in $testProjects) {
             Write-PinBuildStep "xunit: $($project.BaseName)"

@@ -182,7 +182,7 @@ Describe 'Connect-PinAccount: the client_credentials grant and the scope field' 
             $grants[0].tokenRequest.scope | Should -Be 'ads:read'
             $grants[0].hadAuthorization | Should -BeTrue -Because 'client id and secret travel as HTTP Basic'
             $session.CanRefresh | Should -BeTrue
-            $session.RefreshToken | Should -BeNullOrEmpty
+            $session.TakeRefreshToken() | Should -BeNullOrEmpty
 
             $null = Invoke-PinTestEmulatorTokenExpiry $emu
             @(Get-PinCampaign -Session $session).Count | Should -BeGreaterThan 0
@@ -205,7 +205,7 @@ Describe 'Connect-PinAccount: the client_credentials grant and the scope field' 
         Clear-Journal $emu
         $first = Connect-PinAccount -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -Scope 'ads:read' `
             -ApiBaseUri $emu.ApiBaseUri -PassThru -NoDefault
-        $rotated = $first.RefreshToken
+        $rotated = $first.TakeRefreshToken()   # the rotated refresh token is handed over once
         $first.Dispose()
         $second = Connect-PinAccount -RefreshToken $rotated -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -ApiBaseUri $emu.ApiBaseUri -PassThru -NoDefault
         $second.Dispose()

@@ -27,7 +27,12 @@ BeforeAll {
         $script:refreshSession
     }
     function script:Save-RotatedRefreshToken {
-        if ($script:refreshSession) { $script:refreshToken = $script:refreshSession.RefreshToken; $script:refreshSession = $null }
+        # The runbook pattern: the session hands a rotated refresh token over once; $null means no rotation.
+        if ($script:refreshSession) {
+            $rotated = $script:refreshSession.TakeRefreshToken()
+            if ($rotated) { $script:refreshToken = $rotated }
+            $script:refreshSession = $null
+        }
     }
     function script:Get-FirstAccountId { (Invoke-RestMethod "$($emu.AdminUri)/world").adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1 -ExpandProperty id }
 }
@@ -96,11 +101,15 @@ Describe 'Connect-PinAccount' {
         }
     }
 
-    It 'connects with a refresh token and keeps the rotated refresh token as a SecureString' {
+    It 'connects with a refresh token and hands the rotated refresh token over once, as a SecureString' {
         $session = Connect-WithRefreshToken
         $session.CanRefresh | Should -BeTrue
-        $session.RefreshToken | Should -BeOfType ([securestring])
-        $rotated = [System.Net.NetworkCredential]::new('', $session.RefreshToken).Password
+        $session.HasNewRefreshToken | Should -BeTrue
+        $taken = $session.TakeRefreshToken()
+        $taken | Should -BeOfType ([securestring])
+        $script:refreshToken = $taken; $script:refreshSession = $null
+        $session.TakeRefreshToken() | Should -BeNullOrEmpty -Because 'it is handed over once'
+        $rotated = [System.Net.NetworkCredential]::new('', $taken).Password
         $original = [System.Net.NetworkCredential]::new('', $emu.RefreshToken).Password
         $rotated | Should -Not -BeNullOrEmpty
         $rotated | Should -Not -Be $original

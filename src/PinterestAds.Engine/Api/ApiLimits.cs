@@ -116,5 +116,36 @@ namespace PinterestAds.Engine.Api
 
         /// <summary>Refresh the access token this long before it expires.</summary>
         public static readonly TimeSpan AccessTokenRefreshMargin = TimeSpan.FromMinutes(5);
+            // ---- Caps on what a server may send (every byte from the network is hostile). Each cap, when hit,
+        // is an error whose id and message name it; about_PinterestAds lists them.
+
+        /// <summary>Largest body (after transport decompression) of a <c>POST /oauth/token</c> answer.</summary>
+        public const long MaxTokenResponseBytes = 1L * 1024 * 1024;
+
+        /// <summary>Largest body (after decompression) of a sync analytics answer (up to 250 ids x 90 days x every column).</summary>
+        public const long MaxAnalyticsResponseBytes = 512L * 1024 * 1024;
+
+        /// <summary>Largest body (after decompression) of any other API answer: listings, statuses, resources.</summary>
+        public const long MaxApiResponseBytes = 64L * 1024 * 1024;
+
+        /// <summary>Largest report or bulk file downloaded when Pinterest states no size (the stated size is the cap otherwise).</summary>
+        public const long MaxDownloadBytesWithoutSize = 4L * 1024 * 1024 * 1024;
+
+        /// <summary>A gzip file may unpack to at most this many times its size, plus <see cref="DecompressedAllowanceBytes"/> (a gzip bomb stops here).</summary>
+        public const int MaxDecompressionRatio = 64;
+
+        public const long DecompressedAllowanceBytes = 256L * 1024 * 1024;
+
+        /// <summary>Pages in a row with no items but a new bookmark before a listing is abandoned (endless paging).</summary>
+        public const int MaxEmptyPagesInARow = 5;
+
+        /// <summary>Blank lines in a row a CSV report may hold before it is refused (real reports have none).</summary>
+        public const int MaxBlankLinesInARow = 1000;
+
+        /// <summary>Longest server-advertised wait understood at all; anything longer (1e300 s) is read as this, which is beyond every wait cap.</summary>
+        public static readonly TimeSpan LongestAdvertisedDelay = TimeSpan.FromDays(7);
+
+        /// <summary>Attempts at one report download (a connection reset mid-body is retried, with a fresh link when needed).</summary>
+        public const int MaxDownloadAttempts = 3;
     }
 }

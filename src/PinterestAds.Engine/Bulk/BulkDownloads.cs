@@ -39,6 +39,14 @@ namespace PinterestAds.Engine.Bulk
             var objectives = spec.CampaignObjectiveTypes == null ? Array.Empty<string>()
                 : CatalogValues.Require("CampaignObjectiveType", filterFacts["objective_type"].AllowedValues!, spec.CampaignObjectiveTypes);
 
+            // Filters that can match nothing are refused before the request (issue 16, point 15).
+            if (spec.UpdatedSince.HasValue && spec.UpdatedSince.Value > DateTimeOffset.UtcNow)
+                throw new PinterestValidationException("UpdatedSinceInFuture", "UpdatedSince",
+                    $"-UpdatedSince {spec.UpdatedSince.Value:u} lies in the future; no entity can have been updated since then. Give a time in the past.");
+            if (spec.CampaignStartTime.HasValue && spec.CampaignEndTime.HasValue && spec.CampaignStartTime.Value > spec.CampaignEndTime.Value)
+                throw new PinterestValidationException("CampaignTimeRangeReversed", "CampaignStartTime",
+                    $"-CampaignStartTime {spec.CampaignStartTime.Value:u} is after -CampaignEndTime {spec.CampaignEndTime.Value:u}; the filter can match no campaign. Swap them.");
+
             using var buffer = new MemoryStream();
             using (var w = new Utf8JsonWriter(buffer))
             {

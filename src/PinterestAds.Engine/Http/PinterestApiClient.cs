@@ -15,10 +15,12 @@ namespace PinterestAds.Engine.Http
     {
         private readonly HttpClient _http;
         private readonly Session.EnvironmentRules _environment;
+        private readonly SecretMasker _secrets;
 
-        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout, Session.EnvironmentRules? environment = null)
+        public PinterestApiClient(HttpClient http, Uri baseUri, TimeSpan operationTimeout, Session.EnvironmentRules? environment = null, SecretMasker? secrets = null)
         {
             _http = http;
+            _secrets = secrets ?? SecretMasker.None;
             BaseUri = baseUri;
             OperationTimeout = operationTimeout;
             _environment = environment ?? Session.EnvironmentRules.For(PinEnvironment.Production);
@@ -42,8 +44,8 @@ namespace PinterestAds.Engine.Http
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, overall.Token).ConfigureAwait(false);
                 byte[] body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
-                    throw ErrorFor(request, response.StatusCode, ApiError.Parse(System.Text.Encoding.UTF8.GetString(body)), ResponseHeaders.RequestIdOf(response));
-                return new ApiResponse(response.StatusCode, body, ResponseHeaders.RequestIdOf(response));
+                    throw ErrorFor(request, response.StatusCode, ApiError.Parse(System.Text.Encoding.UTF8.GetString(body)), ResponseHeaders.RequestIdOf(response), _secrets);
+                return new ApiResponse(response.StatusCode, body, ResponseHeaders.RequestIdOf(response), request.Operation.Id);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
             {
@@ -53,11 +55,13 @@ namespace PinterestAds.Engine.Http
             }
         }
 
-        /// <summary>The error for a non-success answer; the API's own message is always shown.</summary>
-        public static PinterestApiException ErrorFor(ApiRequest request, HttpStatusCode status, ApiError error, string? requestId)
+        /// <summary>The error for a non-success answer; the API's own message is shown with every secret of the session masked.</summary>
+        public static PinterestApiException ErrorFor(ApiRequest request, HttpStatusCode status, ApiError error, string? requestId, SecretMasker? secrets = null)
         {
+            secrets ??= SecretMasker.None;
             int code = (int)status;
-            string apiMessage = error.Message != null ? Redactor.Text(error.Message) : "(no message)";
+            string? maskedMessage = secrets.MaskOrNull(error.Message);
+            string apiMessage = maskedMessage ?? "(no message)";
             string detail = $"{request.Operation.Method} {request.Operation.PathTemplate} answered {code}" +
                             (error.Code.HasValue ? $" (code {error.Code})" : "") + $": {apiMessage}";
             string rid = requestId != null ? $" Request id: {requestId}." : "";
@@ -74,7 +78,7 @@ namespace PinterestAds.Engine.Http
                 _ when code >= 500 => ("ServerError", PinErrorKind.ServerError, "Pinterest failed to answer; it was retried where that was safe. Try again later."),
                 _ => ("ApiError", PinErrorKind.OperationFailed, "Pinterest refused the request."),
             };
-            return new PinterestApiException(id, kind, $"{hint} {detail}.{rid}", request.Operation.Id, status, error.Code, error.Message, requestId);
+            return new PinterestApiException(id, kind, $"{hint} {detail}.{rid}", request.Operation.Id, status, error.Code, maskedMessage, requestId);
         }
     }
 }

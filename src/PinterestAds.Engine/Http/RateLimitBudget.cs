@@ -9,36 +9,52 @@ using PinterestAds.Engine.Api;
 namespace PinterestAds.Engine.Http
 {
     /// <summary>
-    /// The client-side request budget of one session: a token bucket per <c>x-ratelimit-category</c>
-    /// (per minute) and one for all requests (per second). Every request of the session, from any
-    /// thread or runspace, takes a token before it is sent, so the session stays inside Pinterest's
-    /// limits instead of discovering them through 429s.
+    /// The client-side request budget of one session: a sliding window per <c>x-ratelimit-category</c>
+    /// (requests in any 60 seconds) and one for all requests (requests in any second). Every request of
+    /// the session, from any thread or runspace, takes a place in both windows before it is sent, so the
+    /// session stays inside Pinterest's limits instead of discovering them through 429s. Unlike a token
+    /// bucket that starts full and refills, no 60-second window ever holds more than the budget.
     /// </summary>
     internal sealed class RateLimitBudget
     {
+        private static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
         private readonly object _gate = new object();
-        private readonly Dictionary<string, Bucket> _categories = new Dictionary<string, Bucket>(StringComparer.OrdinalIgnoreCase);
-        private readonly Bucket _overall;
+        private readonly Dictionary<string, Window> _categories = new Dictionary<string, Window>(StringComparer.OrdinalIgnoreCase);
+        private readonly Window _overall;
         private readonly int _defaultPerMinute;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Func<TimeSpan> _now;
 
         public RateLimitBudget(IReadOnlyDictionary<string, int>? perMinute = null, int overallPerSecond = ApiLimits.OverallPerSecond,
             int defaultPerMinute = ApiLimits.AdsReadPerMinute)
+            : this(perMinute, overallPerSecond, defaultPerMinute, null)
         {
+        }
+
+        /// <summary>With <paramref name="clock"/> (tests): the time since an arbitrary origin.</summary>
+        internal RateLimitBudget(IReadOnlyDictionary<string, int>? perMinute, int overallPerSecond, int defaultPerMinute, Func<TimeSpan>? clock)
+        {
+            if (clock == null)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                clock = () => stopwatch.Elapsed;
+            }
+            _now = clock;
             _defaultPerMinute = defaultPerMinute;
-            _overall = new Bucket(overallPerSecond, overallPerSecond, _clock.Elapsed);
+            _overall = new Window(overallPerSecond, Second);
             var budgets = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
             {
                 ["ads_analytics"] = ApiLimits.AdsAnalyticsPerMinute,
                 ["ads_read"] = ApiLimits.AdsReadPerMinute,
             };
             if (perMinute != null) foreach (var pair in perMinute) budgets[pair.Key] = pair.Value;
-            foreach (var pair in budgets) _categories[pair.Key] = new Bucket(pair.Value, pair.Value / 60.0, _clock.Elapsed);
+            foreach (var pair in budgets) _categories[pair.Key] = new Window(pair.Value, Minute);
         }
 
         /// <summary>
-        /// Waits until both the category and the overall budget have a token, then takes them. When the
-        /// wait would be longer than <paramref name="maxWait"/> (the server said the budget is spent for
+        /// Waits until both the category and the overall window have room, then takes a place in both. When
+        /// the wait would be longer than <paramref name="maxWait"/> (the server said the budget is spent for
         /// hours), returns false at once instead of waiting.
         /// </summary>
         public async Task<bool> TryAcquireAsync(string category, TimeSpan maxWait, CancellationToken cancellationToken)
@@ -48,117 +64,107 @@ namespace PinterestAds.Engine.Http
                 TimeSpan wait;
                 lock (_gate)
                 {
-                    var now = _clock.Elapsed;
-                    var bucket = CategoryBucket(category);
-                    bucket.Refill(now);
-                    _overall.Refill(now);
-                    if (bucket.Tokens >= 1 && _overall.Tokens >= 1)
+                    var now = _now();
+                    var window = CategoryWindow(category);
+                    wait = Max(window.TimeUntilRoom(now), _overall.TimeUntilRoom(now));
+                    if (wait <= TimeSpan.Zero)
                     {
-                        bucket.Tokens -= 1;
-                        _overall.Tokens -= 1;
+                        window.Take(now);
+                        _overall.Take(now);
                         return true;
                     }
-                    wait = Max(bucket.TimeToOneToken(), _overall.TimeToOneToken());
                 }
                 if (wait > maxWait) return false;
                 await Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>How long until the category has a token again (zero when it has one now).</summary>
+        /// <summary>How long until the category has room again (zero when it has room now).</summary>
         public TimeSpan TimeUntilAvailable(string category)
         {
-            lock (_gate)
-            {
-                var bucket = CategoryBucket(category);
-                bucket.Refill(_clock.Elapsed);
-                return bucket.TimeToOneToken();
-            }
+            lock (_gate) return CategoryWindow(category).TimeUntilRoom(_now());
         }
 
-        /// <summary>Waits until both the category and the overall budget have a token, then takes them.</summary>
+        /// <summary>Waits until both the category and the overall window have room, then takes a place in both.</summary>
         public async Task AcquireAsync(string category, CancellationToken cancellationToken)
         {
-            while (true)
-            {
-                TimeSpan wait;
-                lock (_gate)
-                {
-                    var now = _clock.Elapsed;
-                    var bucket = CategoryBucket(category);
-                    bucket.Refill(now);
-                    _overall.Refill(now);
-                    if (bucket.Tokens >= 1 && _overall.Tokens >= 1)
-                    {
-                        bucket.Tokens -= 1;
-                        _overall.Tokens -= 1;
-                        return;
-                    }
-                    wait = Max(bucket.TimeToOneToken(), _overall.TimeToOneToken());
-                }
-                await Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), cancellationToken).ConfigureAwait(false);
-            }
+            while (!await TryAcquireAsync(category, TimeSpan.MaxValue, cancellationToken).ConfigureAwait(false)) { }
         }
 
-        /// <summary>The server said the budget is spent until <paramref name="resetIn"/>: empty the bucket until then.</summary>
+        /// <summary>The server said the budget is spent until <paramref name="resetIn"/>: no room in the category until then.</summary>
         public void Exhaust(string category, TimeSpan resetIn)
         {
             lock (_gate)
             {
-                var bucket = CategoryBucket(category);
-                bucket.Refill(_clock.Elapsed);
-                // Negative tokens make the next token appear only after the reset.
-                bucket.Tokens = Math.Min(bucket.Tokens, -resetIn.TotalSeconds * bucket.RatePerSecond + 1);
+                var now = _now();
+                CategoryWindow(category).BlockUntil(now + (resetIn > TimeSpan.Zero ? resetIn : TimeSpan.Zero));
             }
         }
 
-        /// <summary>A snapshot for Get-PinSession.</summary>
+        /// <summary>A snapshot for Get-PinSession: per category the budget and the places left in the current 60 seconds.</summary>
         public IReadOnlyList<RateLimitBudgetInfo> Snapshot()
         {
             lock (_gate)
             {
-                var now = _clock.Elapsed;
-                return _categories.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
-                {
-                    p.Value.Refill(now);
-                    return new RateLimitBudgetInfo(p.Key, (int)Math.Round(p.Value.Capacity), Math.Max(0, (int)Math.Floor(p.Value.Tokens)));
-                }).ToArray();
+                var now = _now();
+                return _categories.OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => new RateLimitBudgetInfo(p.Key, p.Value.Limit, p.Value.Remaining(now))).ToArray();
             }
         }
 
-        private Bucket CategoryBucket(string category)
+        private Window CategoryWindow(string category)
         {
-            if (!_categories.TryGetValue(category, out var bucket))
-                _categories[category] = bucket = new Bucket(_defaultPerMinute, _defaultPerMinute / 60.0, _clock.Elapsed);
-            return bucket;
+            if (!_categories.TryGetValue(category, out var window))
+                _categories[category] = window = new Window(_defaultPerMinute, Minute);
+            return window;
         }
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-        private sealed class Bucket
+        /// <summary>The send times of the last <see cref="Limit"/> requests: room when the oldest left the window.</summary>
+        private sealed class Window
         {
-            private TimeSpan _lastRefill;
+            private readonly Queue<TimeSpan> _sent = new Queue<TimeSpan>();
+            private readonly TimeSpan _length;
+            private TimeSpan _blockedUntil = TimeSpan.MinValue;
 
-            public Bucket(double capacity, double ratePerSecond, TimeSpan now)
+            public Window(int limit, TimeSpan length)
             {
-                Capacity = capacity;
-                RatePerSecond = ratePerSecond;
-                Tokens = capacity;
-                _lastRefill = now;
+                Limit = Math.Max(1, limit);
+                _length = length;
             }
 
-            public double Capacity { get; }
-            public double RatePerSecond { get; }
-            public double Tokens { get; set; }
+            public int Limit { get; }
 
-            public void Refill(TimeSpan now)
+            public TimeSpan TimeUntilRoom(TimeSpan now)
             {
-                Tokens = Math.Min(Capacity, Tokens + (now - _lastRefill).TotalSeconds * RatePerSecond);
-                _lastRefill = now;
+                Expire(now);
+                var wait = _sent.Count < Limit ? TimeSpan.Zero : _sent.Peek() + _length - now;
+                if (_blockedUntil > now && _blockedUntil - now > wait) wait = _blockedUntil - now;
+                return wait;
             }
 
-            public TimeSpan TimeToOneToken() =>
-                Tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - Tokens) / RatePerSecond);
+            public void Take(TimeSpan now)
+            {
+                _sent.Enqueue(now);
+                while (_sent.Count > Limit) _sent.Dequeue();
+            }
+
+            public void BlockUntil(TimeSpan until)
+            {
+                if (until > _blockedUntil) _blockedUntil = until;
+            }
+
+            public int Remaining(TimeSpan now)
+            {
+                Expire(now);
+                return _blockedUntil > now ? 0 : Limit - _sent.Count;
+            }
+
+            private void Expire(TimeSpan now)
+            {
+                while (_sent.Count > 0 && now - _sent.Peek() >= _length) _sent.Dequeue();
+            }
         }
     }
 }

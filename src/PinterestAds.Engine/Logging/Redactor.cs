@@ -30,6 +30,12 @@ namespace PinterestAds.Engine.Logging
             "(^|&)(access_token|refresh_token|client_secret|code|password|secret)=[^&]*",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+        // Pre-signed links in JSON bodies (the report status's "url", the bulk status's "result_url"): the
+        // whole query is the credential, so everything after '?' is masked; the host and path stay visible.
+        private static readonly Regex JsonSignedLink = new Regex(
+            "(\"[A-Za-z_]*url\"\\s*:\\s*\"[^\"?]*)\\?(?:[^\"\\\\]|\\\\.)*\"",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
         private static readonly Regex BearerOrBasic = new Regex(
             "\\b(Bearer|Basic)\\s+[A-Za-z0-9\\-._~+/=]+", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
@@ -67,6 +73,7 @@ namespace PinterestAds.Engine.Logging
         {
             if (string.IsNullOrEmpty(body)) return "";
             string masked = JsonSecret.Replace(body!, m => m.Groups[1].Value + "\"" + Mask + "\"");
+            masked = JsonSignedLink.Replace(masked, m => m.Groups[1].Value + "?" + Mask + "\"");
             masked = FormSecret.Replace(masked, m => m.Groups[1].Value + m.Groups[2].Value + "=" + Mask);
             masked = BearerOrBasic.Replace(masked, m => m.Groups[1].Value + " " + Mask);
             return masked.Length <= maxChars ? masked : masked.Substring(0, maxChars) + $"... ({masked.Length - maxChars} more characters)";

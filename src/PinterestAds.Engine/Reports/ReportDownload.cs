@@ -5,53 +5,60 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Logging;
 using PinterestAds.Engine.Reports.Reading;
+using PinterestAds.Engine.Session;
 
 namespace PinterestAds.Engine.Reports
 {
     /// <summary>
-    /// An open download of a finished job's file from its pre-signed link, through the session's
-    /// credential-free client. The body is length-checked (a truncated body throws) and every read has
-    /// an idle timeout. Dispose it to release the connection.
+    /// A finished job's file, downloaded whole and verified before anyone reads a row of it. The body comes
+    /// from the pre-signed link through the session's credential-free client into a temporary file (deleted
+    /// when this is disposed), and counts only when: its length equals the <c>size</c> the status call stated
+    /// and the Content-Length; it is no larger than its cap (an endless body stops there); gzip unpacks
+    /// within its cap (a gzip bomb stops there); and its shape checks out (<see cref="ReportShapeCheck"/>).
+    /// A connection reset or a short body is downloaded again (a fresh link when the old one expired), up
+    /// to <see cref="ApiLimits.MaxDownloadAttempts"/> attempts. Every consumer - rows, bulk entities,
+    /// <c>-OutFile</c> - goes through <see cref="OpenAsync"/>, so no partial report ever reaches the pipeline.
     /// </summary>
     internal sealed class ReportDownload : IDisposable
     {
         /// <summary>Ask for a new link when the current one has less than this left.</summary>
         private static readonly TimeSpan LinkMargin = TimeSpan.FromSeconds(20);
 
-        private readonly HttpResponseMessage _response;
-
-        private ReportDownload(ReportJob job, HttpResponseMessage response, Stream body, bool transportGzip, long? contentLength)
+        private ReportDownload(ReportJob job, Stream body, bool transportGzip, long length)
         {
             Job = job;
-            _response = response;
             Body = body;
             TransportGzip = transportGzip;
-            ContentLength = contentLength;
+            ContentLength = length;
         }
 
         /// <summary>The job as last seen (possibly with a refreshed link).</summary>
         public ReportJob Job { get; }
 
-        /// <summary>The body as served (still compressed if it was).</summary>
+        /// <summary>The verified body as served (still compressed if it was), a seekable temporary file at position 0.</summary>
         public Stream Body { get; }
 
         /// <summary>The store declared <c>Content-Encoding: gzip</c>.</summary>
         public bool TransportGzip { get; }
 
+        /// <summary>The bytes received (equal to the stated size and Content-Length where those were given).</summary>
         public long? ContentLength { get; }
 
         /// <summary>
-        /// Opens the job's file. A missing or nearly expired link is refreshed first; a link the store
-        /// refuses as expired (403/400) is refreshed once and tried again.
+        /// Downloads and verifies the job's file. A missing or nearly expired link is refreshed first; a link
+        /// the store refuses as expired (403/400) is refreshed once and tried again; a transfer cut short is
+        /// repeated. Returns only a whole file; otherwise throws a typed <see cref="PinterestException"/>.
         /// </summary>
-        // bodyCancellation cancels reads of the body, which outlive ct (rows are read later, on the pipeline thread).
+        // bodyCancellation is kept for callers that read later (rows are read on the pipeline thread).
         public static async Task<ReportDownload> OpenAsync(ReportJob job, TimeSpan idleTimeout, IPinLog log, CancellationToken ct, CancellationToken bodyCancellation)
         {
             var session = job.Session ?? throw new InvalidOperationException("The report job has no session.");
-            for (int attempt = 0; ; attempt++)
+            bool refusedOnce = false;
+            for (int attempt = 1; ; attempt++)
             {
                 if (!job.HasFreshLink(DateTimeOffset.UtcNow, LinkMargin))
                 {
@@ -59,49 +66,45 @@ namespace PinterestAds.Engine.Reports
                     job = await AsyncReports.RefreshAsync(job, log, ct).ConfigureAwait(false);
                     if (!job.IsFinished || job.DownloadUrl == null) throw NotDownloadable(job);
                 }
+                RequireSafeLink(job, session);
 
-                var message = new HttpRequestMessage(HttpMethod.Get, job.DownloadUrl);
-                new RequestContext(null, log).AttachTo(message);
-                HttpResponseMessage response;
-                using (var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                var fetched = await FetchAsync(job, session, idleTimeout, log, ct).ConfigureAwait(false);
+                if (fetched.Refused is HttpStatusCode refused)
                 {
-                    headersTimeout.CancelAfter(idleTimeout);
-                    try
+                    // Pre-signed links that expired answer 403 (S3: AccessDenied / Request has expired) or 400.
+                    if ((refused == HttpStatusCode.Forbidden || refused == HttpStatusCode.BadRequest) && !refusedOnce)
                     {
-                        // The download client has no credentials at all: the link is pre-signed.
-                        response = await session.DownloadClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token).ConfigureAwait(false);
+                        refusedOnce = true;
+                        log.Verbose($"The object store refused the link of {job.Describe()} ({(int)refused}); it has probably expired. Refreshing it.");
+                        job = job.WithStatus(job.Status, null, job.Size, DateTimeOffset.UtcNow);
+                        attempt--;
+                        continue;
                     }
-                    catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-                    {
-                        message.Dispose();
-                        throw new PinterestException("ReportDownloadStalled", PinErrorKind.Timeout,
-                            $"The object store did not start sending {job.Describe()} within {idleTimeout.TotalSeconds:0} s. Run Receive-PinReport again.", ex);
-                    }
+                    throw new PinterestApiException("ReportDownloadFailed", refused == HttpStatusCode.Forbidden ? PinErrorKind.PermissionDenied : PinErrorKind.OperationFailed,
+                        $"The object store answered {(int)refused} for {job.Describe()}" + (refusedOnce ? " even with a fresh link" : "") +
+                        ". Check the report's status with Get-PinReport and download it again.", null, refused);
                 }
 
-                if (response.IsSuccessStatusCode)
+                if (fetched.Failure != null)
                 {
-                    Stream raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    long? length = response.Content.Headers.ContentLength;
-                    Stream body = new IdleTimeoutStream(raw, idleTimeout, bodyCancellation, job.Describe(), length);
-                    if (length.HasValue) body = new LengthCheckedStream(body, length.Value);
-                    bool gzip = response.Content.Headers.ContentEncoding.Contains("gzip");
-                    return new ReportDownload(job, response, body, gzip, length);
-                }
-
-                int status = (int)response.StatusCode;
-                response.Dispose();
-                message.Dispose();
-                // Pre-signed links that expired answer 403 (S3: AccessDenied / Request has expired) or 400.
-                if ((response.StatusCode == HttpStatusCode.Forbidden || response.StatusCode == HttpStatusCode.BadRequest) && attempt == 0)
-                {
-                    log.Verbose($"The object store refused the link of {job.Describe()} ({status}); it has probably expired. Refreshing it.");
-                    job = job.WithStatus(job.Status, null, job.Size, DateTimeOffset.UtcNow);
+                    if (attempt >= ApiLimits.MaxDownloadAttempts) throw fetched.Failure;
+                    log.Verbose($"The download of {job.Describe()} broke off ({fetched.Failure.Message}); downloading it again (attempt {attempt + 1} of {ApiLimits.MaxDownloadAttempts}).");
+                    session.Statistics.CountRetry();
                     continue;
                 }
-                throw new PinterestApiException("ReportDownloadFailed", status == 403 ? PinErrorKind.PermissionDenied : PinErrorKind.OperationFailed,
-                    $"The object store answered {status} for {job.Describe()}" + (attempt > 0 ? " even with a fresh link" : "") +
-                    ". Check the report's status with Get-PinReport and download it again.", null, response.StatusCode);
+
+                var file = fetched.File!;
+                try
+                {
+                    VerifyShape(job, file, fetched.TransportGzip, ct);
+                    file.Position = 0;
+                    return new ReportDownload(job, file, fetched.TransportGzip, file.Length);
+                }
+                catch
+                {
+                    file.Dispose();
+                    throw;
+                }
             }
         }
 
@@ -115,8 +118,12 @@ namespace PinterestAds.Engine.Reports
             ReportStatuses.IsFailure(job.Status)
                 ? new PinterestException(FailureErrorId(job.Status), PinErrorKind.OperationFailed,
                     $"{Capitalize(job.Describe())} is {job.Status}: {ReportStatuses.Explain(job.Status)}")
-                : new PinterestException("ReportNotFinished", PinErrorKind.InvalidArgument,
-                    $"{Capitalize(job.Describe())} is {job.Status}, not finished; there is nothing to download yet. Pipe it through Wait-PinReport first.");
+                : job.IsFinished
+                    ? new PinterestException("ReportLinkMissing", PinErrorKind.InvalidData,
+                        $"{Capitalize(job.Describe())} is {job.Status}, but Pinterest's status answer carried no download link (url), so there is nothing to download. " +
+                        "Ask again in a moment with Get-PinReport | Receive-PinReport; the report can be fetched for an hour after it finished.")
+                    : new PinterestException("ReportNotFinished", PinErrorKind.InvalidArgument,
+                        $"{Capitalize(job.Describe())} is {job.Status}, not finished; there is nothing to download yet. Pipe it through Wait-PinReport first.");
 
         /// <summary>Stable error ids per final failure status.</summary>
         public static string FailureErrorId(string status) => status switch
@@ -128,12 +135,168 @@ namespace PinterestAds.Engine.Reports
             _ => "ReportNotFinished",
         };
 
+        /// <summary>
+        /// The link must be HTTPS (it is a credential), or HTTP on this machine's loopback (the emulator):
+        /// a <c>file://</c>, <c>ftp://</c> or clear-text remote link is refused before anything is fetched.
+        /// </summary>
+        private static void RequireSafeLink(ReportJob job, PinterestSession session)
+        {
+            var link = job.DownloadUrl!;
+            bool safe = link.Scheme == Uri.UriSchemeHttps || (link.Scheme == Uri.UriSchemeHttp && ApiEndpoints.IsLoopback(link));
+            if (!safe)
+                throw new PinterestException("ReportLinkInvalid", PinErrorKind.InvalidData,
+                    $"Pinterest's download link of {job.Describe()} is a '{link.Scheme}' link{(link.IsFile ? "" : " to " + link.Host)}; only HTTPS links (HTTP on loopback) are followed. " +
+                    "Nothing was fetched. The API (or something between) is misbehaving; check Get-PinReport later.");
+        }
+
+        private sealed class Fetched
+        {
+            public FileStream? File;
+            public bool TransportGzip;
+            public HttpStatusCode? Refused;
+            public PinterestException? Failure;
+        }
+
+        /// <summary>One attempt: the body into a temporary file, length-checked. Retryable faults come back in <see cref="Fetched.Failure"/>.</summary>
+        private static async Task<Fetched> FetchAsync(ReportJob job, PinterestSession session, TimeSpan idleTimeout, IPinLog log, CancellationToken ct)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, job.DownloadUrl);
+            new RequestContext(null, log).AttachTo(message);
+            HttpResponseMessage response;
+            using (var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                headersTimeout.CancelAfter(idleTimeout);
+                try
+                {
+                    // The download client has no credentials at all: the link is pre-signed.
+                    response = await session.DownloadClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+                {
+                    throw new PinterestException("ReportDownloadStalled", PinErrorKind.Timeout,
+                        $"The object store did not start sending {job.Describe()} within {idleTimeout.TotalSeconds:0} s. Run Receive-PinReport again.", ex);
+                }
+            }
+
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode) return new Fetched { Refused = response.StatusCode };
+
+                long? declared = response.Content.Headers.ContentLength;
+                long? stated = job.Size;
+                if (stated.HasValue && declared.HasValue && stated.Value != declared.Value)
+                    return Short(job, $"the object store announced {declared.Value:N0} bytes (Content-Length) but Pinterest stated the report's size as {stated.Value:N0} bytes");
+                long cap = stated ?? declared ?? ApiLimits.MaxDownloadBytesWithoutSize;
+                string capName = stated.HasValue ? "the size Pinterest stated" : declared.HasValue ? "the Content-Length" : "the download cap without a stated size";
+
+                var file = NewTemporaryFile();
+                try
+                {
+                    Stream raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using (var body = new CappedStream(new IdleTimeoutStream(raw, idleTimeout, ct, job.Describe(), declared), cap, capName))
+                        await body.CopyToAsync(file, 81920, ct).ConfigureAwait(false);
+                    await file.FlushAsync(ct).ConfigureAwait(false);
+                }
+                catch (ContentCapExceededException)
+                {
+                    file.Dispose();
+                    throw new PinterestException("ReportDownloadTooLarge", PinErrorKind.InvalidData,
+                        $"The download of {job.Describe()} sent more than {cap:N0} bytes ({capName}); the module stopped reading there (the download size cap). " +
+                        "Nothing was used. Download it again; if it repeats, the object store is broken.");
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested && IsTransferFault(ex))
+                {
+                    file.Dispose();
+                    return new Fetched { Failure = ReportRows.Wrap(ex, job) as PinterestException ?? Truncated(job, ex.Message) };
+                }
+                catch
+                {
+                    file.Dispose();
+                    throw;
+                }
+
+                long received = file.Length;
+                if (declared.HasValue && received != declared.Value)
+                {
+                    file.Dispose();
+                    return Short(job, $"it ended after {received:N0} of {declared.Value:N0} bytes (Content-Length)");
+                }
+                if (stated.HasValue && received != stated.Value)
+                {
+                    file.Dispose();
+                    return Short(job, $"it ended after {received:N0} of the {stated.Value:N0} bytes Pinterest stated as the report's size");
+                }
+                bool gzip = response.Content.Headers.ContentEncoding.Contains("gzip");
+                return new Fetched { File = file, TransportGzip = gzip };
+            }
+        }
+
+        private static Fetched Short(ReportJob job, string what) => new Fetched { Failure = Truncated(job, what) };
+
+        private static PinterestException Truncated(ReportJob job, string what) =>
+            new PinterestException("ReportDownloadTruncated", PinErrorKind.InvalidData,
+                $"The download of {job.Describe()} is incomplete: {what}. No row of it was used; download the report again (its link can be refreshed while the report lives).");
+
+        // A stall is not repeated (it already cost the idle timeout); resets and cut bodies are.
+        private static bool IsTransferFault(Exception ex) =>
+            !(ex is PinterestException p && p.ErrorId == "ReportDownloadStalled") &&
+            (ex is IOException || ex is HttpRequestException || ex is PinterestApiException || ex is ObjectDisposedException);
+
+        /// <summary>Whole in shape, and gzip (if any) unpacking within its cap: checked before any row is read.</summary>
+        private static void VerifyShape(ReportJob job, FileStream file, bool transportGzip, CancellationToken ct)
+        {
+            long cap = checked(file.Length * ApiLimits.MaxDecompressionRatio + ApiLimits.DecompressedAllowanceBytes);
+            file.Position = 0;
+            try
+            {
+                using var raw = new NonClosingStream(file);
+                using var decoded = new CappedStream(ReportContent.OpenDecoded(raw, ct), cap, "the decompression cap");
+                if (job.Kind == ReportJobKind.Bulk)
+                {
+                    // Bulk files are read whole into entities by their reader; here the bytes must unpack completely.
+                    decoded.CopyTo(Stream.Null);
+                    return;
+                }
+                ReportShapeCheck.Verify(decoded, job.Format, ct);
+            }
+            catch (ContentCapExceededException)
+            {
+                throw new PinterestException("ReportDecompressedTooLarge", PinErrorKind.InvalidData,
+                    $"The file of {job.Describe()} unpacks to more than {cap:N0} bytes ({ApiLimits.MaxDecompressionRatio} times its {file.Length:N0} bytes, plus {ApiLimits.DecompressedAllowanceBytes / (1024 * 1024)} MiB: the decompression cap); " +
+                    "it looks like a gzip bomb and was not read.");
+            }
+            catch (Exception ex) when (ReportRows.IsReadFailure(ex))
+            {
+                throw ReportRows.Wrap(ex, job);
+            }
+        }
+
+        private static FileStream NewTemporaryFile()
+        {
+            string path = Path.Combine(Path.GetTempPath(), "pinterest-download-" + Guid.NewGuid().ToString("N") + ".tmp");
+            return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        }
+
         private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-        public void Dispose()
+        public void Dispose() => Body.Dispose();
+
+        /// <summary>Lets the verification read the temporary file without closing it.</summary>
+        private sealed class NonClosingStream : ReadOnlyWrappingStream
         {
-            Body.Dispose();
-            _response.Dispose();
+            public NonClosingStream(Stream inner) : base(inner) { }
+
+            public override bool CanSeek => Inner.CanSeek;
+            public override long Position { get => Inner.Position; set => Inner.Position = value; }
+            public override long Length => Inner.Length;
+            public override long Seek(long offset, SeekOrigin origin) => Inner.Seek(offset, origin);
+            public override int Read(byte[] buffer, int offset, int count) => Inner.Read(buffer, offset, count);
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                Inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+            protected override void Dispose(bool disposing) { }
         }
     }
 }

@@ -20,6 +20,10 @@ namespace PinterestAds.Engine.Session
             if (!uri.IsAbsoluteUri)
                 throw new PinterestValidationException("ApiBaseUriNotAbsolute", parameterName,
                     $"-{parameterName} '{uri}' is not an absolute URI. Use for example https://api.pinterest.com/v5 or the emulator's http://127.0.0.1:PORT/v5.");
+            if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/v5", StringComparison.OrdinalIgnoreCase))
+                throw new PinterestValidationException("ApiBaseUriNoVersion", parameterName,
+                    $"-{parameterName} '{uri.GetLeftPart(UriPartial.Path)}' does not end with the API version /v5; every request would miss the API's paths. " +
+                    $"Use for example https://api.pinterest.com/v5 or the emulator's http://127.0.0.1:PORT/v5.");
             if (uri.Scheme == Uri.UriSchemeHttps) return uri;
             if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)) return uri;
             throw new PinterestValidationException("ApiBaseUriNotSecure", parameterName,

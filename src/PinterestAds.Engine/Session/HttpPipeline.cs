@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Http.Handlers;
+using PinterestAds.Engine.Logging;
 
 namespace PinterestAds.Engine.Session
 {
@@ -24,7 +25,7 @@ namespace PinterestAds.Engine.Session
         private readonly ServiceProvider _services;
         private readonly SessionOptions _options;
 
-        public HttpPipeline(SessionOptions options, RateLimitBudget budget, SessionStatistics statistics, Func<TokenManager> tokens)
+        public HttpPipeline(SessionOptions options, RateLimitBudget budget, SessionStatistics statistics, Func<TokenManager> tokens, SecretMasker? secrets = null)
         {
             _options = options;
             var services = new ServiceCollection();
@@ -36,23 +37,23 @@ namespace PinterestAds.Engine.Session
 
             services.AddHttpClient(ApiClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, secrets))
                 .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics, options.Retry))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(tokens, options.ApiBaseUri))
-                .AddHttpMessageHandler(() => new LoggingHandler())
+                .AddHttpMessageHandler(() => new LoggingHandler(secrets))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
             services.AddHttpClient(TokenClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics))
-                .AddHttpMessageHandler(() => new LoggingHandler())
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, secrets))
+                .AddHttpMessageHandler(() => new LoggingHandler(secrets))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
             // Downloads are decompressed by the report reader, which also checks the raw length.
             services.AddHttpClient(DownloadClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: false, followRedirects: true))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics))
-                .AddHttpMessageHandler(() => new LoggingHandler())
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, secrets))
+                .AddHttpMessageHandler(() => new LoggingHandler(secrets))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
             // The factory's own request logging would write URLs through ILogger; we log ourselves, redacted.

@@ -22,11 +22,13 @@ namespace PinterestAds.Engine.Session
 
         private readonly HttpClient _http;
         private readonly Uri _apiBaseUri;
+        private readonly SecretMasker _secrets;
 
-        public OAuthClient(HttpClient http, Uri apiBaseUri)
+        public OAuthClient(HttpClient http, Uri apiBaseUri, SecretMasker? secrets = null)
         {
             _http = http;
             _apiBaseUri = apiBaseUri;
+            _secrets = secrets ?? SecretMasker.None;
         }
 
         /// <summary>The refresh_token grant; <paramref name="scope"/> (optional in the description) narrows the new token's scopes.</summary>
@@ -84,16 +86,42 @@ namespace PinterestAds.Engine.Session
             new RequestContext(request.Operation, log).AttachTo(message);
 
             using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            string body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            // The retry handler has buffered the body (size-capped); reading it here cannot block.
+            byte[] bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            string? requestId = ResponseHeaders.RequestIdOf(response);
             if (!response.IsSuccessStatusCode)
             {
-                var error = ApiError.Parse(body);
-                throw new PinterestApiException(errorId, PinErrorKind.AuthenticationFailed,
-                    $"{hint} POST /oauth/token answered {(int)response.StatusCode}{(error.Message != null ? ": " + Redactor.Text(error.Message) : "")}.",
-                    "oauth/token", response.StatusCode, error.Code, error.Message, ResponseHeaders.RequestIdOf(response));
+                var error = ApiError.Parse(Encoding.UTF8.GetString(bytes));
+                string? apiMessage = _secrets.MaskOrNull(error.Message);
+                string answered = $"POST /oauth/token answered {(int)response.StatusCode}{(apiMessage != null ? ": " + apiMessage : "")}.";
+                int status = (int)response.StatusCode;
+                // Only a refused grant (400) means the refresh token or code is bad; a 401 is the client's own
+                // credentials, a 429 or 5xx says nothing about the token (and was retried where safe).
+                (string id, PinErrorKind kind, string text) = status switch
+                {
+                    400 => (errorId, PinErrorKind.AuthenticationFailed, hint),
+                    401 => ("ClientAuthenticationFailed", PinErrorKind.AuthenticationFailed,
+                        "Pinterest did not accept the app's client credentials: check -ClientId and -ClientSecret (the app's id and secret from developers.pinterest.com). The refresh token itself was not judged."),
+                    429 => ("RateLimitExceeded", PinErrorKind.LimitsExceeded,
+                        "The token endpoint's rate limit was still exceeded after the module's retries. Wait a minute and try again; the refresh token is unchanged."),
+                    _ when status >= 500 => ("TokenEndpointUnavailable", PinErrorKind.ServerError,
+                        "Pinterest's token endpoint failed to answer, also when retried. Try again later; the refresh token is unchanged and still valid."),
+                    _ => ("TokenRequestFailed", PinErrorKind.AuthenticationFailed, "Pinterest refused the token request."),
+                };
+                throw new PinterestApiException(id, kind, $"{text} {answered}" + (requestId != null ? $" Request id: {requestId}." : ""),
+                    "oauth/token", response.StatusCode, error.Code, apiMessage, requestId);
             }
-            using var document = JsonDocument.Parse(body);
-            var token = TokenResponse.Parse(document.RootElement, DateTimeOffset.UtcNow);
+            var answer = new ApiResponse(response.StatusCode, bytes, requestId, "oauth/token");
+            TokenResponse token;
+            using (var document = answer.Json("TokenResponseInvalid"))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object) throw answer.Invalid("is not a JSON object.", null, "TokenResponseInvalid");
+                try { token = TokenResponse.Parse(document.RootElement, DateTimeOffset.UtcNow); }
+                catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentOutOfRangeException)
+                {
+                    throw answer.Invalid("has fields of the wrong type (access_token, refresh_token, expires_in).", ex, "TokenResponseInvalid");
+                }
+            }
             if (string.IsNullOrEmpty(token.AccessToken))
                 throw new PinterestApiException("TokenResponseInvalid", PinErrorKind.InvalidData,
                     "POST /oauth/token answered without an access_token.", "oauth/token", response.StatusCode);

@@ -32,10 +32,12 @@ namespace PinterestAds
             ConnectedAt = DateTimeOffset.UtcNow;
             RateLimits = new RateLimitBudget(options.RequestsPerMinute, options.RequestsPerSecond);
             TokenManager? tokens = null;
-            _pipeline = new HttpPipeline(options, RateLimits, Statistics, () => tokens!);
-            _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri), Statistics);
+            Secrets = new SecretMasker(() => tokens?.Secrets ?? Array.Empty<string?>());
+            _pipeline = new HttpPipeline(options, RateLimits, Statistics, () => tokens!, Secrets);
+            _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri, Secrets), Statistics);
+            _tokens.Refreshed += (_, _) => { if (_tokens.HasNewRefreshToken) RefreshTokenRotated?.Invoke(this, EventArgs.Empty); };
             EnvironmentRules = EnvironmentRules.For(options.Environment, credentials.UseClientCredentials);
-            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout, EnvironmentRules);
+            Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout, EnvironmentRules, Secrets);
         }
 
         /// <summary>The process-wide session used by cmdlets called without -Session.</summary>
@@ -85,10 +87,24 @@ namespace PinterestAds
         public bool CanRefresh => _tokens.CanRefresh;
 
         /// <summary>
-        /// The current refresh token - rotated by every refresh - so a runbook can store it for its next run.
-        /// A new SecureString on each read.
+        /// True when the session holds a refresh token the caller has not been handed yet: after an
+        /// interactive login, a login with -RefreshToken (which rotates it at once) or any later rotation.
         /// </summary>
-        public SecureString? RefreshToken => SessionCredentials.Protect(_tokens.CurrentRefreshToken);
+        public bool HasNewRefreshToken => _tokens.HasNewRefreshToken;
+
+        /// <summary>
+        /// Raised (on the thread that refreshed) when a refresh rotated the refresh token; call
+        /// <see cref="TakeRefreshToken"/> to receive the new one.
+        /// </summary>
+        public event EventHandler? RefreshTokenRotated;
+
+        /// <summary>
+        /// Hands the refresh token over once, as a new read-only SecureString, so a runbook can store it for
+        /// its next run: the first call after it became new (login or rotation) returns it, later calls return
+        /// null until the next rotation, and a disconnected session returns null. It is deliberately not a
+        /// property: a session written with Export-Clixml or ConvertTo-Json carries no refresh token.
+        /// </summary>
+        public SecureString? TakeRefreshToken() => SessionCredentials.Protect(_tokens.TakeRefreshToken());
 
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
@@ -100,6 +116,9 @@ namespace PinterestAds
         internal RateLimitBudget RateLimits { get; }
         internal SessionStatistics Statistics { get; } = new SessionStatistics();
         internal SessionCache Cache { get; } = new SessionCache();
+
+        /// <summary>Masks this session's secrets (every token it has held) in any text.</summary>
+        internal SecretMasker Secrets { get; }
 
         /// <summary>Ad accounts this session has seen (id to name), for tab completion without a request.</summary>
         internal System.Collections.Concurrent.ConcurrentDictionary<string, string?> KnownAdAccounts { get; } =
@@ -138,6 +157,7 @@ namespace PinterestAds
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _tokens.Forget();
             _pipeline.Dispose();
             _tokens.Dispose();
         }

@@ -26,6 +26,9 @@ namespace PinterestAds.Engine.Session
         /// <summary>Apps created before 2025-09-25 must ask for continuous refresh explicitly.</summary>
         public bool ContinuousRefresh { get; set; }
 
+        /// <summary>The refresh token was issued to this process (interactive login), not given by the caller: hand it over once.</summary>
+        public bool RefreshTokenIsNew { get; set; }
+
         public override string ToString() => "SessionCredentials (secrets hidden)";
 
         /// <summary>The characters of a SecureString, for the moment they are needed.</summary>

@@ -25,6 +25,12 @@ namespace PinterestAds.Engine.Session
         private readonly bool _clientCredentials;
         private string _accessToken;
         private string? _refreshToken;
+        private bool _refreshTokenHandedOver;
+        private bool _forgotten;
+
+        // Every token this session has held, so a server echoing an old one in a message is masked too.
+        private readonly List<string> _everHeld = new List<string>();
+        private readonly object _secretsGate = new object();
 
         public TokenManager(SessionCredentials credentials, OAuthClient oauth, Http.SessionStatistics statistics)
         {
@@ -37,6 +43,11 @@ namespace PinterestAds.Engine.Session
             _clientId = credentials.ClientId;
             _clientSecret = credentials.ClientSecret;
             _continuousRefresh = credentials.ContinuousRefresh;
+            Remember(_accessToken);
+            Remember(_refreshToken);
+            Remember(_clientSecret);
+            // A refresh token the caller gave is theirs already; one from the interactive login is new to them.
+            _refreshTokenHandedOver = !credentials.RefreshTokenIsNew;
             _scope = credentials.Scope;
             _clientCredentials = credentials.UseClientCredentials;
         }
@@ -45,7 +56,7 @@ namespace PinterestAds.Engine.Session
 
         public DateTimeOffset? RefreshTokenExpiresAt { get; private set; }
 
-        public bool CanRefresh => (_refreshToken != null || _clientCredentials) && _clientId != null && _clientSecret != null;
+        public bool CanRefresh => !_forgotten && (_refreshToken != null || _clientCredentials) && _clientId != null && _clientSecret != null;
 
         /// <summary>The session's token comes from the client_credentials grant (an app token, no user).</summary>
         public bool UsesClientCredentials => _clientCredentials;
@@ -55,11 +66,54 @@ namespace PinterestAds.Engine.Session
         /// <summary>Raised (on the refreshing thread) after a refresh rotated the refresh token.</summary>
         public event EventHandler? Refreshed;
 
-        /// <summary>The current refresh token, for the session to hand back as a SecureString.</summary>
-        internal string? CurrentRefreshToken => _refreshToken;
+        /// <summary>Whether a refresh token the caller has not been handed yet is waiting (see <see cref="TakeRefreshToken"/>).</summary>
+        public bool HasNewRefreshToken
+        {
+            get { lock (_secretsGate) return !_forgotten && _refreshToken != null && !_refreshTokenHandedOver; }
+        }
 
-        /// <summary>Every secret this manager knows, so redaction can mask them wherever they might leak.</summary>
-        internal IEnumerable<string?> Secrets => new[] { _accessToken, _refreshToken, _clientSecret };
+        /// <summary>
+        /// Hands the current refresh token over once: the first call after the token is new to the caller
+        /// (an interactive login, a rotation) returns it, later calls return null until it rotates again.
+        /// Nothing else ever reads it out, so it cannot end up in a serialized session.
+        /// </summary>
+        public string? TakeRefreshToken()
+        {
+            lock (_secretsGate)
+            {
+                if (_forgotten || _refreshToken == null || _refreshTokenHandedOver) return null;
+                _refreshTokenHandedOver = true;
+                return _refreshToken;
+            }
+        }
+
+        /// <summary>Every secret this manager knows (current and earlier), so redaction can mask them wherever they might leak.</summary>
+        internal IEnumerable<string?> Secrets
+        {
+            get { lock (_secretsGate) return _everHeld.ToArray(); }
+        }
+
+        private void Remember(string? secret)
+        {
+            if (string.IsNullOrEmpty(secret)) return;
+            lock (_secretsGate)
+            {
+                if (!_everHeld.Contains(secret!)) _everHeld.Add(secret!);
+                // Bounded: a long-running session rotates tokens every 30 days at most.
+                if (_everHeld.Count > 64) _everHeld.RemoveAt(0);
+            }
+        }
+
+        /// <summary>Disconnect: the credentials are dropped; nothing can be refreshed or handed over any more.</summary>
+        public void Forget()
+        {
+            lock (_secretsGate)
+            {
+                _forgotten = true;
+                _accessToken = "";
+                _refreshToken = null;
+            }
+        }
 
         public async Task<string> GetAccessTokenAsync(IPinLog log, CancellationToken cancellationToken)
         {
@@ -69,6 +123,9 @@ namespace PinterestAds.Engine.Session
                 string seen = _accessToken;
                 await RefreshOnceAsync(seen, log, expiring ? "the access token expires soon" : "there is no access token yet", cancellationToken).ConfigureAwait(false);
             }
+            if (_forgotten)
+                throw new PinterestException("SessionDisconnected", PinErrorKind.AuthenticationFailed,
+                    "This session was disconnected (Disconnect-PinAccount) and holds no credentials any more. Connect again with Connect-PinAccount.");
             if (!HasAccessToken)
                 throw new PinterestException("NotAuthenticated", PinErrorKind.AuthenticationFailed,
                     "The session has no access token. Connect with Connect-PinAccount -AccessToken, or -RefreshToken with -ClientId and -ClientSecret.");
@@ -101,11 +158,17 @@ namespace PinterestAds.Engine.Session
                 var response = _clientCredentials
                     ? await _oauth.ClientCredentialsAsync(_clientId!, _clientSecret!, _scope ?? OAuthClient.DefaultScope, log, cancellationToken).ConfigureAwait(false)
                     : await _oauth.RefreshAsync(_clientId!, _clientSecret!, _refreshToken!, _continuousRefresh, log, cancellationToken, _scope).ConfigureAwait(false);
+                Remember(response.AccessToken);
+                Remember(response.RefreshToken);
                 _accessToken = response.AccessToken;
                 AccessTokenExpiresAt = response.AccessTokenExpiresAt ?? DateTimeOffset.UtcNow + ApiLimits.AccessTokenLifetime;
                 if (!string.IsNullOrEmpty(response.RefreshToken))
                 {
-                    _refreshToken = response.RefreshToken;
+                    lock (_secretsGate)
+                    {
+                        if (_refreshToken != response.RefreshToken) _refreshTokenHandedOver = false;
+                        _refreshToken = response.RefreshToken;
+                    }
                     RefreshTokenExpiresAt = response.RefreshTokenExpiresAt ?? RefreshTokenExpiresAt;
                 }
                 _statistics.CountRefresh();
@@ -125,6 +188,10 @@ namespace PinterestAds.Engine.Session
                 ? $"The refresh token expires at {expiresAt.Value:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then."
                 : null;
 
-        public void Dispose() => _refreshGate.Dispose();
+        public void Dispose()
+        {
+            Forget();
+            _refreshGate.Dispose();
+        }
     }
 }

@@ -5,15 +5,53 @@ namespace PinterestAds.Engine.Tests.Http;
 
 public class RateLimitBudgetTests
 {
-    [Fact]
-    public async Task A_spent_category_waits_for_its_next_token()
+    private sealed class FakeClock
     {
-        // 120 a minute = one token every 0.5 s once the bucket is empty.
-        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 120 }, overallPerSecond: 100_000);
-        for (int i = 0; i < 120; i++) await budget.AcquireAsync("ads_analytics", default);
-        var watch = Stopwatch.StartNew();
-        await budget.AcquireAsync("ads_analytics", default);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        public TimeSpan Now { get; set; } = TimeSpan.FromHours(1);
+    }
+
+    private static RateLimitBudget WithClock(FakeClock clock, int analyticsPerMinute) =>
+        new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = analyticsPerMinute }, 100_000, 1000, () => clock.Now);
+
+    private static async Task<int> TakeAllAvailable(RateLimitBudget budget)
+    {
+        int taken = 0;
+        while (await budget.TryAcquireAsync("ads_analytics", TimeSpan.Zero, default)) taken++;
+        return taken;
+    }
+
+    [Fact]
+    public async Task No_sixty_second_window_holds_more_than_the_budget()
+    {
+        // Issue 16 point 12: a bucket that starts full and refills let ~2x the budget through a rolling minute.
+        var clock = new FakeClock();
+        var budget = WithClock(clock, 60);
+        var sent = new List<TimeSpan>();
+        for (int step = 0; step <= 240; step++)
+        {
+            int taken = await TakeAllAvailable(budget);
+            for (int i = 0; i < taken; i++) sent.Add(clock.Now);
+            clock.Now += TimeSpan.FromSeconds(0.5);
+        }
+        Assert.True(sent.Count >= 120, $"only {sent.Count} sent in two minutes");
+        foreach (var start in sent)
+        {
+            int inWindow = sent.Count(t => t >= start && t < start + TimeSpan.FromSeconds(60));
+            Assert.True(inWindow <= 60, $"{inWindow} requests in the 60 s from {start}");
+        }
+    }
+
+    [Fact]
+    public async Task A_spent_category_has_room_again_when_the_oldest_request_leaves_the_window()
+    {
+        var clock = new FakeClock();
+        var budget = WithClock(clock, 120);
+        Assert.Equal(120, await TakeAllAvailable(budget));
+        clock.Now += TimeSpan.FromSeconds(30);
+        Assert.Equal(0, await TakeAllAvailable(budget));
+        Assert.Equal(TimeSpan.FromSeconds(30), budget.TimeUntilAvailable("ads_analytics"));
+        clock.Now += TimeSpan.FromSeconds(30);
+        Assert.Equal(120, await TakeAllAvailable(budget));
     }
 
     [Fact]

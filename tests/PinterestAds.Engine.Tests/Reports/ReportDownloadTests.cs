@@ -13,13 +13,13 @@ public class ReportDownloadTests
     private const string Csv = "CAMPAIGN_ID,DATE,SPEND_IN_DOLLAR,IMPRESSION_1\n11,2026-01-01,1.5,10\n12,2026-01-01,0,3\n";
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
-    private static ReportJob FinishedJob(PinterestSession session, ReportFormat format = ReportFormat.Csv, string level = "CAMPAIGN") =>
+    private static ReportJob FinishedJob(PinterestSession session, ReportFormat format = ReportFormat.Csv, string level = "CAMPAIGN", long? size = null, string link = "https://store.example.test/r?sig=abc") =>
         new ReportJob(session, "1", "tok", ReportJobKind.Analytics, ReportStatuses.InProgress, format, DateTimeOffset.UtcNow)
         {
             Level = level,
             Granularity = "DAY",
             Columns = new[] { "SPEND_IN_DOLLAR", "IMPRESSION_1" },
-        }.WithStatus(ReportStatuses.Finished, new Uri("https://store.example.test/r?sig=abc"), 100, DateTimeOffset.UtcNow);
+        }.WithStatus(ReportStatuses.Finished, new Uri(link), size, DateTimeOffset.UtcNow);
 
     private static HttpResponseMessage File(byte[] bytes, long? declaredLength = null, bool contentEncodingGzip = false)
     {
@@ -62,7 +62,7 @@ public class ReportDownloadTests
     {
         var wire = new ScriptedHandler()
             .Then(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")
-            .Then(HttpStatusCode.OK, "{\"report_status\":\"FINISHED\",\"url\":\"https://store.example.test/fresh?sig=new\",\"size\":100}")
+            .Then(HttpStatusCode.OK, "{\"report_status\":\"FINISHED\",\"url\":\"https://store.example.test/fresh?sig=new\"}")
             .Then(_ => File(Encoding.UTF8.GetBytes(Csv)));
         using var session = TestSessions.Create(wire);
         var rows = await ReadAll(FinishedJob(session));
@@ -79,10 +79,10 @@ public class ReportDownloadTests
     public async Task A_link_older_than_its_lifetime_is_refreshed_before_use()
     {
         var wire = new ScriptedHandler()
-            .Then(HttpStatusCode.OK, "{\"report_status\":\"FINISHED\",\"url\":\"https://store.example.test/fresh?sig=new\",\"size\":100}")
+            .Then(HttpStatusCode.OK, "{\"report_status\":\"FINISHED\",\"url\":\"https://store.example.test/fresh?sig=new\"}")
             .Then(_ => File(Encoding.UTF8.GetBytes(Csv)));
         using var session = TestSessions.Create(wire);
-        var stale = FinishedJob(session).WithStatus(ReportStatuses.Finished, new Uri("https://store.example.test/old?sig=x"), 100, DateTimeOffset.UtcNow.AddMinutes(-6));
+        var stale = FinishedJob(session).WithStatus(ReportStatuses.Finished, new Uri("https://store.example.test/old?sig=x"), null, DateTimeOffset.UtcNow.AddMinutes(-6));
         Assert.Equal(2, (await ReadAll(stale)).Count);
         Assert.Equal("/fresh", wire.Requests.Last().Uri.AbsolutePath);
     }
@@ -90,11 +90,13 @@ public class ReportDownloadTests
     [Fact]
     public async Task A_body_shorter_than_its_Content_Length_is_a_truncated_download()
     {
-        var wire = new ScriptedHandler().Then(_ => File(Encoding.UTF8.GetBytes(Csv), declaredLength: Csv.Length + 500));
+        var wire = new ScriptedHandler();
+        for (int i = 0; i < 3; i++) wire.Then(_ => File(Encoding.UTF8.GetBytes(Csv), declaredLength: Csv.Length + 500));
         using var session = TestSessions.Create(wire);
         var error = await Assert.ThrowsAsync<PinterestException>(() => ReadAll(FinishedJob(session)));
         Assert.Equal("ReportDownloadTruncated", error.ErrorId);
         Assert.Contains("tok", error.Message);
+        Assert.Equal(3, wire.Requests.Count); // tried three times (ApiLimits.MaxDownloadAttempts), then refused
     }
 
     [Theory]
@@ -110,10 +112,10 @@ public class ReportDownloadTests
     [Fact]
     public async Task A_stalled_body_ends_with_a_typed_error()
     {
-        var wire = new ScriptedHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream(Encoding.UTF8.GetBytes("CAMPAIGN_ID,DATE\n"))) });
+        var wire = new ScriptedHandler().Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TestStreams.Stalling(Encoding.UTF8.GetBytes("CAMPAIGN_ID,DATE\n"))) });
         using var session = TestSessions.Create(wire);
-        using var download = await ReportDownload.OpenAsync(FinishedJob(session), TimeSpan.FromMilliseconds(300), NullPinLog.Instance, default, default);
-        var error = Assert.Throws<PinterestException>(() => ReportRows.Read(download, default).ToList());
+        // The whole file is fetched before any row is read, so the stall ends the download itself.
+        var error = await Assert.ThrowsAsync<PinterestException>(() => ReportDownload.OpenAsync(FinishedJob(session), TimeSpan.FromMilliseconds(300), NullPinLog.Instance, default, default));
         Assert.Equal("ReportDownloadStalled", error.ErrorId);
     }
 
@@ -137,7 +139,7 @@ public class ReportDownloadTests
         var wire = new ScriptedHandler().Then(_ => File(Encoding.UTF8.GetBytes(json)));
         using var session = TestSessions.Create(wire);
         var job = new ReportJob(session, "1", "tok", ReportJobKind.Analytics, ReportStatuses.InProgress, ReportFormat.Json, DateTimeOffset.UtcNow)
-            .WithStatus(ReportStatuses.Finished, new Uri("https://store.example.test/r"), 1, DateTimeOffset.UtcNow);
+            .WithStatus(ReportStatuses.Finished, new Uri("https://store.example.test/r"), json.Length, DateTimeOffset.UtcNow);
         var rows = await ReadAll(job);
         var names = rows[0].GetType().GetProperties().Select(p => p.Name).ToArray();
         Assert.Contains("IMPRESSION_1", names);
@@ -160,16 +162,13 @@ public class ReportDownloadTests
         var folder = Directory.CreateTempSubdirectory("pin-report-test").FullName;
         try
         {
-            var wire = new ScriptedHandler()
-                .Then(_ => File(Encoding.UTF8.GetBytes(Csv), declaredLength: Csv.Length + 10))
-                .Then(_ => File(Encoding.UTF8.GetBytes(Csv)));
+            var wire = new ScriptedHandler();
+            for (int i = 0; i < 3; i++) wire.Then(_ => File(Encoding.UTF8.GetBytes(Csv), declaredLength: Csv.Length + 10));
+            wire.Then(_ => File(Encoding.UTF8.GetBytes(Csv)));
             using var session = TestSessions.Create(wire);
             var path = Path.Combine(folder, "r.csv");
-            using (var broken = await ReportDownload.OpenAsync(FinishedJob(session), Idle, NullPinLog.Instance, default, default))
-            {
-                var error = await Assert.ThrowsAsync<PinterestException>(() => ReportFiles.SaveAsync(broken, path, default));
-                Assert.Equal("ReportDownloadTruncated", error.ErrorId);
-            }
+            var error = await Assert.ThrowsAsync<PinterestException>(() => ReportDownload.OpenAsync(FinishedJob(session), Idle, NullPinLog.Instance, default, default));
+            Assert.Equal("ReportDownloadTruncated", error.ErrorId);
             Assert.Empty(Directory.GetFiles(folder));
             using (var whole = await ReportDownload.OpenAsync(FinishedJob(session), Idle, NullPinLog.Instance, default, default))
                 await ReportFiles.SaveAsync(whole, path, default);
@@ -191,25 +190,5 @@ public class ReportDownloadTests
         Assert.Equal(2, fromCsv.Count);
         Assert.Equal("Spring, \"new\"\nline", fromCsv[0].Name);
         Assert.Equal("AD", fromCsv[1].EntityType);
-    }
-
-    /// <summary>Delivers some bytes, then blocks every read until cancelled.</summary>
-    private sealed class StallingStream(byte[] first) : MemoryStream(first)
-    {
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
-        {
-            int n = await base.ReadAsync(buffer, offset, count, ct);
-            if (n > 0) return n;
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
-        {
-            int n = await base.ReadAsync(buffer, ct);
-            if (n > 0) return n;
-            await Task.Delay(Timeout.Infinite, ct);
-            return 0;
-        }
     }
 }

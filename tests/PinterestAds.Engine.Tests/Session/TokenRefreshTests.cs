@@ -40,8 +40,11 @@ public class TokenRefreshTests
         Assert.Contains("refresh_token=refresh-1", requests[1].Body);
         Assert.Equal("Bearer new-access", requests[2].Authorization);
 
-        // The rotated refresh token is kept for the runbook to store.
-        Assert.Equal("refresh-2", SessionCredentials.Reveal(session.RefreshToken));
+        // The rotated refresh token is handed over once for the runbook to store, then no more.
+        Assert.True(session.HasNewRefreshToken);
+        Assert.Equal("refresh-2", SessionCredentials.Reveal(session.TakeRefreshToken()));
+        Assert.Null(session.TakeRefreshToken());
+        Assert.False(session.HasNewRefreshToken);
         Assert.Equal(1, session.Statistics.TokenRefreshes);
     }
 

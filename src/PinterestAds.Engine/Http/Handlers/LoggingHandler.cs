@@ -14,6 +14,10 @@ namespace PinterestAds.Engine.Http.Handlers
     {
         private const int MaxLoggedBodyChars = 4096;
 
+        private readonly SecretMasker _secrets;
+
+        public LoggingHandler(SecretMasker? secrets = null) => _secrets = secrets ?? SecretMasker.None;
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var context = RequestContext.Of(request);
@@ -23,7 +27,7 @@ namespace PinterestAds.Engine.Http.Handlers
             if (log.IsDebugEnabled && request.Content != null)
             {
                 string body = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
-                log.Debug($"{request.Method} {url} request body: {Redactor.Body(body, MaxLoggedBodyChars)}");
+                log.Debug($"{request.Method} {url} request body: {_secrets.Mask(Redactor.Body(body, MaxLoggedBodyChars))}");
             }
 
             var stopwatch = Stopwatch.StartNew();
@@ -35,7 +39,7 @@ namespace PinterestAds.Engine.Http.Handlers
             catch (System.Exception ex)
             {
                 if (log.IsVerboseEnabled)
-                    log.Verbose($"{request.Method} {url} failed after {stopwatch.ElapsedMilliseconds} ms: {Redactor.Text(ex.GetBaseException().Message)}");
+                    log.Verbose($"{request.Method} {url} failed after {stopwatch.ElapsedMilliseconds} ms: {_secrets.Mask(ex.GetBaseException().Message)}");
                 throw;
             }
 
@@ -44,12 +48,21 @@ namespace PinterestAds.Engine.Http.Handlers
                 string rid = ResponseHeaders.RequestIdOf(response) ?? "-";
                 log.Verbose($"{request.Method} {url} -> {(int)response.StatusCode} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms (x-pinterest-rid {rid})");
             }
-            // Downloads are streamed to the caller; only API responses are read for the debug log.
+            // Downloads are streamed to the caller; only API responses are read for the debug log - with the
+            // attempt's token and the size cap, so a stalled or endless body ends as it does without -Debug.
             if (log.IsDebugEnabled && context.Operation != null && response.Content != null)
             {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                try
+                {
+                    await ResponseBuffer.BufferAsync(response, context, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
                 string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                log.Debug($"{request.Method} {url} response body: {Redactor.Body(body, MaxLoggedBodyChars)}");
+                log.Debug($"{request.Method} {url} response body: {_secrets.Mask(Redactor.Body(body, MaxLoggedBodyChars))}");
             }
             return response;
         }

@@ -19,18 +19,20 @@ namespace PinterestAds.Engine.Http.Handlers
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
-        private static readonly Regex RetryAfterMessage = new Regex(@"retry after (\d+) seconds?", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex RetryAfterMessage = new Regex(@"retry after (\d+(?:\.\d+)?(?:e\+?\d+)?) seconds?", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         private readonly RetryPolicy _policy;
         private readonly RateLimitBudget _budget;
         private readonly SessionStatistics _statistics;
         private readonly Random _random = new Random();
+        private readonly SecretMasker _secrets;
 
-        public RetryHandler(RetryPolicy policy, RateLimitBudget budget, SessionStatistics statistics)
+        public RetryHandler(RetryPolicy policy, RateLimitBudget budget, SessionStatistics statistics, SecretMasker? secrets = null)
         {
             _policy = policy;
             _budget = budget;
             _statistics = statistics;
+            _secrets = secrets ?? SecretMasker.None;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -50,7 +52,7 @@ namespace PinterestAds.Engine.Http.Handlers
                         // API answers are small: read them here, so a body cut off mid-way is a transport
                         // fault this loop retries, not a surprise for the caller. Downloads stream instead.
                         if (context.Operation != null && response.Content != null)
-                            await BufferAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                            await BufferAsync(response, context, attemptTimeout.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransportFault(ex))
                     {
@@ -87,11 +89,15 @@ namespace PinterestAds.Engine.Http.Handlers
                     if (advertised.Value > _policy.MaxServerDelay)
                         throw await RateLimitBeyondCapAsync(response, context, advertised.Value).ConfigureAwait(false);
                 }
-                var delay = advertised ?? _policy.Backoff(retry + 1, _random);
+                // A reset already past (clock skew) says nothing about when to retry: back off as usual.
+                var delay = advertised.HasValue && advertised.Value > TimeSpan.Zero ? advertised.Value : _policy.Backoff(retry + 1, _random);
                 return ("rate limited (429)", delay + TimeSpan.FromMilliseconds(_random.Next(0, 250)));
             }
 
-            if (changesState) return null;
+            // The token endpoint's 502/503/504 mean the refresh was not processed (the gateway or the service was
+            // down): the old refresh token is still the valid one, so the request is repeated.
+            bool tokenEndpointUnavailable = context.Operation?.Id == "oauth/token" && (status == 502 || status == 503 || status == 504);
+            if (changesState && !tokenEndpointUnavailable) return null;
 
             if (status == 500 || status == 502 || status == 503 || status == 504)
             {
@@ -107,8 +113,12 @@ namespace PinterestAds.Engine.Http.Handlers
                 var match = RetryAfterMessage.Match(error.Message ?? "");
                 if (match.Success)
                 {
-                    var delay = TimeSpan.FromSeconds(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                    // "Retry after 99999999999 seconds" is read (clamped), not parsed into an overflow; beyond the cap
+                    // the 400 stands as the answer, and its message says how long the API wanted.
+                    double seconds = double.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) ? s : double.MaxValue;
+                    var delay = ResponseHeaders.Clamp(seconds);
                     if (delay <= _policy.MaxServerDelay) return ("the API asked to retry later", delay);
+                    Log(context, $"{context.OperationName}: the API asked to retry after {seconds:0} s, beyond the longest wait (-MaxRetryWaitSec {_policy.MaxServerDelay.TotalSeconds:0}); not retrying.");
                 }
                 else if (error.Code == 12 && retry < 2)
                     return ("transient error (code 12)", _policy.Backoff(retry + 1, _random));
@@ -125,8 +135,8 @@ namespace PinterestAds.Engine.Http.Handlers
             return new PinterestRateLimitException(
                 $"Pinterest's '{context.RateLimitCategory}' rate limit is exhausted until {resetsAt:u} (in {resetIn.TotalHours:0.#} hours), " +
                 $"longer than the module waits ({_policy.MaxServerDelay.TotalSeconds:0} s). This is usually a daily limit (Trial access: 1,000 requests a day). " +
-                $"Run again after the reset time. API message: {Redactor.Text(error.Message)} (request id {requestId}).",
-                context.Operation?.Id, context.RateLimitCategory, resetsAt, error.Code, error.Message, ResponseHeaders.RequestIdOf(response));
+                $"Run again after the reset time. API message: {_secrets.Mask(error.Message)} (request id {requestId}).",
+                context.Operation?.Id, context.RateLimitCategory, resetsAt, error.Code, _secrets.MaskOrNull(error.Message), ResponseHeaders.RequestIdOf(response));
         }
 
         private PinterestApiException TransportError(RequestContext context, HttpRequestMessage request, Exception ex, bool timedOut, int retries)
@@ -144,14 +154,12 @@ namespace PinterestAds.Engine.Http.Handlers
                     context.Operation?.Id, innerException: ex);
         }
 
-        private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private static async Task BufferAsync(HttpResponseMessage response, RequestContext context, CancellationToken cancellationToken)
         {
             try
             {
-                // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts the read.
-                using (cancellationToken.Register(response.Dispose))
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
+                // Cancellable and size-capped (ResponseTooLarge), unlike LoadIntoBufferAsync.
+                await ResponseBuffer.BufferAsync(response, context, cancellationToken).ConfigureAwait(false);
             }
             catch
             {

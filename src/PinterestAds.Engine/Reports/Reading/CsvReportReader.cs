@@ -80,6 +80,20 @@ namespace PinterestAds.Engine.Reports.Reading
                 names.Add(name);
             }
 
+            // A requested column the file does not carry was never delivered: zero-filled, it would read 0 in
+            // every row, a number nobody measured. (CSV reports carry every requested column; without
+            // zero-fill the column reads $null, which says "not delivered" honestly.)
+            if (Options.ZeroFill)
+            {
+                foreach (string requested in Options.Columns)
+                {
+                    if (!names.Exists(n => string.Equals(n, requested, StringComparison.OrdinalIgnoreCase)))
+                        throw new ReportFormatException(
+                            $"The CSV report has no column '{requested}', which was requested; its values were not delivered, and reading them as 0 would be wrong. " +
+                            "The file's header has: " + string.Join(",", names) + ".", 0, requested);
+                }
+            }
+
             bool includeDate = Options.IncludeDate ?? names.Exists(n => string.Equals(n, RowFields.Date, StringComparison.OrdinalIgnoreCase));
             string? entityId = Options.ResolveEntityIdColumn();
             if (entityId is not null && !names.Exists(n => string.Equals(n, entityId, StringComparison.OrdinalIgnoreCase))) entityId = null;

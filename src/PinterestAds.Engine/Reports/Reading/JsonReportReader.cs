@@ -168,7 +168,9 @@ namespace PinterestAds.Engine.Reports.Reading
                         throw NotRows();
                     }
                     if (depth == _rowDepth + 1) SetValue(ref reader);
-                    else if (depth == 0) return true; // a scalar document: no rows
+                    else if (depth == 0)
+                        throw new ReportFormatException(
+                            $"The JSON report is a bare {reader.TokenType.ToString().ToLowerInvariant()}, not an object of row arrays; it holds no report.", 0);
                     return false;
             }
         }

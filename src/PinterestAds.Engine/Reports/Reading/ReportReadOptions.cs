@@ -41,7 +41,11 @@ namespace PinterestAds.Engine.Reports.Reading
         /// </summary>
         public bool? IncludeDate { get; set; }
 
-        /// <summary>Missing or empty metrics become 0 instead of <c>$null</c> (integer and decimal columns only).</summary>
+        /// <summary>
+        /// Missing or empty metrics become 0 instead of <c>$null</c> (integer and decimal columns only). With it,
+        /// a CSV whose header lacks a requested column is refused (<see cref="ReportFormatException"/>), since
+        /// that column was never delivered and must not read as 0.
+        /// </summary>
         public bool ZeroFill { get; set; }
 
         /// <summary>JSON only: how the report groups rows.</summary>

@@ -27,6 +27,20 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ValidateRange(1, 3600)]
         public int IdleTimeoutSec { get; set; } = DefaultIdleTimeoutSec;
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // A path that cannot be written is refused before any request (Env:\X, /proc/..., a NUL).
+            try
+            {
+                if (OutFile != null) Infrastructure.OutFilePaths.Resolve(this, nameof(OutFile), OutFile);
+            }
+            catch (PinterestValidationException ex)
+            {
+                Fail(ex, OutFile);
+            }
+        }
+
         protected override void ProcessRecord()
         {
             foreach (var given in Job!)

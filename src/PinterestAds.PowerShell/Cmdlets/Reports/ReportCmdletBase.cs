@@ -147,9 +147,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
         private string FilePathFor(ReportJob job, string outFile)
         {
-            string resolved = GetUnresolvedProviderPathFromPSPath(outFile);
-            string extension = job.Format == ReportFormat.Csv ? ".csv" : ".json";
-            if (Directory.Exists(resolved)) return Path.Combine(resolved, job.Token + extension);
+            string resolved = OutFilePaths.Resolve(this, "OutFile", outFile);
+            // The token comes from the network: it names a file only when it is a plain name inside the folder.
+            if (Directory.Exists(resolved)) return ReportFilePaths.InFolder(resolved, job);
             if (job.PartCount <= 1) return resolved;
             string folder = Path.GetDirectoryName(resolved) ?? ".";
             return Path.Combine(folder, Path.GetFileNameWithoutExtension(resolved) + $".part{job.Part}" + Path.GetExtension(resolved));

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -198,6 +199,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             switch (ParameterSetName)
             {
                 case AccessTokenSet:
+                    if (AccessToken.Length == 0 || string.IsNullOrWhiteSpace(SessionCredentials.Reveal(AccessToken)))
+                        throw new PinterestValidationException("AccessTokenEmpty", "AccessToken",
+                            "-AccessToken is empty. Pass the app's access token as a SecureString, e.g. (Read-Host -AsSecureString), or connect with -RefreshToken/-Interactive.");
                     credentials.AccessToken = SessionCredentials.Reveal(AccessToken);
                     credentials.RefreshToken = SessionCredentials.Reveal(WithRefreshToken);
                     credentials.ClientId = ClientId;
@@ -260,6 +264,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                 ClientId = ClientId,
                 ClientSecret = clientSecret,
                 ContinuousRefresh = ContinuousRefresh,
+                RefreshTokenIsNew = true,
             };
         }
 
@@ -283,8 +288,15 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         {
             if (RequestsPerMinute == null) return null;
             var budgets = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            // The categories are the description's x-ratelimit-category values: a misspelt key would set a
+            // budget nothing ever uses, so it is refused.
+            var known = new SortedSet<string>(ApiCatalog.Current.Operations.Select(o => o.RateLimitCategory), StringComparer.OrdinalIgnoreCase);
             foreach (DictionaryEntry entry in RequestsPerMinute)
             {
+                string key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                if (!known.Contains(key))
+                    throw new PinterestValidationException("RequestsPerMinuteUnknownCategory", "RequestsPerMinute",
+                        $"-RequestsPerMinute has the key '{key}', which is not a rate-limit category of the API. Use one of: {string.Join(", ", known)}.");
                 if (!int.TryParse(Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture), out int perMinute) || perMinute < 1)
                     throw new PinterestValidationException("RequestsPerMinuteInvalid", "RequestsPerMinute",
                         $"-RequestsPerMinute '{entry.Key}' must be a positive whole number of requests per minute, e.g. @{{ ads_analytics = 300 }}.");

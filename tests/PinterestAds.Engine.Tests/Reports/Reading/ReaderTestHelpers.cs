@@ -14,7 +14,7 @@ internal static class ReaderTestHelpers
     public static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     /// <summary>A stream that hands out at most a few bytes per read and cannot seek, like a slow network body.</summary>
-    public sealed class TrickleStream(byte[] data, int chunk) : Stream
+    public sealed class TrickleStream(byte[] data, int chunk) : Support.TestStreams.ForwardOnly
     {
         private int _position;
         public override int Read(byte[] buffer, int offset, int count)
@@ -24,15 +24,6 @@ internal static class ReaderTestHelpers
             _position += n;
             return n;
         }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     public static List<PinterestAds.ReportRow> ReadCsv(Stream stream, ReportReadOptions? options = null) =>
