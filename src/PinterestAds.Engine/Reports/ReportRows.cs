@@ -103,8 +103,9 @@ namespace PinterestAds.Engine.Reports
                 EntityIdColumn = entityIdColumn,
                 AdAccountId = job.AdAccountId,
                 IncludeDate = job.Granularity == null ? (bool?)null : !string.Equals(job.Granularity, "TOTAL", StringComparison.Ordinal),
-                // A missing metric is null, as on the sync path (JSON files leave zeros out; CSV files carry them).
-                ZeroFill = false,
+                // A metric a JSON file leaves out is null, as on the sync path. CSV files are zero-filled by
+                // Pinterest itself (and must carry every requested column, which zero-fill makes the reader check).
+                ZeroFill = job.Format == ReportFormat.Csv,
                 JsonLayout = job.PrimarySort == ReportSort.ByDate ? JsonReportLayout.ByDate : JsonReportLayout.ByEntityId,
                 PreScanJsonKeys = false,
             };
