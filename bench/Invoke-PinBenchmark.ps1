@@ -8,6 +8,8 @@
     Scenarios (each script starts its own emulator and returns one result object):
       ImportTime       Import-Module PinterestAds over a bare pwsh start.
       SyncFanout       2,000 campaigns x 90 days: Get-PinAnalytics vs a per-campaign Invoke-RestMethod loop.
+      LongRange        2,000 campaigns x 730 days, DAY: Get-PinAnalytics -Mode Auto (async reports) vs a loop of
+                       90-day synchronous windows; report creations next to the minimum the limits allow.
       SyncNightly      Sync-PinAnalytics: a nightly run for 20 accounts (30 days restated) vs the minimum
                        requests; rows/s landing into SQLite and PostgreSQL vs Export-Csv -Append.
       ReportStreaming  a 1,000,000-row report: Receive-PinReport vs Import-Csv / ConvertFrom-Json,
@@ -38,6 +40,7 @@ $clock = [Diagnostics.Stopwatch]::StartNew()
 $plan = @(
     @{ Name = 'ImportTime'; Arguments = @{ Samples = 3 } }
     @{ Name = 'SyncFanout'; Arguments = @{} }
+    @{ Name = 'LongRange'; Arguments = @{} }
     @{ Name = 'SyncNightly'; Arguments = @{} }
     @{ Name = 'ReportStreaming'; Arguments = @{ Rows = $Rows; Repeat = 1 } }
 ) | Where-Object { $_.Name -like $Name -and (Test-Path (Join-Path $PSScriptRoot "$($_.Name).ps1")) }
@@ -135,6 +138,10 @@ $table = @(
         ("module {0} s, {1} analytics requests (minimum {2}) + {3} other; loop {4} s for 2,000 requests (extrapolated from {5})" -f
             (Get-MedianText 'SyncFanout' 'ModuleSeconds' '{0:N1}'), (Get-MedianText 'SyncFanout' 'ModuleAnalyticsRequests'), (Get-MedianText 'SyncFanout' 'MinimumAnalyticsRequests'),
             (Get-MedianText 'SyncFanout' 'ModuleOtherRequests'), (Get-MedianText 'SyncFanout' 'LoopSecondsForAll' '{0:N1}'), (Get-MedianText 'SyncFanout' 'LoopCampaignsTimed'))
+    New-Row 'LongRange' 'Two years x 2,000 campaigns, DAY: Get-PinAnalytics Auto vs a per-90-day sync loop' 'Ratio' 'ProcessPeakWorkingSetMB' `
+        ("module {0} s, {1} report creations (minimum {2}), {3} polls, {4} downloads; loop {5} s ({6} windows, one timed)" -f
+            (Get-MedianText 'LongRange' 'ModuleSeconds' '{0:N1}'), (Get-MedianText 'LongRange' 'ReportCreations'), (Get-MedianText 'LongRange' 'MinimumReportCreations'),
+            (Get-MedianText 'LongRange' 'StatusPolls'), (Get-MedianText 'LongRange' 'Downloads'), (Get-MedianText 'LongRange' 'LoopSecondsEstimated' '{0:N1}'), (Get-MedianText 'LongRange' 'LoopWindows'))
     New-Row 'SyncNightly' 'Sync-PinAnalytics landing: SQLite vs Export-Csv -Append (rows/s)' 'LandingRatioSqlite' 'ProcessPeakWorkingSetMB' `
         ("{0} rows; nightly run for {1} accounts: {2} requests, minimum {3}" -f (Get-MedianText 'SyncNightly' 'RowsLanded'), (Get-MedianText 'SyncNightly' 'Accounts'),
             (Get-MedianText 'SyncNightly' 'NightlyRequests'), (Get-MedianText 'SyncNightly' 'NightlyMinimumRequests'))

@@ -72,14 +72,14 @@ Describe 'Get-PinAnalytics rows equal the ground truth' {
         $rows[0].Level | Should -Be $truthLevel[$Level].Replace('ADVERTISER', 'AD_ACCOUNT').Replace('PIN_PROMOTION', 'AD')
         $rows[0].AdAccountId | Should -Be $account.id
         $rows[0].DATE | Should -BeOfType [datetime]
-        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Level', $idColumn[$Level], 'DATE') + $columns)
+        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Currency', 'Level', $idColumn[$Level], 'DATE') + $columns)
         Assert-MatchesTruth $rows (Get-Truth $Level $ids $columns 'DAY') $idColumn[$Level] $columns
         $warnings | Should -BeNullOrEmpty
     }
 
     It 'at TOTAL granularity, without DATE, with integers and decimals typed' {
-        $rows = @(Get-PinAnalytics -Level Campaign -Id $idsByLevel.Campaign -StartDate $start -EndDate $end -Column IMPRESSION_1, SPEND_IN_DOLLAR)
-        $rows[0].PSObject.Properties.Name | Should -Be 'AdAccountId', 'Level', 'CAMPAIGN_ID', 'IMPRESSION_1', 'SPEND_IN_DOLLAR'
+        $rows = @(Get-PinAnalytics -Level Campaign -Id $idsByLevel.Campaign -StartDate $start -EndDate $end -Column IMPRESSION_1, SPEND_IN_DOLLAR -Granularity Total)
+        $rows[0].PSObject.Properties.Name | Should -Be 'AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'IMPRESSION_1', 'SPEND_IN_DOLLAR'
         ($rows.IMPRESSION_1 | Where-Object { $null -ne $_ } | Select-Object -First 1) | Should -BeOfType [long]
         ($rows.SPEND_IN_DOLLAR | Where-Object { $null -ne $_ } | Select-Object -First 1) | Should -BeOfType [decimal]
         Assert-MatchesTruth $rows (Get-Truth Campaign $idsByLevel.Campaign IMPRESSION_1, SPEND_IN_DOLLAR 'TOTAL') CAMPAIGN_ID IMPRESSION_1, SPEND_IN_DOLLAR
@@ -105,7 +105,7 @@ Describe 'Pipeline input' {
     }
 
     It 'reports a piped ad account at the account level' {
-        $rows = @(Get-PinAdAccount -Id $account.id | Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR)
+        $rows = @(Get-PinAdAccount -Id $account.id | Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -Granularity Total)
         $rows.Count | Should -Be 1
         $rows[0].AD_ACCOUNT_ID | Should -Be $account.id
     }
@@ -144,12 +144,12 @@ Describe 'The API limits are the module''s job' {
             Should -Throw -ErrorId 'StartDateBeyondLookback,*'
     }
 
-    It 'refuses a start beyond the lookback pointing to New-PinAsyncReport, or trims it with -ClampToAvailable' {
+    It '-Mode Sync refuses a start beyond the lookback pointing to New-PinAsyncReport, or trims it with -ClampToAvailable' {
         Clear-PinTestEmulatorRequest $emu
-        $err = { Get-PinAnalytics -StartDate $today.AddDays(-120) -EndDate $end -Column SPEND_IN_DOLLAR -ErrorAction Stop } | Should -Throw -ErrorId 'StartDateBeyondLookback,*' -PassThru
+        $err = { Get-PinAnalytics -StartDate $today.AddDays(-120) -EndDate $end -Column SPEND_IN_DOLLAR -Mode Sync -ErrorAction Stop } | Should -Throw -ErrorId 'StartDateBeyondLookback,*' -PassThru
         $err.Exception.Message | Should -Match 'New-PinAsyncReport'
         Get-ApiRequest | Should -BeNullOrEmpty
-        $rows = @(Get-PinAnalytics -StartDate $today.AddDays(-120) -EndDate $end -Column SPEND_IN_DOLLAR -Granularity Day -ClampToAvailable -WarningVariable warnings -WarningAction SilentlyContinue)
+        $rows = @(Get-PinAnalytics -StartDate $today.AddDays(-120) -EndDate $end -Column SPEND_IN_DOLLAR -Granularity Day -Mode Sync -ClampToAvailable -WarningVariable warnings -WarningAction SilentlyContinue)
         ($warnings -join ' ') | Should -Match 'ClampToAvailable'
         ($rows.DATE | Measure-Object -Minimum).Minimum | Should -BeGreaterOrEqual $today.AddDays(-90)
     }
@@ -172,7 +172,7 @@ Describe 'Sparse rows and the CSV column set' {
         $sparse.Count | Should -BeGreaterThan 0 -Because 'the emulator omits zero metrics'
         $csv = Join-Path $TestDrive 'ads.csv'
         $sparse + $rows | Export-Csv -Path $csv -NoTypeInformation
-        (Get-Content $csv -TotalCount 1) | Should -Be ('"AdAccountId","Level","AD_ID","DATE",' + (($columns | ForEach-Object { "`"$_`"" }) -join ','))
+        (Get-Content $csv -TotalCount 1) | Should -Be ('"AdAccountId","Currency","Level","AD_ID","DATE",' + (($columns | ForEach-Object { "`"$_`"" }) -join ','))
         @(Import-Csv $csv).Count | Should -Be ($sparse.Count + $rows.Count)
     }
 
@@ -220,7 +220,7 @@ Describe 'Validation before any request' {
     It 'accepts Ads Manager display names and wildcards for columns' {
         $rows = @(Get-PinAnalytics -StartDate $start -EndDate $end -Column 'Spend', 'CLICKTHROUGH_*')
         $names = $rows[0].PSObject.Properties.Name
-        $names[3] | Should -Be 'SPEND_IN_DOLLAR'
+        $names[5] | Should -Be 'SPEND_IN_DOLLAR' -Because 'AdAccountId, Currency, Level, AD_ACCOUNT_ID and DATE (the default Day granularity) come first'
         $names | Should -Contain 'CLICKTHROUGH_1'
     }
 
@@ -239,6 +239,6 @@ Describe 'Freshness' {
 
     It 'fails under -RequireFinalMetrics when metrics are not final' {
         { Get-PinAnalytics -StartDate $today.AddDays(-3) -Column SPEND_IN_DOLLAR -RequireFinalMetrics -ErrorAction Stop } | Should -Throw -ErrorId 'MetricsNotFinal,*'
-        @(Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -RequireFinalMetrics).Count | Should -Be 1
+        @(Get-PinAnalytics -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -Granularity Total -RequireFinalMetrics).Count | Should -Be 1
     }
 }

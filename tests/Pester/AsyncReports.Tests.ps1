@@ -119,11 +119,11 @@ Describe 'Validation before any request' {
     BeforeEach { Clear-Journal $emu }
 
     It 'refuses <Name> with <ErrorId> naming -<Parameter>' -ForEach @(
-        @{ Name = 'an unknown column'; ErrorId = 'InvalidValue'; Parameter = 'Column'; Extra = @{ Column = 'SPEND_IN_DOLARS' } }
+        @{ Name = 'an unknown column'; ErrorId = 'UnknownColumn'; Parameter = 'Column'; Extra = @{ Column = 'SPEND_IN_DOLARS' } }
         @{ Name = 'a targeting level without types'; ErrorId = 'TargetingTypeRequired'; Parameter = 'TargetingType'; Extra = @{ Level = 'AdGroupTargeting' } }
         @{ Name = 'too many campaign statuses'; ErrorId = 'TooManyValues'; Parameter = 'CampaignStatus'; Extra = @{ CampaignStatus = 'RUNNING', 'PAUSED', 'NOT_STARTED', 'COMPLETED', 'ADVERTISER_DISABLED', 'ARCHIVED', 'DRAFT' } }
-        @{ Name = 'a start beyond 914 days'; ErrorId = 'StartDateTooEarly'; Parameter = 'StartDate'; Extra = @{ StartDate = (Get-Date).ToUniversalTime().Date.AddDays(-1000) } }
-        @{ Name = 'an attribution window Pinterest lacks'; ErrorId = 'InvalidAttributionWindow'; Parameter = 'ClickWindowDays'; Extra = @{ ClickWindowDays = 3 } }
+        @{ Name = 'a start beyond 914 days'; ErrorId = 'StartDateBeyondLookback'; Parameter = 'StartDate'; Extra = @{ StartDate = (Get-Date).ToUniversalTime().Date.AddDays(-1000) } }
+        @{ Name = 'an attribution window Pinterest lacks'; ErrorId = 'AttributionWindowInvalid'; Parameter = 'ClickWindowDays'; Extra = @{ ClickWindowDays = 3 } }
         @{ Name = 'hours without HOUR granularity'; ErrorId = 'HourNeedsHourGranularity'; Parameter = 'StartHour'; Extra = @{ StartHour = 2 } }
         @{ Name = 'ad ids at PRODUCT_ITEM'; ErrorId = 'AdFilterNotAllowed'; Parameter = 'AdId'; Extra = @{ Level = 'ProductItem'; AdId = '123' } }
         @{ Name = 'an id that is not digits'; ErrorId = 'IdNotNumeric'; Parameter = 'CampaignId'; Extra = @{ CampaignId = 'abc' } }

@@ -98,14 +98,16 @@ BeforeAll {
         'README: Quick start' = @{
             Stage = 'out/PinterestAds'; Fresh = $true; Warning = $notFinalWarning; Journal = $true
             Output = 'PinterestAds.AnalyticsRow', 'PinterestAds.PinMetricDefinition', 'Selected.PinterestAds.Generated.AnalyticsRow*'
-            Files = 'campaigns-30d.csv', 'campaigns-180d.csv'
+            Files = 'campaigns-30d.csv', 'campaigns-2y.csv', 'campaigns-180d.csv'
             Check = { param($Run)
                 $metros = @($Run.Output | Where-Object { $_.PSObject.TypeNames -contains 'PinterestAds.AnalyticsRow' })
                 $metros.Count | Should -BeLessOrEqual 10
                 $metros.TargetingName | Should -Match '^U\.S\.: ' -Because 'the metros come with their names'
                 ($Run.Output | Where-Object { $_.PSObject.TypeNames -like '*PinMetricDefinition' }).Name | Should -BeLike '*CLICKTHROUGH*'
                 $Run.Output | Where-Object { $_.PSObject.TypeNames[0] -like 'Selected.*AnalyticsRow*' } | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty }
-                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 2 -Because '181 days are one report, and the keywords one KEYWORD report'
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 6 -Because 'two years are four 186-day reports (Get-PinAnalytics Auto), 181 days one (Invoke-PinReport), the keywords one KEYWORD report'
+                $twoYears = @(Import-Csv (Join-Path $Run.Folder 'campaigns-2y.csv'))
+                ($twoYears.DATE | ForEach-Object { [datetime]$_ } | Measure-Object -Minimum).Minimum | Should -BeLessThan ([datetime]::UtcNow.Date.AddDays(-600)) -Because 'the rows reach two years back'
                 (Import-Csv (Join-Path $Run.Folder 'campaigns-180d.csv'))[0].PSObject.Properties.Name | Should -Contain 'TOTAL_CONVERSIONS' }
         }
         'README: Nightly sync into CSV, SQLite or PostgreSQL' = @{
@@ -234,6 +236,12 @@ BeforeAll {
             Check = { param($Run)
                 $Run.Output | ForEach-Object { $_.Level | Should -Be 'PIN'; $_.PIN_ID | Should -Not -BeNullOrEmpty }
                 @($Run.Requests | Where-Object operationId -eq 'ad_pins/analytics').Count | Should -Be 1 }
+        }
+        'Get-PinAnalytics: Two years of daily campaign numbers in one command' = @{
+            Output = 'PinterestAds.AnalyticsRow', 'System.Management.Automation.VerboseRecord'; Journal = $true; TimeoutSec = 120; Warning = $notFinalWarning
+            Check = { param($Run)
+                @($Run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0].Message | Should -Match 'Plan: \d+ async report'
+                @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -BeGreaterThan 3 -Because '730 days are five 186-day reports' }
         }
         'Sync-PinAnalytics: Nightly campaign numbers into a SQLite file' = @{
             Output = 'Microsoft.PowerShell.Commands.Internal.Format.*'; Files = 'pinterest.sqlite'; Journal = $true

@@ -49,7 +49,7 @@ Describe 'Get-PinTargetingAnalytics rows equal the ground truth' {
         $truth.Count | Should -BeGreaterThan 0
         $rows.Count | Should -Be $truth.Count
         $rows[0].PSObject.TypeNames | Should -Contain 'PinterestAds.AnalyticsRow'
-        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Level', $idColumn[$Level], 'DATE', 'TargetingType', 'TargetingValue', 'TargetingName') + $columns)
+        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Currency', 'Level', $idColumn[$Level], 'DATE', 'TargetingType', 'TargetingValue', 'TargetingName') + $columns)
         $index = @{}
         foreach ($row in $rows) { $index[(Key $row $idColumn[$Level] $row.TargetingType $row.TargetingValue)] = $row }
         foreach ($want in $truth) {

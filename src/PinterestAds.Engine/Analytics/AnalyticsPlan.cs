@@ -77,9 +77,14 @@ namespace PinterestAds.Engine.Analytics
         /// <param name="query">What the user asked for.</param>
         /// <param name="columns">Columns already resolved by <see cref="ColumnResolver"/>.</param>
         /// <param name="log">Receives the warnings of date clamping.</param>
-        public static AnalyticsPlan Create(AnalyticsQuery query, IReadOnlyList<string> columns, IPinLog log)
+        /// <param name="syncDates">
+        /// Check and split the dates against the synchronous limits (the sync path). The async path passes
+        /// false: it shares every other check (the same mistake, the same error) and plans its own dates.
+        /// </param>
+        public static AnalyticsPlan Create(AnalyticsQuery query, IReadOnlyList<string> columns, IPinLog log, bool syncDates = true)
         {
             var operation = AnalyticsOperation.For(query.Level, query.Targeting);
+            ConversionColumns.RefuseAtHour(query.Granularity, columns);
             Ids.RequireAdAccount("AdAccountId", query.AdAccountId);
             CheckWindow("ClickWindowDays", "click_window_days", query.ClickWindowDays, operation);
             CheckWindow("EngagementWindowDays", "engagement_window_days", query.EngagementWindowDays, operation);
@@ -114,6 +119,13 @@ namespace PinterestAds.Engine.Analytics
                         $"-Id is required at -Level {query.Level}: give the {operation.ApiLevel.ToLowerInvariant().Replace('_', ' ')} ids, or pipe them in (e.g. Get-Pin{query.Level} | Get-Pin{(query.Targeting ? "Targeting" : "")}Analytics ...).");
             }
 
+            // ads/analytics answers 400 without ad_ids unless both campaign_ids and pin_ids are given.
+            if (operation.Level == AnalyticsLevel.Ad && !operation.IsTargeting && query.Ids.Count == 0
+                && !(query.CampaignIds.Count > 0 && query.PinIds.Count > 0))
+                throw new PinterestValidationException("IdRequired", query.CampaignIds.Count > 0 ? "PinId" : "Id",
+                    "-Level Ad needs the ad ids (-Id, or pipe Get-PinAd), or both -CampaignId and -PinId: Pinterest's ads analytics take ad_ids, or campaign_ids together with pin_ids." +
+                    (query.CampaignIds.Count > 0 ? " -CampaignId alone is not enough: add -PinId, or give the ad ids." : ""));
+
             // One list may be split across calls (filters intersect, so splitting one of them is exact);
             // the others must fit one call.
             var chunked = lists.FirstOrDefault(l => l.Ids.Count > 0);
@@ -125,8 +137,21 @@ namespace PinterestAds.Engine.Analytics
                         $"-{other.PowerShellName} has {other.Ids.Count} ids but {operation.Id} takes at most {max} {other.Parameter} per call, and only one id list ({chunked.Parameter}) can be split across calls. Give at most {max}, or run once per group.");
             }
 
+            // aggregate_report_rows makes one row of all the ids of a call: over several calls it would give several
+            // "aggregates", so the ids must fit one call.
+            if (query.AggregateReportRows == true && chunked.Ids != null)
+            {
+                int max = operation.MaxItems(chunked.Parameter) ?? ApiLimits.SyncIdsPerCall;
+                if (chunked.Ids.Count > max)
+                    throw new PinterestValidationException("AggregateTooManyIds", chunked.PowerShellName,
+                        $"-AggregateReportRows makes one row of the ids of one call, and {operation.Id} takes at most {max} {chunked.Parameter}; {chunked.Ids.Count} ids would need several calls and give several partial aggregates. " +
+                        $"Give at most {max} ids, or leave -AggregateReportRows out and sum the rows (Measure-Object -Sum).");
+            }
+
             var targetingChunks = TargetingChunks(query, operation);
-            var spans = DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log, operation.Id);
+            var spans = syncDates
+                ? DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log, operation.Id)
+                : new[] { new DateSpan(ApiDates.ToCalendarDate(query.StartDate), ApiDates.ToCalendarDate(query.EndDate)) };
 
             IReadOnlyList<IReadOnlyList<string>> idChunks = chunked.Ids == null || chunked.Ids.Count == 0
                 ? new[] { (IReadOnlyList<string>)Array.Empty<string>() }

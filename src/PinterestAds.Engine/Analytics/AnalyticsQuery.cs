@@ -31,7 +31,17 @@ namespace PinterestAds.Engine.Analytics
         /// <summary>Column names as the user gave them (API names, display names or wildcards).</summary>
         public IReadOnlyList<string> Columns { get; set; } = Array.Empty<string>();
 
-        public Granularity Granularity { get; set; } = Granularity.Total;
+        /// <summary>The same default on both paths: DAY rows, which every split keeps exact.</summary>
+        public Granularity Granularity { get; set; } = Granularity.Day;
+
+        /// <summary>Which path answers: Auto (sync inside its limits, async beyond), Sync or Async.</summary>
+        public AnalyticsMode Mode { get; set; } = AnalyticsMode.Auto;
+
+        /// <summary>The session's environment: the sandbox has no async reports, so Auto never chooses them there.</summary>
+        public PinEnvironment Environment { get; set; } = PinEnvironment.Production;
+
+        /// <summary>Async path: give up waiting for the reports after this long.</summary>
+        public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromHours(1);
         public int? ClickWindowDays { get; set; }
         public int? EngagementWindowDays { get; set; }
         public int? ViewWindowDays { get; set; }

@@ -9,8 +9,8 @@ using PinterestAds.Engine.Rows;
 namespace PinterestAds.Engine.Analytics
 {
     /// <summary>
-    /// Turns one analytics response into typed rows of one schema: <c>AdAccountId</c>, <c>Level</c>, the
-    /// entity id, <c>DATE</c> (not for TOTAL), the targeting fields (targeting analytics), then exactly the
+    /// Turns one analytics response into typed rows of one schema: <c>AdAccountId</c>, <c>Currency</c>,
+    /// <c>Level</c>, the entity id, <c>DATE</c> (not for TOTAL), the targeting fields (targeting analytics), then exactly the
     /// requested columns. Keys the API added but nobody asked for are left out; metrics the API omitted
     /// are null (or 0 with zero-fill), so every row has the same properties.
     /// </summary>
@@ -20,7 +20,10 @@ namespace PinterestAds.Engine.Analytics
         public delegate Task<string?> TargetingNameLookup(string targetingType, string targetingValue, CancellationToken ct);
 
         private readonly string _adAccountId;
+        private readonly string? _currency;
         private readonly string _level;
+        private readonly int _entityIdOrdinal;
+        private readonly bool _accountLevel;
         private readonly bool _zeroFill;
         private readonly bool _targeting;
         private readonly int _firstDataOrdinal;
@@ -28,19 +31,24 @@ namespace PinterestAds.Engine.Analytics
         private readonly int _targetingValueOrdinal;
         private readonly int _targetingNameOrdinal;
         private readonly bool _pinLevel;
+        private readonly int _pinCampaignOrdinal;
 
-        public AnalyticsResponseReader(AnalyticsPlan plan)
+        public AnalyticsResponseReader(AnalyticsPlan plan, string? currency)
         {
             _adAccountId = plan.Query.AdAccountId;
+            _currency = currency;
             _level = plan.Operation.ApiLevel;
+            _accountLevel = plan.Query.Level == AnalyticsLevel.AdAccount;
             _zeroFill = plan.Query.ZeroFill;
             _targeting = plan.Operation.IsTargeting;
             _pinLevel = plan.Operation.Level == AnalyticsLevel.Pin;
             Schema = _pinLevel
                 ? PinAnalytics.Schema(plan.Query.Granularity != Granularity.Total, plan.Columns)
-                : RowSchema.ForAnalytics(plan.Operation.EntityIdColumn, plan.Query.Granularity != Granularity.Total, _targeting, plan.Columns);
+                : AnalyticsRowShape.SchemaFor(plan);
+            _pinCampaignOrdinal = _pinLevel ? Schema.IndexOf(PinAnalytics.CampaignIdColumn) : -1;
             Activator = RowTypeFactory.For<AnalyticsRow>(Schema);
-            _firstDataOrdinal = 2; // after AdAccountId and Level
+            _firstDataOrdinal = AnalyticsRowShape.FirstDataOrdinal; // after AdAccountId, Currency and Level
+            _entityIdOrdinal = Schema.IndexOf(plan.Operation.EntityIdColumn);
             _targetingTypeOrdinal = Schema.IndexOf(RowFields.TargetingType);
             _targetingValueOrdinal = Schema.IndexOf(RowFields.TargetingValue);
             _targetingNameOrdinal = Schema.IndexOf(RowFields.TargetingName);
@@ -62,7 +70,7 @@ namespace PinterestAds.Engine.Analytics
                 {
                     var values = Values(item);
                     // Pin rows: the call's campaign keys the row (a pin can run in several campaigns).
-                    if (_pinLevel && call?.CampaignId != null) values[2] = call.CampaignId;
+                    if (_pinLevel && call?.CampaignId != null) values[_pinCampaignOrdinal] = call.CampaignId;
                     rows.Add(Activator.Create(values));
                 }
                 return rows;
@@ -91,10 +99,13 @@ namespace PinterestAds.Engine.Analytics
         {
             var values = Activator.CreateBuffer();
             values[0] = _adAccountId;
-            values[1] = _level;
+            values[1] = _currency;
+            values[2] = _level;
             var columns = Schema.Columns;
             for (int i = _firstDataOrdinal; i < values.Length; i++)
                 values[i] = ValueParser.Missing(columns[i].Kind, _zeroFill);
+            // The ad account level's row is the account itself, whether or not the API repeats its id.
+            if (_accountLevel) values[_entityIdOrdinal] = _adAccountId;
             if (item.ValueKind != JsonValueKind.Object) return values;
 
             foreach (var property in item.EnumerateObject())

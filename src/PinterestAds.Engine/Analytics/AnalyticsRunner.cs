@@ -16,28 +16,19 @@ namespace PinterestAds.Engine.Analytics
     /// </summary>
     internal static class AnalyticsRunner
     {
-        /// <summary>Resolves columns (fetching the metric catalogue only for display names) and plans the calls.</summary>
+        /// <summary>Plans the query on the synchronous path (columns resolved against the operation's list).</summary>
         public static async Task<AnalyticsPlan> PlanAsync(AnalyticsQuery query, IAnalyticsResources resources, IPinLog log, CancellationToken ct)
         {
-            var operation = AnalyticsOperation.For(query.Level, query.Targeting);
-            IReadOnlyList<MetricName>? catalogue = null;
-            if (ColumnResolver.NeedsDisplayNames(query.Columns, operation.Columns))
+            var mode = query.Mode;
+            query.Mode = AnalyticsMode.Sync;
+            try
             {
-                try
-                {
-                    catalogue = await resources.GetMetricNamesAsync(log, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException))
-                {
-                    log.Verbose($"The metric catalogue is not reachable ({ex.Message}); display names cannot be resolved.");
-                }
+                return (await AnalyticsExecution.PlanAsync(query, resources, log, ct).ConfigureAwait(false)).SyncPlan!;
             }
-            var columns = ColumnResolver.Resolve(query.Columns, operation.Columns, catalogue);
-            var plan = AnalyticsPlan.Create(query, columns, log);
-            log.Verbose($"{operation.Id}: {plan.Calls.Count} call(s) = {Math.Max(1, plan.Calls.Select(c => c.ChunkIndex).Distinct().Count())} id chunk(s) x {plan.Spans.Count} date span(s)" +
-                        (operation.IsTargeting ? $" x {plan.Calls.Select(c => string.Join(",", c.TargetingTypes)).Distinct().Count()} targeting-type chunk(s)" : "") +
-                        $", up to {query.ThrottleLimit} at once.");
-            return plan;
+            finally
+            {
+                query.Mode = mode;
+            }
         }
 
         /// <summary>
@@ -52,9 +43,9 @@ namespace PinterestAds.Engine.Analytics
             int done = 0;
             var query = plan.Query;
             if (!query.SkipFreshnessCheck)
-                await Freshness.CheckAsync(resources, plan.Spans, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+                await Freshness.CheckAsync(resources, plan.Spans, plan.Columns, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
 
-            var reader = new AnalyticsResponseReader(plan);
+            var reader = new AnalyticsResponseReader(plan, await CurrencyOrNullAsync(resources, query.AdAccountId, log, ct).ConfigureAwait(false));
             AnalyticsResponseReader.TargetingNameLookup? names = null;
             if (plan.Operation.IsTargeting && query.ResolveTargetingNames)
                 names = NameLookup(resources, query.AdAccountId, log);
@@ -93,8 +84,23 @@ namespace PinterestAds.Engine.Analytics
             error is PinterestException p && (p.Kind == PinErrorKind.AuthenticationFailed || p.Kind == PinErrorKind.PermissionDenied
                 || p.Kind == PinErrorKind.NotConnected || p.Kind == PinErrorKind.LimitsExceeded || p.Kind == PinErrorKind.Timeout);
 
+        /// <summary>The ad account's currency for the rows; a failed lookup warns and leaves Currency empty.</summary>
+        internal static async Task<string?> CurrencyOrNullAsync(IAnalyticsResources resources, string adAccountId, IPinLog log, CancellationToken ct)
+        {
+            try
+            {
+                return await resources.GetCurrencyAsync(adAccountId, log, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                if (ex is PinterestException p && (p.Kind == PinErrorKind.AuthenticationFailed || p.Kind == PinErrorKind.NotConnected)) throw;
+                log.Warning($"The currency of ad account {adAccountId} could not be read ({ex.Message}); Currency is empty.");
+                return null;
+            }
+        }
+
         /// <summary>Name lookups through the session's targeting options; a failing lookup warns once and leaves names empty.</summary>
-        private static AnalyticsResponseReader.TargetingNameLookup NameLookup(IAnalyticsResources resources, string adAccountId, IPinLog log)
+        internal static AnalyticsResponseReader.TargetingNameLookup NameLookup(IAnalyticsResources resources, string adAccountId, IPinLog log)
         {
             int warned = 0;
             return async (type, value, ct) =>

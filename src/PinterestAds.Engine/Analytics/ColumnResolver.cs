@@ -36,8 +36,9 @@ namespace PinterestAds.Engine.Analytics
         public static bool NeedsDisplayNames(IEnumerable<string> inputs, IReadOnlyList<string> allowed)
         {
             var names = new HashSet<string>(allowed, StringComparer.OrdinalIgnoreCase);
+            var keys = ByKey(allowed);
             return inputs.Select(i => (i ?? "").Trim())
-                .Any(i => i.Length > 0 && !IsPattern(i) && !names.Contains(i) && !LooksLikeApiName(i));
+                .Any(i => i.Length > 0 && !IsPattern(i) && !names.Contains(i) && !keys.ContainsKey(Key(i)) && !LooksLikeApiName(i));
         }
 
         /// <summary>The columns to request, in the order given, without duplicates.</summary>
@@ -54,6 +55,7 @@ namespace PinterestAds.Engine.Analytics
                     $"-{parameterName} needs at least one column, e.g. -{parameterName} SPEND_IN_DOLLAR, IMPRESSION_1, CLICKTHROUGH_1. Tab completion lists the {allowed.Count} valid columns.");
 
             var byName = allowed.ToDictionary(a => a, a => a, StringComparer.OrdinalIgnoreCase);
+            var byKey = ByKey(allowed);
             var byDisplayName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var metric in catalogue ?? Array.Empty<MetricName>())
                 if (!string.IsNullOrWhiteSpace(metric.DisplayName) && !byDisplayName.ContainsKey(Normalize(metric.DisplayName!)))
@@ -72,7 +74,7 @@ namespace PinterestAds.Engine.Analytics
                     foreach (var match in matches) if (seen.Add(match)) result.Add(match);
                     continue;
                 }
-                if (byName.TryGetValue(input, out var canonical))
+                if (byName.TryGetValue(input, out var canonical) || byKey.TryGetValue(Key(input), out canonical))
                 {
                     if (seen.Add(canonical)) result.Add(canonical);
                     continue;
@@ -146,6 +148,16 @@ namespace PinterestAds.Engine.Analytics
                 distance = Math.Min(distance, 1 + (candidate.Length - key.Length) / 4);
             return distance;
         }
+
+        /// <summary>PowerShell-style spellings (SpendInDollar) of the names whose spelling without underscores is unambiguous.</summary>
+        private static Dictionary<string, string> ByKey(IReadOnlyList<string> allowed)
+        {
+            var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var group in allowed.GroupBy(Key).Where(g => g.Count() == 1)) byKey[group.Key] = group.First();
+            return byKey;
+        }
+
+        private static string Key(string name) => name.Replace("_", "").ToUpperInvariant();
 
         private static bool IsPattern(string input) => input.IndexOfAny(new[] { '*', '?' }) >= 0;
 

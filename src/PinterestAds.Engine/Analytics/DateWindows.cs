@@ -33,6 +33,24 @@ namespace PinterestAds.Engine.Analytics
             ApiLimits.SyncWindow(operationId ?? "", granularity == Granularity.Hour);
 
         /// <summary>
+        /// The checks both paths share: the end is not before the start, and a range reaching past today
+        /// ends today (with a warning; a start in the future fails). Returns the end to use.
+        /// </summary>
+        public static DateTime CheckOrderAndEnd(DateTime start, DateTime end, IPinLog log)
+        {
+            DateTime today = ApiDates.UtcToday().Date;
+            if (end < start)
+                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
+                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
+            if (end <= today) return end;
+            log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
+            if (start > today)
+                throw new PinterestValidationException("StartDateInFuture", "StartDate",
+                    $"-StartDate {ApiDates.Format(start)} is in the future (today is {ApiDates.Format(today)} UTC). Give a date on or before today.");
+            return today;
+        }
+
+        /// <summary>
         /// The spans to request, in date order. Only DAY and HOUR rows can be merged across spans
         /// (TOTAL, WEEK and MONTH buckets would be cut in two), so the others must fit one span.
         /// </summary>
@@ -44,18 +62,7 @@ namespace PinterestAds.Engine.Analytics
             var limit = LimitFor(granularity, operationId);
             string granularityName = ApiNames.ToApi(granularity);
 
-            if (end < start)
-                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
-                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
-
-            if (end > today)
-            {
-                log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
-                end = today;
-                if (start > today)
-                    throw new PinterestValidationException("StartDateInFuture", "StartDate",
-                        $"-StartDate {ApiDates.Format(start)} is in the future (today is {ApiDates.Format(today)} UTC). Give a date on or before today.");
-            }
+            end = CheckOrderAndEnd(start, end, log);
 
             DateTime earliest = today.AddDays(-limit.LookbackDays);
             if (start < earliest)
@@ -64,7 +71,7 @@ namespace PinterestAds.Engine.Analytics
                 {
                     string why = clampToAvailable
                         ? $" -ClampToAvailable cannot help: the whole range ends before {ApiDates.Format(earliest)}."
-                        : $" Use New-PinAsyncReport for older data (it reaches {ApiLimits.AsyncReport.LookbackDays} days back), or add -ClampToAvailable to start at {ApiDates.Format(earliest)} instead.";
+                        : $" Leave -Mode at Auto (async reports reach {ApiLimits.AsyncReport.LookbackDays} days back) or use New-PinAsyncReport for older data, or add -ClampToAvailable to start at {ApiDates.Format(earliest)} instead.";
                     throw new PinterestValidationException("StartDateBeyondLookback", "StartDate",
                         $"-StartDate {ApiDates.Format(start)} is more than {limit.LookbackDays} days ago: synchronous analytics at {granularityName} granularity start at most {limit.LookbackDays} days back (the earliest date today is {ApiDates.Format(earliest)} UTC).{why}");
                 }

@@ -32,8 +32,15 @@ namespace PinterestAds.Engine.Analytics
         /// otherwise warns which dates may still change. A failed readiness lookup only fails the command
         /// when final metrics were required.
         /// </summary>
-        public static async Task CheckAsync(IAnalyticsResources resources, IReadOnlyList<DateSpan> spans, bool requireFinal, IPinLog log, CancellationToken ct)
+        /// <remarks>
+        /// Only the kinds of metric asked for count: conversion readiness matters only when a conversion column
+        /// (<see cref="ConversionColumns"/>) was requested, non-conversion readiness only when another metric was.
+        /// </remarks>
+        public static async Task CheckAsync(IAnalyticsResources resources, IReadOnlyList<DateSpan> spans, IReadOnlyList<string> columns, bool requireFinal, IPinLog log, CancellationToken ct)
         {
+            bool wantsConversion = columns.Any(ConversionColumns.IsConversion);
+            bool wantsOther = columns.Any(c => !ConversionColumns.IsConversion(c) && Rows.ColumnClassifier.Classify(c) != Rows.ColumnKind.Text);
+            if (!wantsConversion && !wantsOther) return;
             var dates = DatesToCheck(spans);
             if (dates.Count == 0) return;
             IReadOnlyList<DateReadiness> states;
@@ -47,8 +54,8 @@ namespace PinterestAds.Engine.Analytics
                 return;
             }
 
-            var conversion = states.Where(s => !s.ConversionMetricsReady).Select(s => s.Date).ToList();
-            var nonConversion = states.Where(s => !s.NonConversionMetricsReady).Select(s => s.Date).ToList();
+            var conversion = wantsConversion ? states.Where(s => !s.ConversionMetricsReady).Select(s => s.Date).ToList() : new List<DateTime>();
+            var nonConversion = wantsOther ? states.Where(s => !s.NonConversionMetricsReady).Select(s => s.Date).ToList() : new List<DateTime>();
             if (conversion.Count == 0 && nonConversion.Count == 0) return;
 
             var parts = new List<string>();

@@ -35,6 +35,9 @@ namespace PinterestAds.Engine.Analytics
         /// <summary>The readable name of a targeting analytics value, or null when none is known.</summary>
         Task<string?> ResolveTargetingNameAsync(string targetingType, string value, string adAccountId, IPinLog log, CancellationToken ct);
 
+        /// <summary>The ad account's currency (cached per account per session), or null when unknown.</summary>
+        Task<string?> GetCurrencyAsync(string adAccountId, IPinLog log, CancellationToken ct);
+
         /// <summary>The ready state of each date, in the order given.</summary>
         Task<IReadOnlyList<DateReadiness>> GetReadinessAsync(IReadOnlyList<DateTime> dates, IPinLog log, CancellationToken ct);
     }

@@ -82,7 +82,7 @@ namespace PinterestAds.Engine.Analytics
             // The same readiness check as the sync path: a warning (or, with -RequireFinalMetrics, an error) for unsettled dates.
             if (!query.SkipFreshnessCheck)
                 await Freshness.CheckAsync(new SessionAnalyticsResources(session), plan.Reports.Select(r => new DateSpan(r.StartDate, r.EndDate)).ToList(),
-                    query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+                    requested, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
 
             var jobs = new List<ReportJob>();
             foreach (var planned in plan.Reports)

@@ -35,12 +35,13 @@ namespace PinterestAds.Engine.Analytics
             return campaigns.SelectMany(c => Ids.Chunk(pins, max).Select(chunk => (c, chunk))).ToList();
         }
 
-        /// <summary>The row schema: AdAccountId, Level, CAMPAIGN_ID, PIN_ID, DATE (unless TOTAL), then the requested columns.</summary>
+        /// <summary>The row schema: AdAccountId, Currency, Level, CAMPAIGN_ID, PIN_ID, DATE (unless TOTAL), then the requested columns.</summary>
         public static RowSchema Schema(bool includeDate, IEnumerable<string> columns)
         {
             var leading = new List<RowColumn>
             {
                 new RowColumn(RowFields.AdAccountId, ColumnKind.Text),
+                new RowColumn(RowFields.Currency, ColumnKind.Text),
                 new RowColumn(RowFields.Level, ColumnKind.Text),
                 new RowColumn(CampaignIdColumn, ColumnKind.Text),
                 new RowColumn(EntityIdColumns.ForLevel("PIN"), ColumnKind.Text),

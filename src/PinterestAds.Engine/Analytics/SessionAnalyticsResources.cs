@@ -27,6 +27,9 @@ namespace PinterestAds.Engine.Analytics
         public Task<string?> ResolveTargetingNameAsync(string targetingType, string value, string adAccountId, IPinLog log, CancellationToken ct) =>
             TargetingOptionCatalog.ResolveNameAsync(_session, targetingType, value, adAccountId, log, ct);
 
+        public Task<string?> GetCurrencyAsync(string adAccountId, IPinLog log, CancellationToken ct) =>
+            AdAccountCurrency.GetAsync(_session, adAccountId, log, ct);
+
         public async Task<IReadOnlyList<DateReadiness>> GetReadinessAsync(IReadOnlyList<DateTime> dates, IPinLog log, CancellationToken ct)
         {
             var states = await MetricsReadiness.GetAsync(_session, dates, log, ct).ConfigureAwait(false);

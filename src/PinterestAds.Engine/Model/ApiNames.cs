@@ -72,6 +72,8 @@ namespace PinterestAds
                 toApi[Convert.ToInt64(value)] = api;
                 byKey[Key(api)] = value;
                 byKey[Key(field.Name)] = value;
+                foreach (var alias in field.GetCustomAttributes<ApiAliasAttribute>())
+                    if (!byKey.ContainsKey(Key(alias.Name))) byKey[Key(alias.Name)] = value;
             }
             return new EnumNames(toApi, byKey);
         });

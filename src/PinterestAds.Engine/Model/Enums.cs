@@ -18,13 +18,26 @@ namespace PinterestAds
 
     public enum SortOrder { Ascending, Descending }
 
-    /// <summary>The level of a synchronous analytics request.</summary>
+    /// <summary>
+    /// The level of an analytics query (sync or async). The async report names are aliases:
+    /// ADVERTISER is AdAccount and PIN_PROMOTION is Ad.
+    /// </summary>
     public enum AnalyticsLevel
     {
-        AdAccount, Campaign, AdGroup, Ad, ProductGroup,
+        [ApiAlias("ADVERTISER")] AdAccount,
+        Campaign,
+        AdGroup,
+        [ApiAlias("PIN_PROMOTION")] Ad,
+        ProductGroup,
         /// <summary>Keywords: no sync operation; reported through async KEYWORD reports (see KeywordAnalytics).</summary>
         Keyword,
         /// <summary>Pins of one campaign (<c>ad_pins/analytics</c>).</summary>
         Pin,
     }
+
+    /// <summary>
+    /// Which Pinterest path answers an analytics query: Auto chooses the synchronous endpoints inside their
+    /// limits and async reports beyond them; Sync and Async force one path.
+    /// </summary>
+    public enum AnalyticsMode { Auto, Sync, Async }
 }

@@ -45,5 +45,14 @@ namespace PinterestAds.Engine.Reports
         public int? EndHour { get; set; }
         public ReportSort? PrimarySort { get; set; }
         public ReportingTimeZone? ReportingTimeZone { get; set; }
+
+        /// <summary>The metric catalogue for Ads Manager display names in <see cref="Columns"/> (null: API names and wildcards only).</summary>
+        public IReadOnlyList<Analytics.MetricName>? MetricNames { get; set; }
+
+        /// <summary>Columns requested too but not shown (the ingredients of ratios re-aggregated across parts).</summary>
+        public IReadOnlyList<string>? HiddenColumns { get; set; }
+
+        /// <summary>The caller re-aggregates TOTAL rows across date parts; without it a TOTAL beyond one report is refused.</summary>
+        public bool MergesTotalParts { get; set; }
     }
 }

@@ -257,7 +257,16 @@ namespace PinterestAds.Engine.Reports
                     decoded.CopyTo(Stream.Null);
                     return;
                 }
-                ReportShapeCheck.Verify(decoded, job.Format, ct);
+                if (!job.FormatFromContent)
+                {
+                    ReportShapeCheck.Verify(decoded, job.Format, ct);
+                    return;
+                }
+                // A job known only by its token: the first bytes tell JSON from CSV (as ReportRows does when reading).
+                var head = new byte[4096];
+                int length = 0, read;
+                while (length < head.Length && (read = decoded.Read(head, length, head.Length - length)) > 0) length += read;
+                ReportShapeCheck.Verify(new Reading.PrefixedStream(head, length, decoded), ReportRows.DetectFormat(head, length), ct);
             }
             catch (ContentCapExceededException)
             {

@@ -3,17 +3,21 @@ namespace PinterestAds
     // Enums of async reports. Members are PowerShell-style; ApiNames converts to the API's spelling
     // (CampaignTargeting <-> CAMPAIGN_TARGETING). A unit test checks them against the API catalogue.
 
-    /// <summary>The thirteen reporting levels of an async report (<c>AdsAnalyticsCreateAsyncRequest.level</c>).</summary>
+    /// <summary>
+    /// The thirteen reporting levels of an async report (<c>AdsAnalyticsCreateAsyncRequest.level</c>).
+    /// The analytics level names are aliases (AdAccount is Advertiser, Ad is PinPromotion), so the same
+    /// -Level works with Get-PinAnalytics and with the report cmdlets.
+    /// </summary>
     public enum ReportLevel
     {
-        Advertiser,
-        AdvertiserTargeting,
+        [ApiAlias("AD_ACCOUNT")] Advertiser,
+        [ApiAlias("AD_ACCOUNT_TARGETING")] AdvertiserTargeting,
         Campaign,
         CampaignTargeting,
         AdGroup,
         AdGroupTargeting,
-        PinPromotion,
-        PinPromotionTargeting,
+        [ApiAlias("AD")] PinPromotion,
+        [ApiAlias("AD_TARGETING")] PinPromotionTargeting,
         Keyword,
         ProductGroup,
         ProductGroupTargeting,

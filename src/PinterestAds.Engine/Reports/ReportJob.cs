@@ -45,7 +45,13 @@ namespace PinterestAds
         /// <summary>TOTAL, DAY, HOUR, WEEK or MONTH.</summary>
         public string? Granularity { get; internal set; }
 
-        public ReportFormat Format { get; }
+        public ReportFormat Format { get; private set; }
+
+        /// <summary>
+        /// The format is a guess (a job made from its token alone): the file's first bytes decide, JSON or CSV,
+        /// when it is read.
+        /// </summary>
+        internal bool FormatFromContent { get; set; }
 
         /// <summary>The columns requested, in the order rows present them.</summary>
         public IReadOnlyList<string> Columns { get; internal set; } = Array.Empty<string>();
@@ -109,6 +115,15 @@ namespace PinterestAds
             copy.DownloadUrlReceivedAt = url != null ? now : (DateTimeOffset?)null;
             copy.Size = size ?? (ReportStatuses.IsSuccess(status) ? Size : null);
             if (ReportStatuses.IsSuccess(status) && FinishedTime == null) copy.FinishedTime = now;
+            return copy;
+        }
+
+        /// <summary>A copy whose format is known now (read from the file's content).</summary>
+        internal ReportJob WithFormat(ReportFormat format)
+        {
+            var copy = (ReportJob)MemberwiseClone();
+            copy.Format = format;
+            copy.FormatFromContent = false;
             return copy;
         }
 

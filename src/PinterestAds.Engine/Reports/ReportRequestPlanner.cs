@@ -40,11 +40,10 @@ namespace PinterestAds.Engine.Reports
             bool targetingLevel = level.EndsWith("_TARGETING", StringComparison.Ordinal);
             bool productItem = level.StartsWith("PRODUCT_ITEM", StringComparison.Ordinal);
 
-            // Columns: required, from the catalogue's enum.
-            if (spec.Columns.Count == 0)
-                throw new PinterestValidationException("ColumnRequired", "Column",
-                    "-Column is required: name at least one column, e.g. -Column SPEND_IN_DOLLAR,IMPRESSION_1 (Tab completes the names).");
-            var columns = CatalogValues.Require("Column", AllowedValues("columns"), spec.Columns);
+            // Columns: API names, wildcards or display names, the same matching as Get-PinAnalytics.
+            var columns = Analytics.ColumnResolver.Resolve(spec.Columns, AllowedValues("columns"), spec.MetricNames);
+            Analytics.ConversionColumns.RefuseAtHour(spec.Granularity, columns);
+            var hiddenColumns = spec.HiddenColumns ?? Array.Empty<string>();
 
             // Dates: order and lookback here; the span is split below.
             var window = ReportWindows.For(level, granularity);
@@ -68,7 +67,7 @@ namespace PinterestAds.Engine.Reports
                 throw new PinterestValidationException("TargetingTypeRequired", "TargetingType",
                     $"-Level {level} breaks metrics down by targeting: give -TargetingType (at most {Field("targeting_types").MaxItems}), e.g. -TargetingType GENDER,LOCATION.");
             if (!targetingLevel && targetingTypes.Count > 0)
-                throw new PinterestValidationException("TargetingTypeNotAllowed", "TargetingType",
+                throw new PinterestValidationException("ParameterNotApplicable", "TargetingType",
                     $"-TargetingType only applies to the *_TARGETING levels; -Level is {level}. Use -Level {level}_TARGETING, or drop -TargetingType.");
             foreach (string type in targetingTypes)
             {
@@ -105,18 +104,29 @@ namespace PinterestAds.Engine.Reports
             var filters = (spec.MetricsFilters ?? Array.Empty<ReportMetricsFilter>()).Select(NormalizeFilter).ToList();
             var customMetrics = (spec.CustomConversionEventMetrics ?? Array.Empty<CustomConversionEventMetric>()).Select(NormalizeCustomMetric).ToList();
 
-            // Splitting: date ranges x chunks of every id list longer than one report allows.
-            var ranges = ReportWindows.Split(start, end, window);
+            // Splitting: date ranges (cut on week/month boundaries) x chunks of every id list longer than one report allows.
+            var ranges = ReportWindows.Split(start, end, window.MaxSpanDays, spec.Granularity);
+            if (ranges.Count > 1 && spec.Granularity == Granularity.Total && !spec.MergesTotalParts)
+                throw new PinterestValidationException("TotalSpanTooLong", "EndDate",
+                    $"-Granularity Total over {(end - start).TotalDays + 1:0} days needs {ranges.Count} reports ({window.MaxSpanDays} days each, the limit for {ReportWindows.Describe(level, granularity)}), " +
+                    "and each would carry its own total. Use Get-PinAnalytics -Granularity Total (it re-aggregates the parts exactly, or refuses columns it cannot), " +
+                    $"-Granularity Day, or a range of at most {window.MaxSpanDays} days.");
             var idLists = new[]
             {
-                ("campaign_ids", campaignIds), ("ad_group_ids", adGroupIds), ("ad_ids", adIds),
-                ("product_group_ids", productGroupIds), ("product_item_ids", productItemIds),
+                ("campaign_ids", "CampaignId", campaignIds), ("ad_group_ids", "AdGroupId", adGroupIds), ("ad_ids", "AdId", adIds),
+                ("product_group_ids", "ProductGroupId", productGroupIds), ("product_item_ids", "ProductItemId", productItemIds),
             };
             var combinations = new List<Dictionary<string, IReadOnlyList<string>>> { new Dictionary<string, IReadOnlyList<string>>() };
-            foreach (var (field, ids) in idLists)
+            foreach (var (field, parameterName, ids) in idLists)
             {
                 if (ids.Count == 0) continue;
                 int max = Field(field).MaxItems ?? ApiLimits.AsyncIdsPerReport;
+                // A list of entities below the report's level, split over reports, would give one entity a
+                // partial row per report (one campaign, its ad groups spread over two reports).
+                if (ids.Count > max && IdRank(field) > LevelRank(level))
+                    throw new PinterestValidationException("IdListFinerThanLevel", parameterName,
+                        $"-{parameterName} has {ids.Count} ids, more than the {max} one report takes, and they are finer than level {level}: split over several reports, " +
+                        $"one {level.ToLowerInvariant().Replace('_', ' ')} would come back as several partial rows. Report at the level of those ids instead, or filter by the {level.ToLowerInvariant().Replace('_', ' ')} ids.");
                 combinations = combinations.SelectMany(c => Ids.Chunk(ids, max).Select(chunk =>
                     new Dictionary<string, IReadOnlyList<string>>(c) { [field] = chunk })).ToList();
             }
@@ -124,8 +134,13 @@ namespace PinterestAds.Engine.Reports
             ReportSort sort = spec.PrimarySort ?? ReportSort.ById;
             int partCount = ranges.Count * combinations.Count, part = 0;
             var reports = new List<PlannedReport>(partCount);
-            foreach (var (from, to) in ranges)
+            for (int rangeIndex = 0; rangeIndex < ranges.Count; rangeIndex++)
             {
+                var (from, to) = ranges[rangeIndex];
+                // start_hour is the hour of the start date and end_hour that of the end date: only the first
+                // part starts late and only the last ends early; the parts between cover whole days.
+                int? startHour = rangeIndex == 0 ? spec.StartHour : null;
+                int? endHour = rangeIndex == ranges.Count - 1 ? spec.EndHour : null;
                 foreach (var idChunks in combinations)
                 {
                     byte[] body = WriteBody(w =>
@@ -134,7 +149,7 @@ namespace PinterestAds.Engine.Reports
                         w.WriteString("end_date", ApiDates.Format(to));
                         w.WriteString("granularity", granularity);
                         w.WriteString("level", level);
-                        Strings(w, "columns", columns);
+                        Strings(w, "columns", columns.Concat(hiddenColumns.Where(h => !columns.Contains(h, StringComparer.Ordinal))).ToList());
                         foreach (var pair in idChunks) Strings(w, pair.Key, pair.Value);
                         Strings(w, "campaign_statuses", campaignStatuses);
                         Strings(w, "ad_group_statuses", adGroupStatuses);
@@ -149,8 +164,8 @@ namespace PinterestAds.Engine.Reports
                         if (spec.ViewWindowDays.HasValue) w.WriteNumber("view_window_days", spec.ViewWindowDays.Value);
                         Strings(w, "attribution_types", attribution);
                         if (spec.ConversionReportTime.HasValue) w.WriteString("conversion_report_time", ApiNames.ToApi(spec.ConversionReportTime.Value));
-                        if (spec.StartHour.HasValue) w.WriteNumber("start_hour", spec.StartHour.Value);
-                        if (spec.EndHour.HasValue) w.WriteNumber("end_hour", spec.EndHour.Value);
+                        if (startHour.HasValue) w.WriteNumber("start_hour", startHour.Value);
+                        if (endHour.HasValue) w.WriteNumber("end_hour", endHour.Value);
                         if (spec.PrimarySort.HasValue) w.WriteString("primary_sort", ApiNames.ToApi(spec.PrimarySort.Value));
                         if (spec.ReportingTimeZone.HasValue) w.WriteString("reporting_timezone", ApiNames.ToApi(spec.ReportingTimeZone.Value));
                         w.WriteString("report_format", ApiNames.ToApi(spec.Format));
@@ -190,6 +205,28 @@ namespace PinterestAds.Engine.Reports
             return new ReportPlan(level, granularity, columns, targetingTypes, sort, reports);
         }
 
+        /// <summary>How deep a level sits: ADVERTISER 0, CAMPAIGN 1, AD_GROUP 2, ads/keywords/product groups 3, product items 4.</summary>
+        private static int LevelRank(string level)
+        {
+            string baseLevel = level.EndsWith("_TARGETING", StringComparison.Ordinal) ? level.Substring(0, level.Length - "_TARGETING".Length) : level;
+            return baseLevel switch
+            {
+                "ADVERTISER" => 0,
+                "CAMPAIGN" => 1,
+                "AD_GROUP" => 2,
+                "PRODUCT_ITEM" => 4,
+                _ => 3,
+            };
+        }
+
+        private static int IdRank(string field) => field switch
+        {
+            "campaign_ids" => 1,
+            "ad_group_ids" => 2,
+            "product_item_ids" => 4,
+            _ => 3,
+        };
+
         private static IReadOnlyList<string> EnumList(string parameterName, string field, IReadOnlyList<string>? values)
         {
             if (values == null || values.Count == 0) return Array.Empty<string>();
@@ -215,7 +252,7 @@ namespace PinterestAds.Engine.Reports
             if (!days.HasValue) return;
             var allowed = Field(field).AllowedValues ?? Array.Empty<string>();
             if (!allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                throw new PinterestValidationException("InvalidAttributionWindow", parameterName,
+                throw new PinterestValidationException("AttributionWindowInvalid", parameterName,
                     $"-{parameterName} {days} is not an attribution window Pinterest offers; use one of {string.Join(", ", allowed)} days.");
         }
 

@@ -14,8 +14,8 @@ namespace PinterestAds.Engine.Reports
     /// Reads the typed rows of a downloaded report. Rows are read with blocking reads so the caller (the
     /// cmdlet's pipeline thread) can write each one as it is parsed, without a queue hop per row.
     /// Every row of a report has the same properties: the entity id column, DATE (unless TOTAL), the
-    /// targeting fields (targeting levels), then the requested columns in the requested order; missing
-    /// metrics read as 0 in both formats. Download and format failures become typed errors; a truncated
+    /// targeting fields (targeting levels), then the requested columns in the requested order; a missing
+    /// metric is null in both formats (Pinterest zero-fills CSV files itself; JSON files leave zeros out). Download and format failures become typed errors; a truncated
     /// body is never presented as a complete report.
     /// </summary>
     internal static class ReportRows
@@ -33,16 +33,23 @@ namespace PinterestAds.Engine.Reports
             "KEYWORD_ID", "PRODUCT_GROUP_ID", "PRODUCT_ITEM_ID",
         };
 
-        public static IEnumerable<ReportRow> Read(ReportDownload download, CancellationToken ct)
+        public static IEnumerable<ReportRow> Read(ReportDownload download, CancellationToken ct) =>
+            Read(download.Job, () => download.OpenDecoded(ct), ct);
+
+        /// <summary>The rows of a job's file already on disk (a part downloaded whole before any row is written).</summary>
+        public static IEnumerable<ReportRow> ReadFile(ReportJob job, string path, CancellationToken ct) =>
+            Read(job, () => ReportContent.OpenDecoded(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920), ct), ct);
+
+        private static IEnumerable<ReportRow> Read(ReportJob job, Func<Stream> openDecoded, CancellationToken ct)
         {
-            var job = download.Job;
             IEnumerator<ReportRow> rows;
             Stream? spool = null;
             try
             {
-                Stream decoded = download.OpenDecoded(ct);
+                Stream decoded = openDecoded();
                 var head = new byte[HeadBytes];
                 int length = ReadHead(decoded, head, ct);
+                if (job.FormatFromContent) job = job.WithFormat(DetectFormat(head, length));
                 var options = OptionsFor(job, DetectEntityIdColumn(job, Encoding.UTF8.GetString(head, 0, length)));
                 Stream content = new PrefixedStream(head, length, decoded);
                 if (job.Format == ReportFormat.Json && job.Columns.Count == 0)
@@ -96,7 +103,9 @@ namespace PinterestAds.Engine.Reports
                 EntityIdColumn = entityIdColumn,
                 AdAccountId = job.AdAccountId,
                 IncludeDate = job.Granularity == null ? (bool?)null : !string.Equals(job.Granularity, "TOTAL", StringComparison.Ordinal),
-                ZeroFill = true,
+                // A metric a JSON file leaves out is null, as on the sync path. CSV files are zero-filled by
+                // Pinterest itself (and must carry every requested column, which zero-fill makes the reader check).
+                ZeroFill = job.Format == ReportFormat.Csv,
                 JsonLayout = job.PrimarySort == ReportSort.ByDate ? JsonReportLayout.ByDate : JsonReportLayout.ByEntityId,
                 PreScanJsonKeys = false,
             };
@@ -133,6 +142,14 @@ namespace PinterestAds.Engine.Reports
                 }
             }
             return best ?? preferred;
+        }
+
+        /// <summary>JSON when the first character (after a byte order mark and white space) opens an object or array, else CSV.</summary>
+        internal static ReportFormat DetectFormat(byte[] head, int length)
+        {
+            int i = length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+            while (i < length && (head[i] == (byte)' ' || head[i] == (byte)'\t' || head[i] == (byte)'\r' || head[i] == (byte)'\n')) i++;
+            return i < length && (head[i] == (byte)'{' || head[i] == (byte)'[') ? ReportFormat.Json : ReportFormat.Csv;
         }
 
         /// <summary>Copies the stream to a temporary file that deletes itself when closed, positioned at its start.</summary>

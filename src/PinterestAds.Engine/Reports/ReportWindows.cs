@@ -24,22 +24,46 @@ namespace PinterestAds.Engine.Reports
         public static void Check(DateTime start, DateTime end, ApiLimits.DateWindow window, string what, string startParameter = "StartDate", string endParameter = "EndDate")
         {
             if (end < start)
-                throw new PinterestValidationException("EndBeforeStart", endParameter,
+                throw new PinterestValidationException("EndDateBeforeStartDate", endParameter,
                     $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
             DateTime earliest = ApiDates.UtcToday().AddDays(-window.LookbackDays);
             if (start < earliest)
-                throw new PinterestValidationException("StartDateTooEarly", startParameter,
+                throw new PinterestValidationException("StartDateBeyondLookback", startParameter,
                     $"-{startParameter} {ApiDates.Format(start)} is more than {window.LookbackDays} days back, the limit for {what}; the earliest allowed date is {ApiDates.Format(earliest)} (UTC). Use a later start date.");
         }
 
         /// <summary>Consecutive ranges of at most <see cref="ApiLimits.DateWindow.MaxSpanDays"/> days covering start..end.</summary>
-        public static IReadOnlyList<(DateTime Start, DateTime End)> Split(DateTime start, DateTime end, ApiLimits.DateWindow window)
+        public static IReadOnlyList<(DateTime Start, DateTime End)> Split(DateTime start, DateTime end, ApiLimits.DateWindow window) =>
+            Split(start, end, window.MaxSpanDays, Granularity.Day);
+
+        /// <summary>
+        /// Consecutive ranges of at most <paramref name="maxSpanDays"/> days covering start..end, cut where a
+        /// row of <paramref name="granularity"/> ends: WEEK parts end on a Sunday (Pinterest's weeks start on
+        /// Monday) and MONTH parts on a month's last day, so no week or month is cut in two and every bucket of
+        /// the split run is the bucket an unsplit report would give. DAY, HOUR and TOTAL cut anywhere (TOTAL
+        /// parts are re-aggregated by the caller or refused).
+        /// </summary>
+        public static IReadOnlyList<(DateTime Start, DateTime End)> Split(DateTime start, DateTime end, int maxSpanDays, Granularity granularity)
         {
             var ranges = new List<(DateTime, DateTime)>();
-            for (DateTime from = start; from <= end; from = from.AddDays(window.MaxSpanDays))
+            for (DateTime from = start; from <= end;)
             {
-                DateTime to = from.AddDays(window.MaxSpanDays - 1);
-                ranges.Add((from, to < end ? to : end));
+                DateTime to = from.AddDays(maxSpanDays - 1);
+                if (to >= end) to = end;
+                else if (granularity == Granularity.Week)
+                {
+                    DateTime sunday = to.AddDays(-(int)to.DayOfWeek); // the last Sunday on or before 'to'
+                    if (sunday >= from) to = sunday;
+                }
+                else if (granularity == Granularity.Month)
+                {
+                    DateTime monthEnd = new DateTime(to.Year, to.Month, 1).AddDays(-1); // end of the month before 'to'
+                    DateTime thisMonthEnd = new DateTime(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
+                    if (to == thisMonthEnd) monthEnd = to;
+                    if (monthEnd >= from) to = monthEnd;
+                }
+                ranges.Add((from, to));
+                from = to.AddDays(1);
             }
             return ranges;
         }

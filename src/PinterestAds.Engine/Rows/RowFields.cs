@@ -6,6 +6,9 @@ namespace PinterestAds.Engine.Rows
         /// <summary>The ad account the row belongs to.</summary>
         public const string AdAccountId = "AdAccountId";
 
+        /// <summary>The ad account's currency (ISO code): <c>*_MICRO_DOLLAR</c> amounts are millionths of it.</summary>
+        public const string Currency = "Currency";
+
         /// <summary>The reporting level (CAMPAIGN, AD_GROUP, ...).</summary>
         public const string Level = "Level";
 

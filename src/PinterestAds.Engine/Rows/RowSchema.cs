@@ -78,7 +78,7 @@ namespace PinterestAds.Engine.Rows
         }
 
         /// <summary>
-        /// The schema of sync analytics rows: <c>AdAccountId</c>, <c>Level</c>, the entity id
+        /// The schema of analytics rows (sync and async alike): <c>AdAccountId</c>, <c>Currency</c>, <c>Level</c>, the entity id
         /// column, <c>DATE</c> (unless granularity is TOTAL), the targeting fields (targeting
         /// analytics only), then the requested columns in the requested order. Requested columns
         /// that repeat a leading column are not repeated.
@@ -93,6 +93,7 @@ namespace PinterestAds.Engine.Rows
             var leading = new List<RowColumn>
             {
                 new(RowFields.AdAccountId, ColumnKind.Text),
+                new(RowFields.Currency, ColumnKind.Text),
                 new(RowFields.Level, ColumnKind.Text),
                 new(entityIdColumn, ColumnKind.Text),
             };

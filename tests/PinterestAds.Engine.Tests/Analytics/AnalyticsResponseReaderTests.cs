@@ -31,7 +31,7 @@ public class AnalyticsResponseReaderTests
     [Fact]
     public async Task Sparse_rows_all_get_the_same_properties_with_typed_values_and_nulls()
     {
-        var reader = new AnalyticsResponseReader(Plan(false, Granularity.Day, false, "SPEND_IN_DOLLAR", "IMPRESSION_1", "CTR"));
+        var reader = new AnalyticsResponseReader(Plan(false, Granularity.Day, false, "SPEND_IN_DOLLAR", "IMPRESSION_1", "CTR"), "EUR");
         var body = Encoding.UTF8.GetBytes("""
             [{"AD_GROUP_ID":"11","DATE":"2026-01-02","IMPRESSION_1":120,"EXTRA":"ignored"},
              {"AD_GROUP_ID":22,"DATE":"2026-01-03","SPEND_IN_DOLLAR":1.5,"IMPRESSION_1":7,"CTR":0.0125}]
@@ -39,10 +39,11 @@ public class AnalyticsResponseReaderTests
         var rows = await reader.ReadAsync(body, null, CancellationToken.None);
 
         Assert.Equal(2, rows.Count);
-        var expected = new[] { "AdAccountId", "Level", "AD_GROUP_ID", "DATE", "SPEND_IN_DOLLAR", "IMPRESSION_1", "CTR" };
+        var expected = new[] { "AdAccountId", "Currency", "Level", "AD_GROUP_ID", "DATE", "SPEND_IN_DOLLAR", "IMPRESSION_1", "CTR" };
         Assert.All(rows, r => Assert.Equal(expected, Names(r)));
         Assert.Same(rows[0].GetType(), rows[1].GetType());
         Assert.Equal("549755885175", Value(rows[0], "AdAccountId"));
+        Assert.Equal("EUR", Value(rows[0], "Currency"));
         Assert.Equal("AD_GROUP", Value(rows[0], "Level"));
         Assert.Null(Value(rows[0], "SPEND_IN_DOLLAR"));
         Assert.Equal(120L, Value(rows[0], "IMPRESSION_1"));
@@ -56,7 +57,7 @@ public class AnalyticsResponseReaderTests
     [Fact]
     public async Task Zero_fill_turns_missing_metrics_into_typed_zeros()
     {
-        var reader = new AnalyticsResponseReader(Plan(false, Granularity.Total, true, "SPEND_IN_DOLLAR", "IMPRESSION_1", "AD_GROUP_NAME"));
+        var reader = new AnalyticsResponseReader(Plan(false, Granularity.Total, true, "SPEND_IN_DOLLAR", "IMPRESSION_1", "AD_GROUP_NAME"), "EUR");
         var rows = await reader.ReadAsync(Encoding.UTF8.GetBytes("""[{"AD_GROUP_ID":"11"}]"""), null, CancellationToken.None);
         Assert.DoesNotContain("DATE", Names(rows[0]));
         Assert.Equal(0m, Value(rows[0], "SPEND_IN_DOLLAR"));
@@ -67,7 +68,7 @@ public class AnalyticsResponseReaderTests
     [Fact]
     public async Task Targeting_rows_carry_type_value_and_resolved_name()
     {
-        var reader = new AnalyticsResponseReader(Plan(true, Granularity.Day, false, "SPEND_IN_DOLLAR"));
+        var reader = new AnalyticsResponseReader(Plan(true, Granularity.Day, false, "SPEND_IN_DOLLAR"), "EUR");
         var body = Encoding.UTF8.GetBytes("""
             {"data":[{"targeting_type":"LOCATION","targeting_value":500,"metrics":{"AD_GROUP_ID":2680067996745,"DATE":"2022-04-26","SPEND_IN_DOLLAR":240}},
                      {"targeting_type":"LOCATION","targeting_value":"999","metrics":{"AD_GROUP_ID":"2680067996745","DATE":"2022-04-26"}},
@@ -80,7 +81,7 @@ public class AnalyticsResponseReaderTests
             return Task.FromResult(type == "LOCATION" && value == "500" ? "U.S.: Portland-Auburn" : null);
         }, CancellationToken.None);
 
-        Assert.Equal(new[] { "AdAccountId", "Level", "AD_GROUP_ID", "DATE", "TargetingType", "TargetingValue", "TargetingName", "SPEND_IN_DOLLAR" }, Names(rows[0]));
+        Assert.Equal(new[] { "AdAccountId", "Currency", "Level", "AD_GROUP_ID", "DATE", "TargetingType", "TargetingValue", "TargetingName", "SPEND_IN_DOLLAR" }, Names(rows[0]));
         Assert.Equal("500", Value(rows[0], "TargetingValue"));
         Assert.Equal("U.S.: Portland-Auburn", Value(rows[0], "TargetingName"));
         Assert.Equal("2680067996745", Value(rows[0], "AD_GROUP_ID"));
@@ -92,7 +93,7 @@ public class AnalyticsResponseReaderTests
     [Fact]
     public async Task A_body_that_is_not_rows_is_a_clear_error()
     {
-        var reader = new AnalyticsResponseReader(Plan(false, Granularity.Day, false, "SPEND_IN_DOLLAR"));
+        var reader = new AnalyticsResponseReader(Plan(false, Granularity.Day, false, "SPEND_IN_DOLLAR"), "EUR");
         var error = await Assert.ThrowsAsync<PinterestException>(() => reader.ReadAsync(Encoding.UTF8.GetBytes("""{"x":1}"""), null, CancellationToken.None));
         Assert.Equal("UnexpectedResponse", error.ErrorId);
     }

@@ -137,20 +137,20 @@ public class ReportRequestPlannerTests
     }
 
     [Theory]
-    [InlineData("column", "InvalidValue", "Column")]
+    [InlineData("column", "UnknownColumn", "Column")]
     [InlineData("statuses", "TooManyValues", "CampaignStatus")]
     [InlineData("targeting-missing", "TargetingTypeRequired", "TargetingType")]
-    [InlineData("targeting-extra", "TargetingTypeNotAllowed", "TargetingType")]
-    [InlineData("lookback", "StartDateTooEarly", "StartDate")]
-    [InlineData("order", "EndBeforeStart", "EndDate")]
+    [InlineData("targeting-extra", "ParameterNotApplicable", "TargetingType")]
+    [InlineData("lookback", "StartDateBeyondLookback", "StartDate")]
+    [InlineData("order", "EndDateBeforeStartDate", "EndDate")]
     [InlineData("hour-range", "ValueOutOfRange", "EndHour")]
     [InlineData("hour-granularity", "HourNeedsHourGranularity", "StartHour")]
-    [InlineData("window", "InvalidAttributionWindow", "ViewWindowDays")]
+    [InlineData("window", "AttributionWindowInvalid", "ViewWindowDays")]
     [InlineData("product-item-ads", "AdFilterNotAllowed", "AdId")]
     [InlineData("product-item-column", "AdColumnNotAllowed", "Column")]
     [InlineData("product-item-pin-promotion-column", "AdColumnNotAllowed", "Column")]
     [InlineData("filter", "InvalidValue", "MetricsFilter")]
-    [InlineData("hourly-lookback", "StartDateTooEarly", "StartDate")]
+    [InlineData("hourly-lookback", "StartDateBeyondLookback", "StartDate")]
     public void Invalid_requests_fail_before_any_request_naming_the_parameter(string case_, string errorId, string parameter)
     {
         var spec = Spec(s =>

@@ -13,7 +13,7 @@ public class PinRowDictionaryTests
 
     private static IDictionary NewRow() => RowTypeFactory.For<ReportRow>(Schema).Create(new object?[]
     {
-        "549755885175", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L,
+        "549755885175", "USD", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L,
     });
 
     [Fact]
@@ -26,7 +26,7 @@ public class PinRowDictionaryTests
         {
             Assert.Equal(InvariantText.ForExport(RowTypeFactoryTests.Get(row, column)), row[column]);
         }
-        Assert.Equal(new object?[] { "549755885175", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L }, row.Values.Cast<object?>());
+        Assert.Equal(new object?[] { "549755885175", "USD", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L }, row.Values.Cast<object?>());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class PinRowDictionaryTests
     {
         IDictionary row = RowTypeFactory.For<ReportRow>(Schema).Create(new object?[]
         {
-            "549755885175", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), null, "Spring", 7L,
+            "549755885175", "USD", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), null, "Spring", 7L,
         });
         Assert.Contains("SPEND_IN_DOLLAR", row.Keys.Cast<string>());
         Assert.False(row.Contains("SPEND_IN_DOLLAR"));
@@ -79,7 +79,7 @@ public class PinRowDictionaryTests
         IDictionaryEnumerator enumerator = row.GetEnumerator();
         while (enumerator.MoveNext()) entries.Add(enumerator.Entry);
         Assert.Equal(Schema.Columns.Select(c => c.Name), entries.Select(e => (string)e.Key));
-        Assert.Equal(12.5m, entries[4].Value);
+        Assert.Equal(12.5m, entries[5].Value);
 
         var copy = new DictionaryEntry[Schema.Count + 1];
         row.CopyTo(copy, 1);

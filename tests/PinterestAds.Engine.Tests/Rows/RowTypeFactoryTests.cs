@@ -13,7 +13,7 @@ public class RowTypeFactoryTests
     {
         RowSchema schema = RowSchema.ForAnalytics("CAMPAIGN_ID", includeDate: true, includeTargeting: false, Requested);
         Assert.Equal(
-            new[] { "AdAccountId", "Level", "CAMPAIGN_ID", "DATE", "SPEND_IN_DOLLAR", "CAMPAIGN_NAME", "TOTAL_CLICKTHROUGH", "CTR" },
+            new[] { "AdAccountId", "Currency", "Level", "CAMPAIGN_ID", "DATE", "SPEND_IN_DOLLAR", "CAMPAIGN_NAME", "TOTAL_CLICKTHROUGH", "CTR" },
             schema.Columns.Select(c => c.Name));
     }
 
@@ -22,7 +22,7 @@ public class RowTypeFactoryTests
     {
         RowSchema schema = RowSchema.ForAnalytics("AD_GROUP_ID", includeDate: false, includeTargeting: true, new[] { "DATE", "AD_GROUP_ID", "CTR" });
         Assert.Equal(
-            new[] { "AdAccountId", "Level", "AD_GROUP_ID", "TargetingType", "TargetingValue", "TargetingName", "DATE", "CTR" },
+            new[] { "AdAccountId", "Currency", "Level", "AD_GROUP_ID", "TargetingType", "TargetingValue", "TargetingName", "DATE", "CTR" },
             schema.Columns.Select(c => c.Name));
     }
 
@@ -52,10 +52,10 @@ public class RowTypeFactoryTests
     {
         RowSchema schema = RowSchema.ForAnalytics("CAMPAIGN_ID", true, false, Requested);
         RowActivator<AnalyticsRow> activator = RowTypeFactory.For<AnalyticsRow>(schema);
-        object?[] values = { "549755885175", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L, null };
+        object?[] values = { "549755885175", "USD", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.5m, "Spring", 7L, null };
 
         AnalyticsRow row = activator.Create(values);
-        values[4] = 99m; // the buffer is reusable: the row keeps its own copy
+        values[5] = 99m; // the buffer is reusable: the row keeps its own copy
 
         Assert.Equal("626736533506", Get(row, "CAMPAIGN_ID"));
         Assert.Equal(new DateTime(2026, 1, 2), Get(row, "DATE"));

@@ -59,9 +59,15 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         [ValidateNotNullOrEmpty]
         public string[] Column { get; set; } = null!;
 
+        /// <summary>Row granularity; Day by default (the same default as the report cmdlets).</summary>
         [Parameter]
         [ApiEnumArgumentTransformation(typeof(Granularity))]
-        public Granularity Granularity { get; set; } = Granularity.Total;
+        public Granularity Granularity { get; set; } = Granularity.Day;
+
+        /// <summary>Auto (default): the synchronous endpoints inside their limits, async reports beyond. Sync or Async force a path.</summary>
+        [Parameter]
+        [ApiEnumArgumentTransformation(typeof(AnalyticsMode))]
+        public AnalyticsMode Mode { get; set; } = AnalyticsMode.Auto;
 
         /// <summary>Click attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 30).</summary>
         [Parameter]
@@ -188,6 +194,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 EndDate = EndDate ?? ApiDates.UtcToday(),
                 Columns = Column,
                 Granularity = Granularity,
+                Mode = Mode,
+                Environment = session.Environment,
                 ClickWindowDays = ClickWindowDays,
                 EngagementWindowDays = EngagementWindowDays,
                 ViewWindowDays = ViewWindowDays,
@@ -211,6 +219,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 session.EnsureSupports(AnalyticsOperation.For(level, Targeting).Api.Id);
                 Describe(query);
                 UsePipedPinCampaign(query);
+                var execution = Pump(async (pump, ct) => await AnalyticsExecution.PlanAsync(query, resources, pump, ct).ConfigureAwait(false));
+                if (!ShouldProcess($"ad account {adAccountId}", $"{(Targeting ? "Targeting analytics" : "Analytics")} at {query.Level}: {execution.Describe()}")) return;
                 // Created here, on the pipeline thread; its updates come from the engine through the pump.
                 PipelinePump? running = null;
                 var progress = new ProgressReporter(this, CallsProgressId, MyInvocation.MyCommand.Name + ": calls to Pinterest",
@@ -220,8 +230,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                     Pump(async (pump, ct) =>
                     {
                         running = pump;
-                        var plan = await AnalyticsRunner.PlanAsync(query, resources, pump, ct).ConfigureAwait(false);
-                        await AnalyticsRunner.RunAsync(session.Api, plan, resources,
+                        await execution.RunAsync(session, resources,
                             row => pump.Output(row),
                             (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
                             pump, ct,

@@ -8,7 +8,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
     /// Synchronous analytics of an ad account, campaigns, ad groups, ads or product groups: one typed row
     /// per entity (and date), with exactly the requested columns.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinAnalytics", DefaultParameterSetName = ByIdSet, HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAnalytics.md")]
+    [Cmdlet(VerbsCommon.Get, "PinAnalytics", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinAnalytics.md")]
     [OutputType(typeof(AnalyticsRow))]
     public sealed class GetPinAnalyticsCommand : AnalyticsCmdlet
     {

@@ -9,7 +9,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
     /// Targeting analytics of an ad account, campaigns, ad groups or ads: one typed row per entity, date,
     /// targeting type and value, with the value's readable name (LOCATION "500" reads "U.S.: Portland-Auburn").
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PinTargetingAnalytics", DefaultParameterSetName = ByIdSet, HelpUri = HelpLinks.Pages + "Get-PinTargetingAnalytics.md")]
+    [Cmdlet(VerbsCommon.Get, "PinTargetingAnalytics", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "Get-PinTargetingAnalytics.md")]
     [OutputType(typeof(AnalyticsRow))]
     public sealed class GetPinTargetingAnalyticsCommand : AnalyticsCmdlet
     {

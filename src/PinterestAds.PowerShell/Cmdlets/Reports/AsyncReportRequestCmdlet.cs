@@ -44,9 +44,18 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter(ParameterSetName = TemplateSet)]
         public DateTime StartDate { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = CustomSet)]
+        /// <summary>Last day, inclusive (UTC calendar date). Custom reports: defaults to today (UTC), as Get-PinAnalytics.</summary>
+        [Parameter(ParameterSetName = CustomSet)]
         [Parameter(ParameterSetName = TemplateSet)]
         public DateTime EndDate { get; set; }
+
+        /// <summary>
+        /// Entities to report on (Get-PinCampaign, Get-PinAdGroup, Get-PinAd, Get-PinProductGroup): the report is
+        /// filtered by exactly their ids, batched per ad account and entity level into as few reports as the limits allow.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = CustomSet)]
+        [ValidateNotNull]
+        public PinEntity[]? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = CustomSet)]
         [ArgumentCompleter(typeof(ReportColumnCompleter))]
@@ -109,6 +118,48 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
+        // Piped entities, batched per (ad account, entity level) in the order first seen.
+        private readonly List<(string AdAccountId, AnalyticsLevel Level, List<string> Ids)> _piped = new();
+
+        /// <summary>Whether this record is a piped entity (held for a batch) rather than a request of its own.</summary>
+        private protected bool CollectPipedEntities()
+        {
+            if (ParameterSetName != CustomSet || InputObject == null || !Bound(nameof(InputObject))) return false;
+            foreach (var entity in InputObject)
+            {
+                if (entity == null) continue;
+                int at = _piped.FindIndex(p => p.AdAccountId == entity.AdAccountId && p.Level == entity.Level);
+                if (at < 0)
+                {
+                    _piped.Add((entity.AdAccountId, entity.Level, new List<string>()));
+                    at = _piped.Count - 1;
+                }
+                if (entity.Level != AnalyticsLevel.AdAccount && !_piped[at].Ids.Contains(entity.Id)) _piped[at].Ids.Add(entity.Id);
+            }
+            return true;
+        }
+
+        /// <summary>The piped batches, one job list per (ad account, level): each filtered by exactly its ids.</summary>
+        private protected IEnumerable<IReadOnlyList<ReportJob>> CreatePipedJobs()
+        {
+            var session = ResolveSession();
+            foreach (var (adAccountId, level, ids) in _piped)
+            {
+                IReadOnlyList<ReportJob> jobs;
+                try
+                {
+                    jobs = CreateCustomJobs(session, adAccountId, level, ids);
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    WriteFailure(ex, ids.Count > 0 ? ids.ToArray() : (object)adAccountId);
+                    continue;
+                }
+                yield return jobs;
+            }
+            _piped.Clear();
+        }
+
         /// <summary>Validates, asks ShouldProcess per report, and creates the jobs. Failures are written as errors.</summary>
         private protected IReadOnlyList<ReportJob> CreateJobs()
         {
@@ -127,16 +178,26 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
         }
 
-        private IReadOnlyList<ReportJob> CreateCustomJobs(PinterestSession session, string adAccountId)
+        private IReadOnlyList<ReportJob> CreateCustomJobs(PinterestSession session, string adAccountId, AnalyticsLevel? pipedLevel = null, IReadOnlyList<string>? pipedIds = null)
         {
+            var columns = SplitCommas(Column) ?? Array.Empty<string>();
+            // Display names need the metric catalogue; API names and wildcards never cost a request.
+            IReadOnlyList<Engine.Analytics.MetricName>? metricNames = null;
+            if (Engine.Analytics.ColumnResolver.NeedsDisplayNames(columns, ReportRequestPlanner.AllowedValues("columns")))
+            {
+                var resources = new Engine.Analytics.SessionAnalyticsResources(session);
+                try { metricNames = Pump(async (pump, ct) => await resources.GetMetricNamesAsync(pump, ct).ConfigureAwait(false)); }
+                catch (PinterestException ex) { WriteVerbose($"The metric catalogue is not reachable ({ex.Message}); display names cannot be resolved."); }
+            }
             var spec = new AsyncReportSpec
             {
                 AdAccountId = adAccountId,
                 Level = Level,
                 StartDate = StartDate,
-                EndDate = EndDate,
+                EndDate = Bound(nameof(EndDate)) ? EndDate : ApiDates.UtcToday(),
                 Granularity = Granularity,
-                Columns = SplitCommas(Column),
+                Columns = columns,
+                MetricNames = metricNames,
                 Format = Format,
                 CampaignIds = SplitCommas(CampaignId),
                 AdGroupIds = SplitCommas(AdGroupId),
@@ -163,6 +224,18 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 PrimarySort = Bound(nameof(PrimarySort)) ? PrimarySort : (ReportSort?)null,
                 ReportingTimeZone = Bound(nameof(ReportingTimeZone)) ? ReportingTimeZone : (ReportingTimeZone?)null,
             };
+            if (pipedLevel.HasValue && pipedIds != null && pipedIds.Count > 0)
+            {
+                // Exactly the piped ids, in the id list of their own level (a coarser filter than the report
+                // level is exact; the planner refuses a finer one that would need splitting).
+                switch (pipedLevel.Value)
+                {
+                    case AnalyticsLevel.Campaign: spec.CampaignIds = Merge(spec.CampaignIds, pipedIds); break;
+                    case AnalyticsLevel.AdGroup: spec.AdGroupIds = Merge(spec.AdGroupIds, pipedIds); break;
+                    case AnalyticsLevel.Ad: spec.AdIds = Merge(spec.AdIds, pipedIds); break;
+                    case AnalyticsLevel.ProductGroup: spec.ProductGroupIds = Merge(spec.ProductGroupIds, pipedIds); break;
+                }
+            }
             var plan = ReportRequestPlanner.Plan(spec);
             if (plan.Reports.Count > 1)
                 WriteVerbose($"The request is beyond one report's limits; it becomes {plan.Reports.Count} reports.");
@@ -215,6 +288,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
             return jobs;
         }
+
+        private static IReadOnlyList<string> Merge(IReadOnlyList<string>? given, IReadOnlyList<string> piped) =>
+            given == null || given.Count == 0 ? piped : given.Concat(piped).Distinct(StringComparer.Ordinal).ToList();
 
         /// <summary>Accepts 'A,B' as well as @('A','B') for list parameters.</summary>
         private static IReadOnlyList<string>? SplitCommas(string[]? values) =>

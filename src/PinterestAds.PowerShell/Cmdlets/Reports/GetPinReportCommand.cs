@@ -35,7 +35,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter(ParameterSetName = TokenSet)]
         public ReportJobKind Kind { get; set; } = ReportJobKind.Analytics;
 
-        /// <summary>The format of the file, so a job created elsewhere can be received (reports made by token only know it this way).</summary>
+        /// <summary>The format of the file. Optional: without it, the file's content decides (JSON or CSV) when it is received.</summary>
         [Parameter(ParameterSetName = TokenSet)]
         [ApiEnumArgumentTransformation(typeof(ReportFormat))]
         public ReportFormat Format { get; set; } = ReportFormat.Csv;
@@ -55,7 +55,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 foreach (string token in Token!)
                 {
                     var job = new ReportJob(session, adAccountId, token.Trim(), Kind,
-                        Kind == ReportJobKind.Bulk ? ReportStatuses.Running : ReportStatuses.InProgress, Format, DateTimeOffset.UtcNow);
+                        Kind == ReportJobKind.Bulk ? ReportStatuses.Running : ReportStatuses.InProgress, Format, DateTimeOffset.UtcNow)
+                    {
+                        FormatFromContent = !MyInvocation.BoundParameters.ContainsKey(nameof(Format)),
+                    };
                     Refresh(job);
                 }
                 return;

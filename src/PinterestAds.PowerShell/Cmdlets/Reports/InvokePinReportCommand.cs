@@ -23,20 +23,41 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         protected override void ProcessRecord()
         {
-            var jobs = CreateJobs();
+            if (CollectPipedEntities()) return;
+            Run(CreateJobs());
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var jobs in CreatePipedJobs()) Run(jobs);
+        }
+
+        /// <summary>
+        /// Waits for the jobs of one request and writes their rows. The parts of a split request are one answer:
+        /// if any part did not finish, none of the rows are written (the error names the parts that did, to
+        /// receive by hand), and the rows come out only after every part downloaded whole.
+        /// </summary>
+        private void Run(System.Collections.Generic.IReadOnlyList<ReportJob> jobs)
+        {
             if (jobs.Count == 0) return;
             var finished = new System.Collections.Generic.List<ReportJob>();
             WaitForJobs(jobs, TimeSpan.FromSeconds(TimeoutSec), finished.Add);
-            foreach (var job in finished.OrderBy(j => j.Part))
+            if (finished.Count < jobs.Count && jobs.Count > 1)
             {
-                try
-                {
-                    ReceiveJob(job, null, TimeSpan.FromSeconds(IdleTimeoutSec));
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    WriteFailure(ex, job);
-                }
+                if (finished.Count > 0)
+                    WriteFailure(new PinterestException("ReportPartsIncomplete", PinErrorKind.InvalidData,
+                        $"{jobs.Count - finished.Count} of {jobs.Count} parts of the report did not finish, so no rows were written (a partial answer would look complete). " +
+                        "The finished parts can be received on their own: " +
+                        string.Join("; ", finished.Select(j => $"Get-PinReport -AdAccountId {j.AdAccountId} -Token {j.Token} | Receive-PinReport"))), jobs[0]);
+                return;
+            }
+            try
+            {
+                ReceiveParts(finished.OrderBy(j => j.Part).ToList(), TimeSpan.FromSeconds(IdleTimeoutSec));
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, jobs[0]);
             }
         }
     }

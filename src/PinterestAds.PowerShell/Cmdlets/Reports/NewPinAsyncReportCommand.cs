@@ -12,7 +12,14 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     {
         protected override void ProcessRecord()
         {
+            if (CollectPipedEntities()) return;
             foreach (var job in CreateJobs()) WriteObject(job);
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var jobs in CreatePipedJobs())
+                foreach (var job in jobs) WriteObject(job);
         }
     }
 }

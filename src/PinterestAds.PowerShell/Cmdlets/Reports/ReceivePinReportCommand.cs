@@ -55,12 +55,34 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                         job = Pump(async (pump, ct) => await AsyncReports.RefreshAsync(job, pump, ct).ConfigureAwait(false));
                         if (!job.IsFinished) throw ReportDownload.NotDownloadable(job);
                     }
-                    ReceiveJob(job, OutFile, TimeSpan.FromSeconds(IdleTimeoutSec));
+                    // Rows of several report jobs share one column set: they are written together at the end.
+                    if (OutFile == null && job.Kind != ReportJobKind.Bulk) _rowJobs.Add(job);
+                    else ReceiveJob(job, OutFile, TimeSpan.FromSeconds(IdleTimeoutSec));
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
                     WriteFailure(ex, job);
                 }
+            }
+        }
+
+        private readonly System.Collections.Generic.List<ReportJob> _rowJobs = new();
+
+        /// <summary>
+        /// One job streams its rows as they are read. Several jobs (templates, accounts, parts) are downloaded
+        /// whole first and their rows come out in one column set - the union, led by ReportToken and TemplateId -
+        /// so Export-Csv keeps every job's columns.
+        /// </summary>
+        protected override void EndProcessing()
+        {
+            if (_rowJobs.Count == 0) return;
+            try
+            {
+                ReceiveParts(_rowJobs, TimeSpan.FromSeconds(IdleTimeoutSec), union: _rowJobs.Count > 1);
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteFailure(ex, _rowJobs[0]);
             }
         }
     }

@@ -53,7 +53,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 foreach (var job in unfinished)
                     WriteError(ErrorRecords.From(new PinterestException("ReportWaitTimedOut", PinErrorKind.Timeout,
                         $"{job.Describe()} was still {job.Status} after {timeout?.TotalSeconds:0} s (-TimeoutSec). It goes on at Pinterest: resume with " +
-                        $"Get-PinReport -AdAccountId {job.AdAccountId} -Token {job.Token} | Wait-PinReport"), job));
+                        ResumeCommand(job)), job));
             }
             catch (PipelineStoppedException) when (Stopping.IsCancellationRequested)
             {
@@ -120,6 +120,58 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
         }
 
+        /// <summary>
+        /// The rows of several parts of one run: every part is downloaded whole (verified) to a temporary file
+        /// first, and rows are written only once all are there - a part that fails leaves no rows of the others
+        /// in the pipeline (an Export-Csv file would otherwise look complete). One part streams as usual.
+        /// </summary>
+        /// <param name="union">
+        /// The jobs are separate reports (templates, accounts): rows get one column set, the union of the
+        /// jobs' columns, led by ReportToken and TemplateId (<see cref="ReportRowUnion"/>).
+        /// </param>
+        private protected void ReceiveParts(IReadOnlyList<ReportJob> parts, TimeSpan idleTimeout, bool union = false)
+        {
+            if (parts.Count == 1)
+            {
+                ReceiveJob(parts[0], null, idleTimeout);
+                return;
+            }
+            var files = new List<(ReportJob Job, string Path)>();
+            try
+            {
+                foreach (var job in parts)
+                {
+                    string path = Path.Combine(Path.GetTempPath(), "pinterest-report-part-" + Guid.NewGuid().ToString("N") + (job.Format == ReportFormat.Csv ? ".csv" : ".json"));
+                    files.Add((job, path));
+                    Pump(async (pump, ct) =>
+                    {
+                        using var download = await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping).ConfigureAwait(false);
+                        await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false);
+                    });
+                }
+                if (!union)
+                {
+                    foreach (var (job, path) in files)
+                        foreach (var row in ReportRows.ReadFile(job, path, Stopping)) WriteObject(row);
+                    return;
+                }
+                // First pass: each file's columns (from its first row); second pass: the rows in the union's shape.
+                var columnSets = files.Select(f => ReportRows.ReadFile(f.Job, f.Path, Stopping).Take(1).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
+                var shape = new ReportRowUnion(columnSets);
+                foreach (var (job, path) in files)
+                    foreach (var row in ReportRows.ReadFile(job, path, Stopping)) WriteObject(shape.Convert(row, job));
+            }
+            finally
+            {
+                foreach (var (_, path) in files)
+                {
+                    try { File.Delete(path); }
+                    catch (IOException) { }
+                    catch (UnauthorizedAccessException) { }
+                }
+            }
+        }
+
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
         private string FilePathFor(ReportJob job, string outFile)
         {
@@ -156,12 +208,17 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
         }
 
+        /// <summary>The command that picks a job up again, exactly as it can be pasted.</summary>
+        internal static string ResumeCommand(ReportJob job) =>
+            $"Get-PinReport -AdAccountId {job.AdAccountId} -Token {job.Token}" + (job.Kind == ReportJobKind.Bulk ? " -Kind Bulk" : "") + " | Wait-PinReport | Receive-PinReport";
+
         /// <summary>Ctrl+C: say which jobs still run at Pinterest and how to pick them up again.</summary>
         private void TellResumable(IReadOnlyList<ReportJob> unfinished)
         {
             if (unfinished.Count == 0) return;
-            string message = "Stopped waiting. These jobs go on at Pinterest and can be resumed with Get-PinReport -AdAccountId <id> -Token <token> | Wait-PinReport: " +
-                string.Join(", ", unfinished.Select(j => $"{j.Token} (ad account {j.AdAccountId}, {j.Status})"));
+            // One command per job that runs as printed (the format is read from the file, so none is needed).
+            string message = "Stopped waiting. These jobs go on at Pinterest; to pick them up again, run:" + Environment.NewLine +
+                string.Join(Environment.NewLine, unfinished.Select(j => $"  {ResumeCommand(j)}"));
             try { Host?.UI?.WriteWarningLine(message); }
             catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException) { }
         }
