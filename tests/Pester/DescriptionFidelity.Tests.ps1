@@ -101,7 +101,7 @@ Describe 'Template reports: 2.5 years back, 2.5 years long, one report' {
 
     It 'refuses a start more than 2.5 years back, before any request' {
         $failure = Get-Failure { New-PinAsyncReport -TemplateId $account.templates[0].id -StartDate $today.AddMonths(-30).AddDays(-1) -EndDate $today }
-        $failure.FullyQualifiedErrorId | Should -BeLike 'StartDateTooEarly,*'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'StartDateBeyondLookback,*'
         $failure.Exception.Message | Should -Match '2\.5 years'
         @(Get-ApiRequest | Where-Object method -eq 'POST') | Should -BeNullOrEmpty
     }

@@ -103,7 +103,7 @@ Describe 'Pin-level ad analytics' {
         $rows = @(Get-PinAnalytics -Level Pin -CampaignId $campaign.id -PinId $pins -StartDate $start -EndDate $end -Granularity Day -Column $columns)
         $truth = Get-PinTruth $campaign.id $pins
         $rows.Count | Should -Be $truth.Count
-        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Level', 'CAMPAIGN_ID', 'PIN_ID', 'DATE') + $columns)
+        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'PIN_ID', 'DATE') + $columns)
         $rows[0].Level | Should -Be 'PIN'
         $index = @{}; foreach ($r in $rows) { $index["$($r.PIN_ID)|$(Format-Day $r.DATE)"] = $r }
         foreach ($want in $truth) {
@@ -120,7 +120,7 @@ Describe 'Pin-level ad analytics' {
         $unknown = 1..130 | ForEach-Object { [string](900000000000 + $_) }
         $pins = @($real) + @($unknown)
         Clear-AdminRequest
-        $rows = @(Get-PinAnalytics -Level Pin -CampaignId $campaigns.id -PinId $pins -StartDate $start -EndDate $end -Column $columns)
+        $rows = @(Get-PinAnalytics -Level Pin -CampaignId $campaigns.id -PinId $pins -StartDate $start -EndDate $end -Granularity Total -Column $columns)
         $calls = @(Get-AdminRequest | Where-Object path -like '*/pins/analytics')
         $calls.Count | Should -Be 4 -Because '2 campaigns x ceil(136 pins / 100)'
         foreach ($call in $calls) {
@@ -140,7 +140,7 @@ Describe 'Pin-level ad analytics' {
     It 'reports the pins of piped ads, per campaign' {
         $ads = @(Get-PinAd -Status Active, Paused, Archived)
         Clear-AdminRequest
-        $rows = @($ads | Get-PinAnalytics -Level Pin -StartDate $start -EndDate $end -Column $columns)
+        $rows = @($ads | Get-PinAnalytics -Level Pin -StartDate $start -EndDate $end -Granularity Total -Column $columns)
         $campaigns = @($ads.CampaignId | Sort-Object -Unique)
         @(Get-AdminRequest | Where-Object path -like '*/pins/analytics').Count | Should -Be $campaigns.Count -Because 'one call per campaign (each has at most 100 pins)'
         foreach ($campaign in $campaigns) {
@@ -186,7 +186,7 @@ Describe 'Keyword-level reporting' {
         $keywords = @(Get-PinKeyword -AdGroupId $adGroups[0].id, $adGroups[1].id -MatchType Broad, Phrase, Exact)
         Clear-AdminRequest
         $rows = @($keywords | Get-PinAnalytics -StartDate $start -EndDate $end -Granularity Day -Column $columns)
-        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Level', 'KEYWORD_ID', 'KeywordText', 'DATE') + $columns)
+        $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Currency', 'Level', 'KEYWORD_ID', 'KeywordText', 'DATE') + $columns)
         $rows[0].Level | Should -Be 'KEYWORD'
         Assert-KeywordRows $rows (Get-KeywordTruth $keywords.Id 'DAY') -Daily
         foreach ($row in $rows) { $row.KeywordText | Should -Be ($keywords | Where-Object Id -eq $row.KEYWORD_ID).Value }
@@ -209,10 +209,10 @@ Describe 'Keyword-level reporting' {
 
     It 'totals over one report equal the ground truth; longer TOTAL ranges are refused before any request' {
         $ids = @($allKeywords | Where-Object delivers | Select-Object -First 4).id
-        $rows = @(Get-PinAnalytics -Level Keyword -Id $ids -StartDate $start -EndDate $end -Column $columns)
+        $rows = @(Get-PinAnalytics -Level Keyword -Id $ids -StartDate $start -EndDate $end -Granularity Total -Column $columns)
         Assert-KeywordRows $rows (Get-KeywordTruth $ids 'TOTAL')
         Clear-AdminRequest
-        { Get-PinAnalytics -Level Keyword -Id $ids -StartDate $today.AddDays(-300) -EndDate $end -Column $columns -ErrorAction Stop } |
+        { Get-PinAnalytics -Level Keyword -Id $ids -StartDate $today.AddDays(-300) -EndDate $end -Granularity Total -Column $columns -ErrorAction Stop } |
             Should -Throw -ErrorId 'SpanTooLongForGranularity,*'
         @(Get-AdminRequest | Where-Object path -like '*/reports').Count | Should -Be 0
     }
@@ -234,12 +234,12 @@ Describe 'Keyword-level reporting' {
 
     It 'KEYWORD targeting analytics names the values: the ad group''s keyword texts' {
         $group = $adGroups[0]
-        $rows = @(Get-PinTargetingAnalytics -Level AdGroup -Id $group.id -TargetingType Keyword -StartDate $start -EndDate $end -Column IMPRESSION_1)
+        $rows = @(Get-PinTargetingAnalytics -Level AdGroup -Id $group.id -TargetingType Keyword -StartDate $start -EndDate $end -Granularity Total -Column IMPRESSION_1)
         $texts = @($group.keywords | Where-Object delivers).value
         ($rows.TargetingValue | Sort-Object) | Should -Be ($texts | Sort-Object)
         $rows | ForEach-Object { $_.TargetingName | Should -Be $_.TargetingValue }
         # Each text's impressions are its keyword's impressions.
-        $keywordRows = @(Get-PinKeyword -AdGroupId $group.id -MatchType Broad, Phrase, Exact | Get-PinAnalytics -StartDate $start -EndDate $end -Column IMPRESSION_1)
+        $keywordRows = @(Get-PinKeyword -AdGroupId $group.id -MatchType Broad, Phrase, Exact | Get-PinAnalytics -StartDate $start -EndDate $end -Granularity Total -Column IMPRESSION_1)
         foreach ($row in $rows) { $row.IMPRESSION_1 | Should -Be ($keywordRows | Where-Object KeywordText -eq $row.TargetingValue).IMPRESSION_1 }
     }
 }
@@ -271,7 +271,7 @@ Describe 'PRODUCT_ITEM level reports' {
     }
 
     It 'refuses <What> before any request, naming the limit' -TestCases @(
-        @{ What = 'a start more than 92 days back'; Params = @{ StartDate = (Get-Date).ToUniversalTime().Date.AddDays(-100); Column = 'SPEND_IN_DOLLAR' }; ErrorId = 'StartDateTooEarly'; Message = '*92 days*PRODUCT_ITEM*' }
+        @{ What = 'a start more than 92 days back'; Params = @{ StartDate = (Get-Date).ToUniversalTime().Date.AddDays(-100); Column = 'SPEND_IN_DOLLAR' }; ErrorId = 'StartDateBeyondLookback'; Message = '*92 days*PRODUCT_ITEM*' }
         @{ What = 'an ad column'; Params = @{ Column = 'SPEND_IN_DOLLAR', 'AD_ID' }; ErrorId = 'AdColumnNotAllowed'; Message = '*AD_ID*PRODUCT_ITEM*' }
         @{ What = 'a pin promotion column'; Params = @{ Column = 'PIN_PROMOTION_NAME' }; ErrorId = 'AdColumnNotAllowed'; Message = '*PIN_PROMOTION_NAME*' }
         @{ What = 'an ad filter'; Params = @{ Column = 'SPEND_IN_DOLLAR'; AdId = '1' }; ErrorId = 'AdFilterNotAllowed'; Message = '*ad_ids*' }

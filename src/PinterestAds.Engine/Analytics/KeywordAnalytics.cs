@@ -129,6 +129,7 @@ namespace PinterestAds.Engine.Analytics
             }
 
             bool withDate = query.Granularity != Granularity.Total;
+            string? currency = await AnalyticsRunner.CurrencyOrNullAsync(new SessionAnalyticsResources(session), query.AdAccountId, log, ct).ConfigureAwait(false);
             var schema = Schema(withDate, columns);
             var activator = RowTypeFactory.For<AnalyticsRow>(schema);
             foreach (var row in rows)
@@ -136,10 +137,11 @@ namespace PinterestAds.Engine.Analytics
                 var values = activator.CreateBuffer();
                 string id = row[EntityIdColumns.ForLevel("KEYWORD")]!.ToString()!;
                 values[0] = query.AdAccountId;
-                values[1] = "KEYWORD";
-                values[2] = id;
-                values[3] = texts.TryGetValue(id, out var text) ? text : null;
-                for (int i = 4; i < values.Length; i++)
+                values[1] = currency;
+                values[2] = "KEYWORD";
+                values[3] = id;
+                values[4] = texts.TryGetValue(id, out var text) ? text : null;
+                for (int i = 5; i < values.Length; i++)
                 {
                     var column = schema.Columns[i];
                     object? value = row.Contains(column.Name) ? row[column.Name] : null;
@@ -149,12 +151,13 @@ namespace PinterestAds.Engine.Analytics
             }
         }
 
-        /// <summary>AdAccountId, Level, KEYWORD_ID, KeywordText, DATE (unless TOTAL), then the requested columns.</summary>
+        /// <summary>AdAccountId, Currency, Level, KEYWORD_ID, KeywordText, DATE (unless TOTAL), then the requested columns.</summary>
         public static RowSchema Schema(bool includeDate, IEnumerable<string> columns)
         {
             var leading = new List<RowColumn>
             {
                 new RowColumn(RowFields.AdAccountId, ColumnKind.Text),
+                new RowColumn(RowFields.Currency, ColumnKind.Text),
                 new RowColumn(RowFields.Level, ColumnKind.Text),
                 new RowColumn(EntityIdColumns.ForLevel("KEYWORD"), ColumnKind.Text),
                 new RowColumn(KeywordTextColumn, ColumnKind.Text),

@@ -23,7 +23,7 @@ namespace PinterestAds.Engine.Reports
                     $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
             DateTime earliest = Earliest(utcToday);
             if (start < earliest)
-                throw new PinterestValidationException("StartDateTooEarly", startParameter,
+                throw new PinterestValidationException("StartDateBeyondLookback", startParameter,
                     $"-{startParameter} {ApiDates.Format(start)} is more than 2.5 years ({ApiLimits.TemplateReportLookbackMonths} months) back, the limit for template reports; the earliest allowed date is {ApiDates.Format(earliest)} (UTC). Use a later start date.");
             DateTime latestEnd = LatestEnd(start);
             if (end > latestEnd)

@@ -71,16 +71,16 @@ namespace PinterestAds.PowerShell.Infrastructure
         internal static ExtendedTypeDefinition Build(Type rowType, IDictionary<string, object?> sample, int width)
         {
             List<string> columns = sample.Keys.ToList();
-            // Keys: the entity id column(s), DATE, the targeting name. AdAccountId and Level are the
+            // Keys: the entity id column(s), DATE, the targeting name. AdAccountId, Currency and Level are the
             // same on every row of a call, so the table leaves them to Format-List and Export-Csv.
             var keys = columns.Where(c => c.EndsWith("_ID", StringComparison.OrdinalIgnoreCase)
                     && !string.Equals(c, RowFields.AdAccountId, StringComparison.OrdinalIgnoreCase)
-                    && columns.IndexOf(c) <= 3)
+                    && columns.IndexOf(c) <= 4) // after AdAccountId, Currency, Level (pin rows: CAMPAIGN_ID, PIN_ID)
                 .ToList();
             if (columns.Contains(RowFields.Date)) keys.Add(RowFields.Date);
             if (columns.Contains(RowFields.TargetingName)) keys.Add(RowFields.TargetingName);
             var metrics = columns.Where(c => !keys.Contains(c)
-                && c != RowFields.AdAccountId && c != RowFields.Level
+                && c != RowFields.AdAccountId && c != RowFields.Currency && c != RowFields.Level
                 && c != RowFields.TargetingType && c != RowFields.TargetingValue).ToList();
 
             var table = TableControl.Create(false, false, false);

@@ -98,7 +98,7 @@ public class DescriptionFidelityTests
         Assert.Equal(earliest, TemplateReportWindow.Earliest(today));
         TemplateReportWindow.Check(earliest, today, today); // 914 days and longer than 186: one template report
         var tooOld = Assert.Throws<PinterestValidationException>(() => TemplateReportWindow.Check(earliest.AddDays(-1), today, today));
-        Assert.Equal(("StartDateTooEarly", "StartDate"), (tooOld.ErrorId, tooOld.ParameterName));
+        Assert.Equal(("StartDateBeyondLookback", "StartDate"), (tooOld.ErrorId, tooOld.ParameterName));
         Assert.Contains("2.5 years", tooOld.Message);
         Assert.Contains("2024-06-01", tooOld.Message);
         var tooLong = Assert.Throws<PinterestValidationException>(() => TemplateReportWindow.Check(earliest, earliest.AddMonths(30).AddDays(1), today));
