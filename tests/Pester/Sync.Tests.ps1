@@ -216,6 +216,33 @@ Describe 'A first run beyond the synchronous reach' {
         }
     }
 
+    It 'prints the backfill''s plan with -WhatIf: an async window and a synchronous one, the report creations and polls counted' {
+        $path = Join-Path $work 'backfill-whatif.sqlite'
+        Clear-PinTestEmulatorRequest $emu
+        $plan = Sync-PinAnalytics -Destination $path -AdAccountId $readable @backfillDefinition -WhatIf -WarningVariable planWarnings -WarningAction SilentlyContinue
+        @($planWarnings) | Should -BeNullOrEmpty
+        $plan.Accounts[0].Windows | Should -Be @("$($backfillStart.ToString('yyyy-MM-dd'))..$($backfillToday.AddDays(-91).ToString('yyyy-MM-dd'))", "$($backfillToday.AddDays(-90).ToString('yyyy-MM-dd'))..$($backfillToday.AddDays(-1).ToString('yyyy-MM-dd'))")
+        # Per account: the campaign listing, one synchronous call, one report's creation and its first status poll.
+        $plan.Accounts.Requests | Should -Be (@(4) * $readable.Count)
+        foreach ($account in $backfillSummary.Accounts) { $account.Requests | Should -BeGreaterOrEqual 4 -Because 'the plan is the least the run costs' }
+        $path | Should -Not -Exist
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '/v5/*' }) | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the synchronous reach in the sandbox (no async reports there): clamped with a warning, not failed' {
+        $sandbox = Connect-PinAccount -Environment Sandbox -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -PassThru -NoDefault
+        try {
+            $path = Join-Path $work 'backfill-sandbox.sqlite'
+            Clear-PinTestEmulatorRequest $emu
+            $summary = Sync-PinAnalytics -Session $sandbox -Destination $path -AdAccountId $readable[0] @backfillDefinition -WarningVariable sandboxWarnings -WarningAction SilentlyContinue
+            $summary.Failed | Should -Be 0
+            $summary.Accounts[0].NewDays | Should -Be 90
+            @($sandboxWarnings | Where-Object { "$_" -like '*90-day reach of synchronous analytics*' }).Count | Should -Be 1
+            @(Get-PinTestEmulatorRequest $emu | Where-Object operationId -eq 'analytics/create_report') | Should -BeNullOrEmpty
+        }
+        finally { Disconnect-PinAccount -Session $sandbox }
+    }
+
     It 'sends only the restatement requests on a second run the same day' {
         Clear-PinTestEmulatorRequest $emu
         $summary = Sync-PinAnalytics -Destination $backfill -AdAccountId $readable @backfillDefinition
