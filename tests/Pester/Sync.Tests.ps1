@@ -243,6 +243,18 @@ Describe 'A first run beyond the synchronous reach' {
         finally { Disconnect-PinAccount -Session $sandbox }
     }
 
+    It 'refuses, before any request, a backfill whose definition async reports cannot answer' {
+        # CREATIVE_TYPE exists on campaigns/targeting_analytics only: async reports do not offer it.
+        $path = Join-Path $work 'backfill-creative.sqlite'
+        Clear-PinTestEmulatorRequest $emu
+        $caught = $null
+        try { $null = Sync-PinAnalytics -Destination $path -AdAccountId $readable[0] -Level Campaign -TargetingType CreativeType -Column SPEND_IN_DOLLAR -StartDate $backfillStart -ErrorAction Stop }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'TargetingTypeNotSupported*'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '/v5/*' }) | Should -BeNullOrEmpty
+        $path | Should -Not -Exist
+    }
+
     It 'sends only the restatement requests on a second run the same day' {
         Clear-PinTestEmulatorRequest $emu
         $summary = Sync-PinAnalytics -Destination $backfill -AdAccountId $readable @backfillDefinition

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PinterestAds.Engine.Analytics;
+using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Entities;
 using PinterestAds.Engine.Logging;
 using PinterestAds.Engine.Rows;
@@ -72,11 +73,22 @@ namespace PinterestAds.Engine.Sync
             && (definition.Level == AnalyticsLevel.AdAccount || definition.Level == AnalyticsLevel.Campaign || definition.Level == AnalyticsLevel.AdGroup
                 || definition.Level == AnalyticsLevel.Ad || definition.Level == AnalyticsLevel.ProductGroup);
 
-        /// <summary>Checks the definition against the operation's facts (targeting types, windows, columns) without a request.</summary>
-        public static void Validate(SyncDefinition definition, DateTime today)
+        /// <summary>
+        /// Checks the definition against the operation's facts (targeting types, windows, columns) without a request;
+        /// with <paramref name="asyncToo"/> (a backfill beyond the synchronous reach) against async reports' too, so
+        /// what they do not offer is refused before the first request, not halfway through the run.
+        /// </summary>
+        public static void Validate(SyncDefinition definition, DateTime today, bool asyncToo)
         {
             var ids = definition.Level == AnalyticsLevel.AdAccount ? Array.Empty<string>() : new[] { "1" };
             AnalyticsPlan.Create(Query(definition, "1", ids, new SyncWindow(today.AddDays(-1), today.AddDays(-1)), PinEnvironment.Production), definition.Columns, NullPinLog.Instance);
+            int syncLookback = DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays;
+            int asyncLookback = (definition.Granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport).LookbackDays;
+            if (!asyncToo || asyncLookback <= syncLookback) return;
+            var beyond = today.AddDays(-(syncLookback + 1));
+            var query = Query(definition, "1", ids, new SyncWindow(beyond, beyond), PinEnvironment.Production);
+            query.Mode = AnalyticsMode.Async;
+            AsyncAnalyticsRunner.Plan(query, definition.Columns, NullPinLog.Instance);
         }
 
         /// <summary>

@@ -43,8 +43,11 @@ namespace PinterestAds.Engine.Sync
             var definition = new SyncDefinition(request.Level, columns, request.Granularity, request.TargetingTypes,
                 request.ClickWindowDays, request.EngagementWindowDays, request.ViewWindowDays, request.ConversionReportTime);
             // Validates targeting types, attribution windows and columns against the operation without a request.
-            AnalyticsSource.Validate(definition, ApiDates.UtcToday().Date);
             var (start, end) = Dates(request, definition);
+            DateTime today = ApiDates.UtcToday().Date;
+            bool reachesAsync = _source.AsyncReportsAvailable(definition)
+                && start < today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays);
+            AnalyticsSource.Validate(definition, today, reachesAsync);
             if (end < start)
                 throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
                     $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
