@@ -167,6 +167,109 @@ Describe 'Hourly and targeting definitions' {
     }
 }
 
+Describe 'A first run beyond the synchronous reach' {
+    BeforeAll {
+        $script:backfillToday = $firstDay.AddDays(30)
+        Set-PinTestToday $emu $backfillToday
+        $script:backfill = Join-Path $work 'backfill.sqlite'
+        $script:backfillStart = $backfillToday.AddDays(-200)
+        $script:backfillDefinition = $definition.Clone()
+        $backfillDefinition.StartDate = $backfillStart
+        Clear-PinTestEmulatorRequest $emu
+        $script:backfillSummary = Sync-PinAnalytics -Destination $backfill -AdAccountId $readable @backfillDefinition -WarningVariable backfillWarnings -WarningAction SilentlyContinue
+        $script:backfillJournal = @(Get-PinTestEmulatorRequest $emu)
+        $script:truthLine = { param($Row, $Account) @($Account, $Row.CAMPAIGN_ID, ([string]$Row.DATE).Substring(0, 10), (Format-Value $Row.SPEND_IN_DOLLAR), (Format-Value $Row.TOTAL_CONVERSIONS), (Format-Value $Row.TOTAL_IMPRESSION)) -join '|' }
+    }
+
+    It 'lands every day from -StartDate, 200 days back, without a warning' {
+        $backfillSummary.Failed | Should -Be 0
+        $backfillSummary.Accounts.NewDays | Should -Be (@(200) * $readable.Count)
+        @($backfillWarnings) | Should -BeNullOrEmpty -Because 'async reports reach 914 days back'
+        foreach ($account in $readable) {
+            $days = @(Invoke-PinTestSqliteQuery $backfill "SELECT date FROM pin_sync_days WHERE ad_account_id = '$account' ORDER BY date" | ForEach-Object { ([string]$_.date).Substring(0, 10) })
+            $days | Should -Be @(0..199 | ForEach-Object { $backfillStart.AddDays($_).ToString('yyyy-MM-dd') })
+        }
+    }
+
+    It 'lands exactly the emulator''s ground truth for every day of the range' {
+        $expected = foreach ($account in $readable) {
+            $campaigns = @(($world.adAccounts | Where-Object id -eq $account).campaigns.id)
+            Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account; level = 'CAMPAIGN'; ids = $campaigns; start_date = $backfillStart.ToString('yyyy-MM-dd'); end_date = $backfillToday.AddDays(-1).ToString('yyyy-MM-dd'); granularity = 'DAY'; columns = @('SPEND_IN_DOLLAR', 'TOTAL_CONVERSIONS', 'TOTAL_IMPRESSION') } |
+                ForEach-Object { & $truthLine $_ $account }
+        }
+        $expected = @($expected | Sort-Object)
+        $landed = @(Invoke-PinTestSqliteQuery $backfill 'SELECT * FROM pin_analytics' | ForEach-Object { & $truthLine $_ $_.AdAccountId } | Sort-Object)
+        $expected.Count | Should -BeGreaterThan 200
+        @($landed | Where-Object { $_.Split('|')[2] -lt $backfillToday.AddDays(-90).ToString('yyyy-MM-dd') }).Count | Should -BeGreaterThan 0 -Because 'the async part lands rows too'
+        $landed.Count | Should -Be $expected.Count
+        Compare-Object $expected $landed | Should -BeNullOrEmpty
+    }
+
+    It 'asks async reports for the part beyond 90 days and the synchronous endpoints for the rest' {
+        $created = @($backfillJournal | Where-Object operationId -eq 'analytics/create_report')
+        $created.Count | Should -Be $readable.Count -Because '110 days beyond the synchronous reach are one 186-day report per account'
+        $analytics = @($backfillJournal | Where-Object { $_.Path -like '*/analytics' })
+        $analytics.Count | Should -Be $readable.Count
+        foreach ($request in $analytics) {
+            Get-Query $request 'start_date' | Should -Be $backfillToday.AddDays(-90).ToString('yyyy-MM-dd')
+            Get-Query $request 'end_date' | Should -Be $backfillToday.AddDays(-1).ToString('yyyy-MM-dd')
+        }
+    }
+
+    It 'prints the backfill''s plan with -WhatIf: an async window and a synchronous one, the report creations and polls counted' {
+        $path = Join-Path $work 'backfill-whatif.sqlite'
+        Clear-PinTestEmulatorRequest $emu
+        $plan = Sync-PinAnalytics -Destination $path -AdAccountId $readable @backfillDefinition -WhatIf -WarningVariable planWarnings -WarningAction SilentlyContinue
+        @($planWarnings) | Should -BeNullOrEmpty
+        $plan.Accounts[0].Windows | Should -Be @("$($backfillStart.ToString('yyyy-MM-dd'))..$($backfillToday.AddDays(-91).ToString('yyyy-MM-dd'))", "$($backfillToday.AddDays(-90).ToString('yyyy-MM-dd'))..$($backfillToday.AddDays(-1).ToString('yyyy-MM-dd'))")
+        # Per account: the campaign listing, one synchronous call, one report's creation and its first status poll.
+        $plan.Accounts.Requests | Should -Be (@(4) * $readable.Count)
+        foreach ($account in $backfillSummary.Accounts) { $account.Requests | Should -BeGreaterOrEqual 4 -Because 'the plan is the least the run costs' }
+        $path | Should -Not -Exist
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '/v5/*' }) | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the synchronous reach in the sandbox (no async reports there): clamped with a warning, not failed' {
+        $sandbox = Connect-PinAccount -Environment Sandbox -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -PassThru -NoDefault
+        try {
+            $path = Join-Path $work 'backfill-sandbox.sqlite'
+            Clear-PinTestEmulatorRequest $emu
+            $summary = Sync-PinAnalytics -Session $sandbox -Destination $path -AdAccountId $readable[0] @backfillDefinition -WarningVariable sandboxWarnings -WarningAction SilentlyContinue
+            $summary.Failed | Should -Be 0
+            $summary.Accounts[0].NewDays | Should -Be 90
+            @($sandboxWarnings | Where-Object { "$_" -like '*90-day reach of synchronous analytics*' }).Count | Should -Be 1
+            @(Get-PinTestEmulatorRequest $emu | Where-Object operationId -eq 'analytics/create_report') | Should -BeNullOrEmpty
+        }
+        finally { Disconnect-PinAccount -Session $sandbox }
+    }
+
+    It 'refuses, before any request, a backfill whose definition async reports cannot answer' {
+        # CREATIVE_TYPE exists on campaigns/targeting_analytics only: async reports do not offer it.
+        $path = Join-Path $work 'backfill-creative.sqlite'
+        Clear-PinTestEmulatorRequest $emu
+        $caught = $null
+        try { $null = Sync-PinAnalytics -Destination $path -AdAccountId $readable[0] -Level Campaign -TargetingType CreativeType -Column SPEND_IN_DOLLAR -StartDate $backfillStart -ErrorAction Stop }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'TargetingTypeNotSupported*'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '/v5/*' }) | Should -BeNullOrEmpty
+        $path | Should -Not -Exist
+    }
+
+    It 'sends only the restatement requests on a second run the same day' {
+        Clear-PinTestEmulatorRequest $emu
+        $summary = Sync-PinAnalytics -Destination $backfill -AdAccountId $readable @backfillDefinition
+        $summary.Accounts.NewDays | Should -Be (@(0) * $readable.Count)
+        $journal = @(Get-PinTestEmulatorRequest $emu)
+        @($journal | Where-Object operationId -like 'analytics/*report*') | Should -BeNullOrEmpty
+        $analytics = @($journal | Where-Object { $_.Path -like '*/analytics' })
+        $analytics.Count | Should -Be $readable.Count
+        foreach ($request in $analytics) {
+            Get-Query $request 'start_date' | Should -Be $backfillToday.AddDays(-30).ToString('yyyy-MM-dd')
+            Get-Query $request 'end_date' | Should -Be $backfillToday.AddDays(-1).ToString('yyyy-MM-dd')
+        }
+    }
+}
+
 Describe 'A killed run, then a rerun' {
     It 'resumes: the same final data, no window pulled twice' {
         $killed = Join-Path $work 'killed.sqlite'

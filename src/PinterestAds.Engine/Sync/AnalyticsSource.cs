@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PinterestAds.Engine.Analytics;
+using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Entities;
 using PinterestAds.Engine.Logging;
 using PinterestAds.Engine.Rows;
@@ -27,8 +28,9 @@ namespace PinterestAds.Engine.Sync
     /// <summary>
     /// The one place the sync reaches the analytics engine (columns, accounts, entity ids, rows, metrics
     /// readiness): everything else in Engine/Sync works on <see cref="SyncTable"/> rows (<c>object?[]</c>).
-    /// Today it runs the synchronous analytics query and runner; when the planner chooses asynchronous
-    /// reports too, only this class changes.
+    /// Each window runs through <see cref="AnalyticsExecution"/> in <see cref="AnalyticsMode.Auto"/>: a window
+    /// within the synchronous limits takes the synchronous endpoints, one beyond them (a backfill older than
+    /// 90 days) async reports; both give rows of one shape.
     /// </summary>
     internal sealed class AnalyticsSource
     {
@@ -40,6 +42,9 @@ namespace PinterestAds.Engine.Sync
             _session = session;
             _resources = new SessionAnalyticsResources(session);
         }
+
+        /// <summary>Production, sandbox or a custom base address: the sandbox has no async reports.</summary>
+        public PinEnvironment Environment => _session.Environment;
 
         /// <summary>Requests the session has sent so far (for per-account counts).</summary>
         public long RequestsSent => _session.Statistics.Requests;
@@ -58,15 +63,52 @@ namespace PinterestAds.Engine.Sync
         }
 
         /// <summary>
-        /// Checks the definition against the operation's facts (targeting types, windows) without a request,
-        /// and returns how many calls one window of <paramref name="days"/> days costs for <paramref name="idCount"/> ids.
+        /// Whether async reports can answer this definition in this session: not in the sandbox (it has none),
+        /// and only at levels that have an async report level (not Pin, not Keyword).
         /// </summary>
-        public static int CallsPerWindow(SyncDefinition definition, int idCount, int days, DateTime today)
+        public bool AsyncReportsAvailable(SyncDefinition definition) => AsyncReportsAvailable(definition, _session.Environment);
+
+        internal static bool AsyncReportsAvailable(SyncDefinition definition, PinEnvironment environment) =>
+            environment != PinEnvironment.Sandbox
+            && (definition.Level == AnalyticsLevel.AdAccount || definition.Level == AnalyticsLevel.Campaign || definition.Level == AnalyticsLevel.AdGroup
+                || definition.Level == AnalyticsLevel.Ad || definition.Level == AnalyticsLevel.ProductGroup);
+
+        /// <summary>
+        /// Checks the definition against the operation's facts (targeting types, windows, columns) without a request;
+        /// with <paramref name="asyncToo"/> (a backfill beyond the synchronous reach) against async reports' too, so
+        /// what they do not offer is refused before the first request, not halfway through the run.
+        /// </summary>
+        public static void Validate(SyncDefinition definition, DateTime today, bool asyncToo)
+        {
+            var ids = definition.Level == AnalyticsLevel.AdAccount ? Array.Empty<string>() : new[] { "1" };
+            AnalyticsPlan.Create(Query(definition, "1", ids, new SyncWindow(today.AddDays(-1), today.AddDays(-1)), PinEnvironment.Production), definition.Columns, NullPinLog.Instance);
+            int syncLookback = DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays;
+            int asyncLookback = (definition.Granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport).LookbackDays;
+            if (!asyncToo || asyncLookback <= syncLookback) return;
+            var beyond = today.AddDays(-(syncLookback + 1));
+            var query = Query(definition, "1", ids, new SyncWindow(beyond, beyond), PinEnvironment.Production);
+            query.Mode = AnalyticsMode.Async;
+            AsyncAnalyticsRunner.Plan(query, definition.Columns, NullPinLog.Instance);
+        }
+
+        /// <summary>
+        /// The API requests one window costs for <paramref name="idCount"/> ids, as the execution plans it, without
+        /// a request: synchronous calls, or per async report one creation and at least one status poll (the
+        /// download goes to the object store, not the API). <paramref name="path"/> says which path it takes.
+        /// </summary>
+        public static int RequestsPerWindow(SyncDefinition definition, int idCount, SyncWindow window, PinEnvironment environment, out AnalyticsMode path)
         {
             var ids = Enumerable.Range(1, Math.Max(0, idCount)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var query = Query(definition, "1", ids, new SyncWindow(today.AddDays(-days), today.AddDays(-1)));
+            var query = Query(definition, "1", ids, window, environment);
+            var choice = AnalyticsPathPlanner.Choose(query);
+            path = choice.Path;
+            if (choice.Path == AnalyticsMode.Async)
+                return AsyncAnalyticsRunner.Plan(query, definition.Columns, NullPinLog.Instance).ReportCount * RequestsPerAsyncReport;
             return AnalyticsPlan.Create(query, definition.Columns, NullPinLog.Instance).Calls.Count;
         }
+
+        /// <summary>The least API requests one async report costs: its creation and one status poll (more if it is not ready at once).</summary>
+        internal const int RequestsPerAsyncReport = 2;
 
         /// <summary>Every ad account the token can read (owned and shared), with currencies.</summary>
         public async Task<IReadOnlyList<SyncAccount>> ListAccountsAsync(IPinLog log, CancellationToken ct)
@@ -120,14 +162,15 @@ namespace PinterestAds.Engine.Sync
         public async Task<IReadOnlyList<object?[]>> PullAsync(SyncDefinition definition, SyncAccount account, IReadOnlyList<string> ids,
             SyncWindow window, Func<DateTime, bool> isFinal, IPinLog log, CancellationToken ct)
         {
-            var query = Query(definition, account.Id, ids, window);
-            var plan = AnalyticsPlan.Create(query, definition.Columns, log);
+            var query = Query(definition, account.Id, ids, window, _session.Environment);
+            var execution = await AnalyticsExecution.PlanAsync(query, _resources, log, ct).ConfigureAwait(false);
             var table = definition.Table;
             var rows = new List<object?[]>();
             Exception? failure = null;
             string[]? sourceNames = null;
             int dateOrdinal = table.DateOrdinal, finalOrdinal = table.IndexOf(SyncTable.MetricsFinal), currencyOrdinal = table.IndexOf(SyncTable.Currency);
-            await AnalyticsRunner.RunAsync(_session.Api, plan, _resources,
+            // Both paths give the one row shape; the async path throws on a failed report instead of calling back.
+            await execution.RunAsync(_session, _resources,
                 row =>
                 {
                     // The typed view: the non-generic IDictionary is the export view (culture-independent text).
@@ -146,8 +189,10 @@ namespace PinterestAds.Engine.Sync
             return rows;
         }
 
-        private static AnalyticsQuery Query(SyncDefinition definition, string adAccountId, IReadOnlyList<string> ids, SyncWindow window) => new AnalyticsQuery
+        private static AnalyticsQuery Query(SyncDefinition definition, string adAccountId, IReadOnlyList<string> ids, SyncWindow window, PinEnvironment environment) => new AnalyticsQuery
         {
+            Mode = AnalyticsMode.Auto,
+            Environment = environment,
             AdAccountId = adAccountId,
             Level = definition.Level,
             Targeting = definition.IsTargeting,

@@ -34,27 +34,35 @@ namespace PinterestAds.Engine.Sync
 
     /// <summary>
     /// Decides which days a run pulls for one account. A day is due when it was never landed (from
-    /// <c>-StartDate</c> on, as far back as synchronous analytics reach), when it was landed with metrics
-    /// that were not final yet (metrics ready state), or when it is one of the last <c>-RestateDays</c>
-    /// days up to the end date (late conversions inside the attribution window). A day a killed run of
-    /// the same API date already landed is not due again. Due days become windows of consecutive days,
-    /// each at most one call's span.
+    /// <c>-StartDate</c> on, as far back as the API reaches: async reports' lookback where the account can
+    /// have them, else synchronous analytics'), when it was landed with metrics that were not final yet
+    /// (metrics ready state), or when it is one of the last <c>-RestateDays</c> days up to the end date
+    /// (late conversions inside the attribution window). A day a killed run of the same API date already
+    /// landed is not due again. Due days become windows of consecutive days: within the synchronous
+    /// lookback each is at most one synchronous call's span; beyond it (only async reports reach there)
+    /// at most one async report's span, so no window straddles the two paths.
     /// </summary>
     internal static class RestatementPlanner
     {
         /// <param name="resumedDays">Days the killed run being resumed already landed for this account: not pulled again.</param>
+        /// <param name="asyncReports">Whether async reports can answer this definition here (not in the sandbox, not at levels without a report level): they reach further back.</param>
         public static AccountPlan Plan(SyncAccountState state, DateTime startDate, DateTime endDate, int restateDays,
-            Granularity granularity, DateTime today, ISet<DateTime> resumedDays, IPinLog log, string? operationId = null)
+            Granularity granularity, DateTime today, ISet<DateTime> resumedDays, IPinLog log, string? operationId = null, bool asyncReports = false)
         {
-            var limit = DateWindows.LimitFor(granularity, operationId);
-            DateTime earliest = today.AddDays(-limit.LookbackDays);
+            var syncLimit = DateWindows.LimitFor(granularity, operationId);
+            var asyncLimit = granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport;
+            bool reachesAsync = asyncReports && asyncLimit.LookbackDays > syncLimit.LookbackDays;
+            var reach = reachesAsync ? asyncLimit : syncLimit;
+            string reachName = reachesAsync ? "async reports" : "synchronous analytics" + (asyncReports ? "" : " (async reports, which reach further, are not available here)");
+            DateTime earliest = today.AddDays(-reach.LookbackDays);
+            DateTime syncEarliest = today.AddDays(-syncLimit.LookbackDays);
             DateTime start = startDate.Date;
             DateTime end = endDate.Date;
             if (start < earliest)
             {
                 // Only the first run of an account can reach this far back; say so once.
                 if (!state.Days.Keys.Any(d => d <= earliest))
-                    log.Warning($"Account {state.AdAccountId}: -StartDate {ApiDates.Format(start)} is beyond the {limit.LookbackDays}-day reach of synchronous analytics; the backfill starts at {ApiDates.Format(earliest)}.");
+                    log.Warning($"Account {state.AdAccountId}: -StartDate {ApiDates.Format(start)} is beyond the {reach.LookbackDays}-day reach of {reachName}; the backfill starts at {ApiDates.Format(earliest)}.");
                 start = earliest;
             }
 
@@ -74,9 +82,12 @@ namespace PinterestAds.Engine.Sync
             // Days landed not final that have fallen out of reach can no longer be corrected: tell the user.
             var unreachable = state.Days.Values.Where(d => !d.Final && d.Date < start).Select(d => d.Date).OrderBy(d => d).ToList();
             if (unreachable.Count > 0)
-                log.Warning($"Account {state.AdAccountId}: {unreachable.Count} day(s) landed with metrics that were not final ({ApiDates.Format(unreachable[0])}..{ApiDates.Format(unreachable[unreachable.Count - 1])}) are beyond the {limit.LookbackDays}-day reach now and stay as landed.");
+                log.Warning($"Account {state.AdAccountId}: {unreachable.Count} day(s) landed with metrics that were not final ({ApiDates.Format(unreachable[0])}..{ApiDates.Format(unreachable[unreachable.Count - 1])}) are beyond the {reach.LookbackDays}-day reach now and stay as landed.");
 
-            return new AccountPlan(state.AdAccountId, Windows(due, limit.MaxSpanDays), newDays, restated, skipped);
+            // Days before the synchronous lookback go to async reports (their longer span); the rest to synchronous calls.
+            var windows = Windows(due.Where(d => d < syncEarliest).ToList(), asyncLimit.MaxSpanDays)
+                .Concat(Windows(due.Where(d => d >= syncEarliest).ToList(), syncLimit.MaxSpanDays)).ToList();
+            return new AccountPlan(state.AdAccountId, windows, newDays, restated, skipped);
         }
 
         /// <summary>Runs of consecutive days, each cut at <paramref name="maxSpanDays"/>.</summary>

@@ -33,15 +33,21 @@ namespace PinterestAds.Engine.Sync
         /// <summary>Resolves columns and checks the definition against the API's facts (no request for API column names).</summary>
         public async Task<SyncDefinition> DefineAsync(SyncRequest request, CancellationToken ct)
         {
+            // Restating re-pulls days that can still change: attribution windows reach 60 days, so the
+            // synchronous reach (90 days) covers every late conversion; the backfill alone reaches further.
             if (request.RestateDays is int r && (r < 0 || r > ApiLimits.SyncAnalytics.LookbackDays))
                 throw new PinterestValidationException("RestateDaysOutOfRange", "RestateDays",
-                    $"-RestateDays {r} is out of range: give 0 to {ApiLimits.SyncAnalytics.LookbackDays} (synchronous analytics reach {ApiLimits.SyncAnalytics.LookbackDays} days back).");
+                    $"-RestateDays {r} is out of range: give 0 to {ApiLimits.SyncAnalytics.LookbackDays} (synchronous analytics reach {ApiLimits.SyncAnalytics.LookbackDays} days back, " +
+                    "beyond the longest attribution window; older days do not change any more).");
             var columns = await _source.ResolveColumnsAsync(request.Level, request.TargetingTypes.Count > 0, request.Columns, _log, ct).ConfigureAwait(false);
             var definition = new SyncDefinition(request.Level, columns, request.Granularity, request.TargetingTypes,
                 request.ClickWindowDays, request.EngagementWindowDays, request.ViewWindowDays, request.ConversionReportTime);
             // Validates targeting types, attribution windows and columns against the operation without a request.
-            AnalyticsSource.CallsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, 1, ApiDates.UtcToday().Date);
             var (start, end) = Dates(request, definition);
+            DateTime today = ApiDates.UtcToday().Date;
+            bool reachesAsync = _source.AsyncReportsAvailable(definition)
+                && start < today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays);
+            AnalyticsSource.Validate(definition, today, reachesAsync);
             if (end < start)
                 throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
                     $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
@@ -61,10 +67,19 @@ namespace PinterestAds.Engine.Sync
             foreach (var id in request.AdAccountIds)
             {
                 var state = await _destination.ReadStateAsync(id, ct).ConfigureAwait(false);
-                var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, new HashSet<DateTime>(), _log, definition.Operation.Id);
+                var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today, new HashSet<DateTime>(), _log,
+                    definition.Operation.Id, _source.AsyncReportsAvailable(definition));
                 // Without asking Pinterest the entity count is unknown: one id chunk is the least it can cost.
                 int listing = definition.Level == AnalyticsLevel.AdAccount || plan.Windows.Count == 0 ? 0 : 1;
-                long calls = listing + plan.Windows.Sum(w => AnalyticsSource.CallsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, w.Days, today));
+                long calls = listing;
+                int asyncWindows = 0;
+                foreach (var window in plan.Windows)
+                {
+                    calls += AnalyticsSource.RequestsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, window, _source.Environment, out var path);
+                    if (path == AnalyticsMode.Async) asyncWindows++;
+                }
+                if (asyncWindows > 0)
+                    _log.Verbose($"Account {id}: {asyncWindows} window(s) beyond the synchronous reach go to async reports ({AnalyticsSource.RequestsPerAsyncReport} API requests a report at least: creation and a status poll; downloads go to the object store).");
                 foreach (var date in ReadinessDates(plan.Windows, today)) readinessDates.Add(date);
                 results.Add(new PinSyncAccountResult(id)
                 {
@@ -140,7 +155,7 @@ namespace PinterestAds.Engine.Sync
                 return result;
             }
             var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today,
-                resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log, definition.Operation.Id);
+                resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log, definition.Operation.Id, _source.AsyncReportsAvailable(definition));
             result.Windows = plan.Windows.Select(w => w.ToString()).ToArray();
             result.NewDays = plan.NewDays;
             result.RestatedDays = plan.RestatedDays;

@@ -36,15 +36,61 @@ public sealed class RestatementPlannerTests
         Assert.Equal(0, plan.RestatedDays);
     }
 
+    private static AccountPlan PlanWithAsync(SyncAccountState state, DateTime start, int restateDays, Granularity granularity = Granularity.Day, Log? log = null) =>
+        RestatementPlanner.Plan(state, start, Today.AddDays(-1), restateDays, granularity, Today, new HashSet<DateTime>(), log ?? new Log(), asyncReports: true);
+
     [Fact]
-    public void ABackfillBeyondTheLookbackStartsAtTheEarliestDayWithAWarning()
+    public void WithoutAsyncReportsABackfillStartsAtTheSynchronousReachWithAWarning()
     {
+        // The sandbox (and levels without an async report level) reach only as far as synchronous analytics.
         var log = new Log();
         var plan = Plan(new SyncAccountState("1"), Today.AddDays(-200), 30, log: log);
         Assert.Equal(Today.AddDays(-90), plan.Windows[0].Start);
-        Assert.Contains(log.Warnings, w => w.Contains("90-day reach"));
+        Assert.Contains(log.Warnings, w => w.Contains("90-day reach of synchronous analytics"));
         // 90 days up to yesterday fit one 90-day window.
         Assert.Single(plan.Windows);
+    }
+
+    [Fact]
+    public void WithAsyncReportsABackfillReachesEveryDayFromTheStartWithoutAWarning()
+    {
+        var log = new Log();
+        var plan = PlanWithAsync(new SyncAccountState("1"), Today.AddDays(-200), 30, log: log);
+        Assert.Empty(log.Warnings);
+        Assert.Equal(200, plan.NewDays);
+        // The part beyond the synchronous lookback is one async window (186 days a report), cut where the synchronous one starts.
+        Assert.Equal(new[] { new SyncWindow(Today.AddDays(-200), Today.AddDays(-91)), new SyncWindow(Today.AddDays(-90), Today.AddDays(-1)) }, plan.Windows);
+    }
+
+    [Fact]
+    public void BeyondAsyncReachTheBackfillStartsAtTheAsyncLookbackWithAWarning()
+    {
+        var log = new Log();
+        var plan = PlanWithAsync(new SyncAccountState("1"), Today.AddDays(-1000), 30, log: log);
+        Assert.Equal(Today.AddDays(-914), plan.Windows[0].Start);
+        Assert.Contains(log.Warnings, w => w.Contains("914-day reach of async reports"));
+        Assert.Equal(914, plan.NewDays);
+        Assert.All(plan.Windows.Where(w => w.End < Today.AddDays(-90)), w => Assert.True(w.Days <= 186));
+        Assert.Equal(Today.AddDays(-91), plan.Windows.Single(w => w.Contains(Today.AddDays(-91))).End);
+    }
+
+    [Fact]
+    public void HourlyBackfillsReachEightDaysEvenWithAsyncReports()
+    {
+        var log = new Log();
+        var plan = PlanWithAsync(new SyncAccountState("1"), Today.AddDays(-30), 0, Granularity.Hour, log);
+        Assert.Equal(Today.AddDays(-8), plan.Windows[0].Start);
+        Assert.Contains(log.Warnings, w => w.Contains("8-day reach"));
+    }
+
+    [Fact]
+    public void ANightlyRunAfterABackfillRestatesOnlyTheLastDays()
+    {
+        var state = Landed(Today.AddDays(-200), Today.AddDays(-2));
+        var plan = PlanWithAsync(state, Today.AddDays(-200), 30);
+        Assert.Equal(new[] { new SyncWindow(Today.AddDays(-30), Today.AddDays(-1)) }, plan.Windows);
+        Assert.Equal(1, plan.NewDays);
+        Assert.Equal(29, plan.RestatedDays);
     }
 
     [Fact]
