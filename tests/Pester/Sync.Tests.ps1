@@ -360,6 +360,8 @@ Describe 'Bad input is refused before any request' {
         @{ Name = 'a folder that is a file'; Override = @{ Destination = 'FILE' }; ErrorId = 'SyncDestinationIsFile' }
         @{ Name = 'a connection string that cannot connect'; Override = @{ ConnectionString = 'CLOSED' }; ErrorId = 'SyncConnectionFailed' }
         @{ Name = 'a WEEK granularity'; Override = @{ Destination = 'TESTDRIVE/week.sqlite'; Granularity = 'Week' }; ErrorId = 'SyncGranularityNotSupported' }
+        @{ Name = 'the Keyword level'; Override = @{ Destination = 'TESTDRIVE/keyword.sqlite'; Level = 'Keyword' }; ErrorId = 'LevelNotSupported' }
+        @{ Name = 'the Pin level'; Override = @{ Destination = 'TESTDRIVE/pin.sqlite'; Level = 'Pin' }; ErrorId = 'SyncLevelNotSupported' }
     ) {
         $arguments = @{} + $definition
         foreach ($key in $Override.Keys) { $arguments[$key] = $Override[$key] }

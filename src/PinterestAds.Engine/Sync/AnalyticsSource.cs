@@ -138,9 +138,11 @@ namespace PinterestAds.Engine.Sync
                 case AnalyticsLevel.Ad:
                     await foreach (var e in EntityQueries.Ads(_session.Api, adAccountId, filter, log, ct).ConfigureAwait(false)) ids.Add(e.Id);
                     break;
-                default:
+                case AnalyticsLevel.ProductGroup:
                     await foreach (var e in EntityQueries.ProductGroups(_session.Api, adAccountId, filter, log, ct).ConfigureAwait(false)) ids.Add(e.Id);
                     break;
+                default:
+                    throw new InvalidOperationException($"Level {level} is refused by SyncDefinition.");
             }
             return ids.Distinct(StringComparer.Ordinal).ToList();
         }

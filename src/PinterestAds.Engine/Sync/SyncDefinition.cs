@@ -26,6 +26,11 @@ namespace PinterestAds.Engine.Sync
             if (granularity != Granularity.Day && granularity != Granularity.Hour)
                 throw new PinterestValidationException("SyncGranularityNotSupported", "Granularity",
                     $"-Granularity {granularity} cannot be synced: restated days are replaced one day at a time, and {granularity} rows span several days (or the whole range). Use -Granularity Day (or Hour).");
+            // Keyword rows come from async KEYWORD reports filtered afterwards, and pin rows need a campaign and
+            // pin ids per call: neither fits "every entity of the account, one window at a time" yet.
+            if (level == AnalyticsLevel.Keyword || level == AnalyticsLevel.Pin)
+                throw new PinterestValidationException("SyncLevelNotSupported", "Level",
+                    $"-Level {level} cannot be synced yet. Sync the AdGroup (for keywords) or Ad (for pins) level, or use Get-PinAnalytics -Level {level} for a one-off pull.");
             Level = level;
             Columns = columns;
             Granularity = granularity;

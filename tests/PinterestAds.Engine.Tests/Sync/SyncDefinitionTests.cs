@@ -56,6 +56,16 @@ public sealed class SyncDefinitionTests
         Assert.Equal("SyncGranularityNotSupported", ex.ErrorId);
     }
 
+    [Theory]
+    [InlineData(AnalyticsLevel.Keyword)]
+    [InlineData(AnalyticsLevel.Pin)]
+    public void LevelsWithoutAnAccountWideListingAreRefused(AnalyticsLevel level)
+    {
+        var ex = Assert.Throws<PinterestValidationException>(() =>
+            new SyncDefinition(level, new[] { "SPEND_IN_DOLLAR" }, Granularity.Day, Array.Empty<AnalyticsTargetingType>(), null, null, null, null));
+        Assert.Equal("SyncLevelNotSupported", ex.ErrorId);
+    }
+
     [Fact]
     public void CsvValuesAreInvariantWhateverTheCulture()
     {
