@@ -67,7 +67,7 @@ namespace PinterestAds.Engine.Analytics
             return execution;
         }
 
-        /// <param name="callDone">Sync path only: called with (calls done, calls in all) after each call, for progress.</param>
+        /// <summary>Runs the plan; <c>callDone</c> (sync path only) hears (calls done, calls in all) after each call, for progress.</summary>
         public Task RunAsync(PinterestSession session, IAnalyticsResources resources, Action<AnalyticsRow> output,
             Action<Exception, AnalyticsCall> failed, IPinLog log, CancellationToken ct, Action<int, int>? callDone = null) =>
             SyncPlan != null

@@ -67,7 +67,7 @@ namespace PinterestAds.Engine.Analytics
                 Granularity = query.Granularity,
                 // AD_GROUP_ID comes along to find the keywords' texts (keywords/get lists by ad group).
                 Columns = new[] { AdGroupIdColumn }.Concat(requested).ToList(),
-                AdGroupIds = parentsKnown ? parents.Distinct().ToList()! : null,
+                AdGroupIds = parentsKnown ? parents.Where(p => p != null).Select(p => p!).Distinct().ToList() : null,
                 ClickWindowDays = query.ClickWindowDays,
                 EngagementWindowDays = query.EngagementWindowDays,
                 ViewWindowDays = query.ViewWindowDays,

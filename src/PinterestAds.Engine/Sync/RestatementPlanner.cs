@@ -44,8 +44,11 @@ namespace PinterestAds.Engine.Sync
     /// </summary>
     internal static class RestatementPlanner
     {
-        /// <param name="resumedDays">Days the killed run being resumed already landed for this account: not pulled again.</param>
-        /// <param name="asyncReports">Whether async reports can answer this definition here (not in the sandbox, not at levels without a report level): they reach further back.</param>
+        /// <summary>
+        /// The account's due windows. <c>resumedDays</c>: days the killed run being resumed already landed for
+        /// this account (not pulled again). <c>asyncReports</c>: whether async reports can answer this definition
+        /// here (not in the sandbox, not at levels without a report level): they reach further back.
+        /// </summary>
         public static AccountPlan Plan(SyncAccountState state, DateTime startDate, DateTime endDate, int restateDays,
             Granularity granularity, DateTime today, ISet<DateTime> resumedDays, IPinLog log, string? operationId = null, bool asyncReports = false)
         {

@@ -17,11 +17,7 @@ namespace PinterestAds.PowerShell.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string typed = (wordToComplete ?? "").Trim('\'', '"');
-            return ValuesOf(parameterName)
-                .Where(value => value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                .Select(value => new CompletionResult(value, value, CompletionResultType.ParameterValue, value))
-                .ToList();
+            return CompletionValues.StartingWith(ValuesOf(parameterName), wordToComplete);
         }
 
         private static IEnumerable<string> ValuesOf(string parameterName)

@@ -28,11 +28,9 @@ namespace PinterestAds.PowerShell.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            if (!FieldOf.TryGetValue(parameterName, out string? field)) return Enumerable.Empty<CompletionResult>();
-            string typed = (wordToComplete ?? "").Trim('\'', '"');
-            return ReportRequestPlanner.AllowedValues(field)
-                .Where(value => value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                .Select(value => new CompletionResult(value, value, CompletionResultType.ParameterValue, value));
+            return FieldOf.TryGetValue(parameterName, out string? field)
+                ? CompletionValues.StartingWith(ReportRequestPlanner.AllowedValues(field), wordToComplete)
+                : Enumerable.Empty<CompletionResult>();
         }
     }
 }
