@@ -31,27 +31,14 @@ param(
 
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
-$repoRoot = Split-Path $PSScriptRoot -Parent
-if (-not $ModulePath) {
-    $ModulePath = Get-ChildItem (Join-Path $repoRoot 'out/PinterestAds') -Directory | Sort-Object { [version]$_.Name } -Descending |
-        Select-Object -First 1 -ExpandProperty FullName
-}
-if (Test-Path $ModulePath -PathType Container) { $ModulePath = Join-Path $ModulePath 'PinterestAds.psd1' }
-Import-Module $ModulePath -Force
+Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
+Import-PinBenchModule $ModulePath
 $columns = 'SPEND_IN_DOLLAR', 'IMPRESSION_1', 'CLICKTHROUGH_1'
 
-$ownEmulator = $null
-if (-not $ApiBaseUri) {
-    Import-Module (Join-Path $repoRoot 'tests/Pester/Emulator.psm1') -Force
-    $ownEmulator = Start-PinTestEmulator -Option @{
-        AdAccounts = 1; CampaignsPerAccount = $CampaignCount; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1; ProductGroupsPerAdGroup = 0
-        TemplatesPerAccount = 0; LatencyMs = $LatencyMs
-    } -TimeoutSeconds 60
-    $ApiBaseUri = $ownEmulator.ApiBaseUri
-    $AdminUri = $ownEmulator.AdminUri
-}
-if (-not $AdminUri) { $AdminUri = [uri]($ApiBaseUri.AbsoluteUri -replace '/v5/?$', '/_emulator') }
-$admin = $AdminUri.AbsoluteUri.TrimEnd('/')
+$target = Connect-PinBenchEmulator -ApiBaseUri $ApiBaseUri -AdminUri $AdminUri -CampaignCount $CampaignCount -LatencyMs $LatencyMs
+$ownEmulator = $target.Emulator
+$ApiBaseUri = $target.ApiBaseUri
+$admin = $target.AdminUri
 
 function Get-Journal { @(Invoke-RestMethod "$admin/requests" | ForEach-Object { $_ }) }
 

@@ -34,12 +34,8 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $repoRoot = Split-Path $PSScriptRoot -Parent
-if (-not $ModulePath) {
-    $ModulePath = Get-ChildItem (Join-Path $repoRoot 'out/PinterestAds') -Directory | Sort-Object { [version]$_.Name } -Descending |
-        Select-Object -First 1 -ExpandProperty FullName
-}
-if (Test-Path $ModulePath -PathType Container) { $ModulePath = Join-Path $ModulePath 'PinterestAds.psd1' }
-Import-Module $ModulePath -Force
+Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
+Import-PinBenchModule $ModulePath
 Import-Module (Join-Path $repoRoot 'tests/Pester/Emulator.psm1') -Force
 Import-Module (Join-Path $repoRoot 'tests/Pester/SyncTestSupport.psm1') -Force
 $columns = 'SPEND_IN_DOLLAR', 'TOTAL_IMPRESSION', 'TOTAL_CLICKTHROUGH', 'TOTAL_CONVERSIONS'
