@@ -68,7 +68,7 @@ Describe 'New-PinBulkDownload' {
     It 'refuses an unknown entity type before any request' {
         Clear-Journal $emu
         $null = New-PinBulkDownload -EntityType CAMPAIGNS_AND_MORE -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidValue,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ValueNotAllowed,*'
         $failures[0].Exception.ParameterName | Should -Be 'EntityType'
         @(Get-JournalEntry $emu -OperationId 'bulk_download/create').Count | Should -Be 0
     }

@@ -62,9 +62,9 @@ Describe 'New-PinMmmReport' {
     }
 
     It 'refuses <Case> before any request, naming the parameter' -ForEach @(
-        @{ Case = 'a column MMM reports lack'; Id = 'InvalidValue'; Parameter = 'Column'; Override = @{ Column = 'TOTAL_CONVERSIONS' } }
-        @{ Case = 'a targeting type MMM reports lack'; Id = 'InvalidValue'; Parameter = 'TargetingType'; Override = @{ TargetingType = 'KEYWORD' } }
-        @{ Case = 'an unknown country'; Id = 'InvalidValue'; Parameter = 'Country'; Override = @{ Country = 'ZZ' } }
+        @{ Case = 'a column MMM reports lack'; Id = 'ValueNotAllowed'; Parameter = 'Column'; Override = @{ Column = 'TOTAL_CONVERSIONS' } }
+        @{ Case = 'a targeting type MMM reports lack'; Id = 'ValueNotAllowed'; Parameter = 'TargetingType'; Override = @{ TargetingType = 'KEYWORD' } }
+        @{ Case = 'an unknown country'; Id = 'ValueNotAllowed'; Parameter = 'Country'; Override = @{ Country = 'ZZ' } }
         @{ Case = 'an end before the start'; Id = 'EndDateBeforeStartDate'; Parameter = 'EndDate'; Override = @{ EndDate = (Get-Date).AddDays(-30) } }
     ) {
         Clear-Journal $emu

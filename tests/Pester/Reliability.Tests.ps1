@@ -387,14 +387,14 @@ Describe 'Fault matrix: cut-off synchronous responses' {
     It 'connection reset mid-body: exact rows or a typed error' {
         Add-PinTestEmulatorFault $emu -Kind reset -Target 'campaigns/analytics' -AfterBytes 200
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Granularity Day -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
-        Assert-CompleteOrTypedError $rows $failures $smallTruth @('ApiNetworkError', 'NetworkFailure', 'ServerError', 'UnexpectedResponse', 'RequestTimedOut', 'ApiTimeout')
+        Assert-CompleteOrTypedError $rows $failures $smallTruth @('NetworkFailure', 'ServerError', 'ApiResponseInvalid', 'RequestTimedOut')
         Complete-Fault
     }
 
     It 'truncated response body: exact rows or a typed error' {
         Add-PinTestEmulatorFault $emu -Kind truncate -Target 'campaigns/analytics' -AfterBytes 200
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Granularity Day -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
-        $null = Assert-CompleteOrTypedError $rows $failures $smallTruth @('ApiNetworkError', 'NetworkFailure', 'ServerError', 'UnexpectedResponse', 'RequestTimedOut', 'ApiTimeout')
+        $null = Assert-CompleteOrTypedError $rows $failures $smallTruth @('NetworkFailure', 'ServerError', 'ApiResponseInvalid', 'RequestTimedOut')
         Complete-Fault
     }
 }

@@ -77,7 +77,7 @@ namespace PinterestAds.Engine.Analytics
             var table = targeting ? Targeting : Sync;
             if (table.TryGetValue(level, out var operation)) return operation;
             string valid = string.Join(", ", table.Keys);
-            throw new PinterestValidationException("LevelNotSupported", "Level",
+            throw new PinterestValidationException(ErrorIds.LevelNotSupported, "Level",
                 $"-Level {level} has no {(targeting ? "targeting " : "")}analytics operation in the Pinterest API. Use one of: {valid}.");
         }
 

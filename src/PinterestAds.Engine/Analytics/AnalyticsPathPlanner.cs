@@ -49,10 +49,10 @@ namespace PinterestAds.Engine.Analytics
                     return new AnalyticsPathChoice(AnalyticsMode.Sync, "-Mode Sync.");
                 case AnalyticsMode.Async:
                     if (syncOnly != null)
-                        throw new PinterestValidationException("ParameterNotApplicable", syncOnly,
+                        throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, syncOnly,
                             $"-{syncOnly} exists only on the synchronous endpoints; async reports have no such field. Use -Mode Auto or Sync, or drop -{syncOnly}.");
                     if (query.Environment == PinEnvironment.Sandbox)
-                        throw new PinterestValidationException("AsyncNotInSandbox", "Mode",
+                        throw new PinterestValidationException(ErrorIds.AsyncNotInSandbox, "Mode",
                             "-Mode Async: the sandbox has no async reports (the description marks them unavailable there). Use -Mode Sync, or connect to production.");
                     return new AnalyticsPathChoice(AnalyticsMode.Async, "-Mode Async.");
             }
@@ -72,12 +72,12 @@ namespace PinterestAds.Engine.Analytics
             if (syncOnly != null)
                 return new AnalyticsPathChoice(AnalyticsMode.Sync, $"{beyond}, but -{syncOnly} exists only on the synchronous endpoints.");
             if (query.Environment == PinEnvironment.Sandbox)
-                throw new PinterestValidationException("BeyondSyncLimitsInSandbox", lookbackFits ? "EndDate" : "StartDate",
+                throw new PinterestValidationException(ErrorIds.BeyondSyncLimitsInSandbox, lookbackFits ? "EndDate" : "StartDate",
                     $"{beyond}, and the sandbox has no async reports to reach further. Keep the range within {sync.LookbackDays} days back" +
                     (spanFits ? "" : $" and {sync.MaxSpanDays} days long (or use -Granularity Day)") + ", or connect to production.");
 
             if (start < today.AddDays(-asyncWindow.LookbackDays) && !query.ClampToAvailable)
-                throw new PinterestValidationException("StartDateBeyondLookback", "StartDate",
+                throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, "StartDate",
                     $"-StartDate {ApiDates.Format(start)} is more than {asyncWindow.LookbackDays} days back, beyond even async reports at {granularity} (the earliest date today is " +
                     $"{ApiDates.Format(today.AddDays(-asyncWindow.LookbackDays))} UTC). Use a later start date, or add -ClampToAvailable to start there.");
             int parts = (days + asyncWindow.MaxSpanDays - 1) / asyncWindow.MaxSpanDays;

@@ -91,7 +91,7 @@ namespace PinterestAds.Engine.Analytics
             CheckWindow("ViewWindowDays", "view_window_days", query.ViewWindowDays, operation);
             if (operation.Level == AnalyticsLevel.Pin) return CreatePinPlan(query, operation, columns, log);
             if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
-                throw new PinterestValidationException("ThrottleLimitOutOfRange", "ThrottleLimit",
+                throw new PinterestValidationException(ErrorIds.ThrottleLimitOutOfRange, "ThrottleLimit",
                     $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
             RequireApplicable(query.AggregateReportRows.HasValue, "AggregateReportRows", "aggregate_report_rows", operation);
             RequireApplicable(query.AttributionTypes.Count > 0, "AttributionType", "attribution_types", operation);
@@ -104,7 +104,7 @@ namespace PinterestAds.Engine.Analytics
             if (operation.IdParameter != null)
                 lists.Add((operation.IdParameter, "Id", Ids.RequireAll("Id", query.Ids, operation.Api.Parameter(operation.IdParameter))));
             else if (query.Ids.Count > 0)
-                throw new PinterestValidationException("IdNotApplicable", "Id",
+                throw new PinterestValidationException(ErrorIds.IdNotApplicable, "Id",
                     $"-Id does not apply at -Level {query.Level}: the {operation.ApiLevel} operation reports on the whole ad account (-AdAccountId). Leave -Id out, or choose -Level Campaign, AdGroup, Ad or ProductGroup.");
             if (query.CampaignIds.Count > 0 && operation.IdParameter != "campaign_ids")
                 lists.Add(("campaign_ids", "CampaignId", Ids.RequireAll("CampaignId", query.CampaignIds, operation.Api.Parameter("campaign_ids"))));
@@ -115,14 +115,14 @@ namespace PinterestAds.Engine.Analytics
             {
                 var parameter = operation.Api.Parameter(list.Parameter);
                 if (parameter.Required && list.Ids.Count == 0)
-                    throw new PinterestValidationException("IdRequired", "Id",
+                    throw new PinterestValidationException(ErrorIds.IdRequired, "Id",
                         $"-Id is required at -Level {query.Level}: give the {operation.ApiLevel.ToLowerInvariant().Replace('_', ' ')} ids, or pipe them in (e.g. Get-Pin{query.Level} | Get-Pin{(query.Targeting ? "Targeting" : "")}Analytics ...).");
             }
 
             // ads/analytics answers 400 without ad_ids unless both campaign_ids and pin_ids are given.
             if (operation.Level == AnalyticsLevel.Ad && !operation.IsTargeting && query.Ids.Count == 0
                 && !(query.CampaignIds.Count > 0 && query.PinIds.Count > 0))
-                throw new PinterestValidationException("IdRequired", query.CampaignIds.Count > 0 ? "PinId" : "Id",
+                throw new PinterestValidationException(ErrorIds.IdRequired, query.CampaignIds.Count > 0 ? "PinId" : "Id",
                     "-Level Ad needs the ad ids (-Id, or pipe Get-PinAd), or both -CampaignId and -PinId: Pinterest's ads analytics take ad_ids, or campaign_ids together with pin_ids." +
                     (query.CampaignIds.Count > 0 ? " -CampaignId alone is not enough: add -PinId, or give the ad ids." : ""));
 
@@ -133,7 +133,7 @@ namespace PinterestAds.Engine.Analytics
             {
                 int max = operation.MaxItems(other.Parameter) ?? int.MaxValue;
                 if (other.Ids.Count > max)
-                    throw new PinterestValidationException("TooManyIds", other.PowerShellName,
+                    throw new PinterestValidationException(ErrorIds.TooManyIds, other.PowerShellName,
                         $"-{other.PowerShellName} has {other.Ids.Count} ids but {operation.Id} takes at most {max} {other.Parameter} per call, and only one id list ({chunked.Parameter}) can be split across calls. Give at most {max}, or run once per group.");
             }
 
@@ -143,7 +143,7 @@ namespace PinterestAds.Engine.Analytics
             {
                 int max = operation.MaxItems(chunked.Parameter) ?? ApiLimits.SyncIdsPerCall;
                 if (chunked.Ids.Count > max)
-                    throw new PinterestValidationException("AggregateTooManyIds", chunked.PowerShellName,
+                    throw new PinterestValidationException(ErrorIds.AggregateTooManyIds, chunked.PowerShellName,
                         $"-AggregateReportRows makes one row of the ids of one call, and {operation.Id} takes at most {max} {chunked.Parameter}; {chunked.Ids.Count} ids would need several calls and give several partial aggregates. " +
                         $"Give at most {max} ids, or leave -AggregateReportRows out and sum the rows (Measure-Object -Sum).");
             }
@@ -172,7 +172,7 @@ namespace PinterestAds.Engine.Analytics
         private static AnalyticsPlan CreatePinPlan(AnalyticsQuery query, AnalyticsOperation operation, IReadOnlyList<string> columns, IPinLog log)
         {
             if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
-                throw new PinterestValidationException("ThrottleLimitOutOfRange", "ThrottleLimit",
+                throw new PinterestValidationException(ErrorIds.ThrottleLimitOutOfRange, "ThrottleLimit",
                     $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
             var chunks = PinAnalytics.Chunks(query, operation);
             TargetingChunks(query, operation);
@@ -216,17 +216,17 @@ namespace PinterestAds.Engine.Analytics
             if (!operation.IsTargeting)
             {
                 if (query.TargetingTypes.Count > 0)
-                    throw new PinterestValidationException("ParameterNotApplicable", "TargetingType",
+                    throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, "TargetingType",
                         "-TargetingType applies to Get-PinTargetingAnalytics only.");
                 return new[] { (IReadOnlyList<string>)Array.Empty<string>() };
             }
             var types = query.TargetingTypes.Distinct().Select(t => ApiNames.ToApi(t)).ToList();
             if (types.Count == 0)
-                throw new PinterestValidationException("TargetingTypeRequired", "TargetingType",
+                throw new PinterestValidationException(ErrorIds.TargetingTypeRequired, "TargetingType",
                     $"-TargetingType is required: give one or more of {string.Join(", ", operation.TargetingTypes.Select(PowerShellTargetingName))}.");
             var unsupported = types.Where(t => !operation.TargetingTypes.Contains(t, StringComparer.Ordinal)).ToList();
             if (unsupported.Count > 0)
-                throw new PinterestValidationException("TargetingTypeNotSupported", "TargetingType",
+                throw new PinterestValidationException(ErrorIds.TargetingTypeNotSupported, "TargetingType",
                     $"-TargetingType {string.Join(", ", unsupported.Select(PowerShellTargetingName))} is not offered at -Level {query.Level} ({operation.Id}). Use: {string.Join(", ", operation.TargetingTypes.Select(PowerShellTargetingName))}.");
             int max = operation.MaxItems("targeting_types") ?? types.Count;
             return Validation.Ids.Chunk(types, max).ToList();
@@ -240,7 +240,7 @@ namespace PinterestAds.Engine.Analytics
             if (!days.HasValue) return;
             var allowed = operation.Api.Parameter(parameter).AllowedValues ?? Array.Empty<string>();
             if (allowed.Count > 0 && !allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                throw new PinterestValidationException("AttributionWindowInvalid", powerShellName,
+                throw new PinterestValidationException(ErrorIds.AttributionWindowInvalid, powerShellName,
                     $"-{powerShellName} {days} is not an attribution window Pinterest offers. Use one of: {string.Join(", ", allowed)} (days).");
         }
 
@@ -252,7 +252,7 @@ namespace PinterestAds.Engine.Analytics
                 .Where(o => o.Accepts(parameter) && o.IdParameter != parameter)
                 .Select(o => o.Level).ToList();
             string where = levels.Count > 0 ? $" It applies at -Level {string.Join(", ", levels)}." : (operation.IsTargeting ? " It applies to Get-PinAnalytics only." : " It applies to Get-PinTargetingAnalytics only.");
-            throw new PinterestValidationException("ParameterNotApplicable", powerShellName,
+            throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, powerShellName,
                 $"-{powerShellName} does not apply at -Level {operation.Level}: {operation.Id} has no {parameter} parameter.{where}");
         }
     }

@@ -157,7 +157,7 @@ namespace PinterestAds.Engine.Analytics
         {
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(wrapper, out var inner)) root = inner;
             if (root.ValueKind != JsonValueKind.Array)
-                throw new PinterestException("UnexpectedResponse", PinErrorKind.InvalidData,
+                throw new PinterestException(ErrorIds.ApiResponseInvalid, PinErrorKind.InvalidData,
                     $"Pinterest answered with a {root.ValueKind} where an array of rows was expected.");
             foreach (var item in root.EnumerateArray()) yield return item;
         }

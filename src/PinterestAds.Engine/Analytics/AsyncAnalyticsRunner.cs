@@ -83,7 +83,7 @@ namespace PinterestAds.Engine.Analytics
             {
                 var refused = MetricAlgebra.NotMergeable(shared.Columns);
                 if (refused.Count > 0)
-                    throw new PinterestValidationException("TotalNotMergeable", "Column",
+                    throw new PinterestValidationException(ErrorIds.TotalNotMergeable, "Column",
                         $"-Granularity Total over {(end - start).TotalDays + 1:0} days needs {parts} async reports ({window.MaxSpanDays} days each), and {string.Join(", ", refused)} cannot be " +
                         "re-aggregated from per-report totals (unique counts, averages and rates without a known formula). Ask for -Granularity Day, Week or Month, " +
                         $"a range of at most {window.MaxSpanDays} days, or drop {string.Join(", ", refused)}.");
@@ -98,7 +98,7 @@ namespace PinterestAds.Engine.Analytics
             {
                 var missing = types.Where(t => !allowedTypes.Contains(t, StringComparer.Ordinal)).ToList();
                 if (missing.Count > 0)
-                    throw new PinterestValidationException("TargetingTypeNotSupported", "TargetingType",
+                    throw new PinterestValidationException(ErrorIds.TargetingTypeNotSupported, "TargetingType",
                         $"-TargetingType {string.Join(", ", missing)} is not offered by async reports. Use -Mode Sync (inside its limits), or drop them.");
             }
             int maxTypes = ApiCatalog.Current.Body("AdsAnalyticsCreateAsyncRequest").Properties["targeting_types"].MaxItems ?? 5;
@@ -158,7 +158,7 @@ namespace PinterestAds.Engine.Analytics
             (AnalyticsLevel.ProductGroup, false) => ReportLevel.ProductGroup,
             (AnalyticsLevel.ProductGroup, true) => ReportLevel.ProductGroupTargeting,
             // Keyword queries run through KeywordAnalytics; pins have no async report level at all.
-            _ => throw new PinterestValidationException("LevelNotSupported", "Mode",
+            _ => throw new PinterestValidationException(ErrorIds.LevelNotSupported, "Mode",
                 $"-Level {level} has no async report path of this kind. Use -Mode Sync{(level == AnalyticsLevel.Pin ? " (ad_pins/analytics)" : "")}."),
         };
 
@@ -189,7 +189,7 @@ namespace PinterestAds.Engine.Analytics
                 onRound: null, log, ct).ConfigureAwait(false);
             if (failure != null) throw failure;
             if (unfinished.Count > 0)
-                throw new PinterestException("ReportWaitTimedOut", PinErrorKind.Timeout,
+                throw new PinterestException(ErrorIds.ReportWaitTimedOut, PinErrorKind.Timeout,
                     $"{unfinished.Count} of {jobs.Count} async report(s) were not finished after {query.ReportTimeout.TotalSeconds:0} s; no rows were written. They go on at Pinterest: " +
                     string.Join("; ", unfinished.Select(j => $"Get-PinReport -AdAccountId {j.AdAccountId} -Token {j.Token} | Wait-PinReport | Receive-PinReport")));
 

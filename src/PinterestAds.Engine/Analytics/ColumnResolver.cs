@@ -51,7 +51,7 @@ namespace PinterestAds.Engine.Analytics
         {
             var cleaned = (inputs ?? Array.Empty<string>()).Select(i => (i ?? "").Trim()).Where(i => i.Length > 0).ToList();
             if (cleaned.Count == 0)
-                throw new PinterestValidationException("ColumnRequired", parameterName,
+                throw new PinterestValidationException(ErrorIds.ColumnRequired, parameterName,
                     $"-{parameterName} needs at least one column, e.g. -{parameterName} SPEND_IN_DOLLAR, IMPRESSION_1, CLICKTHROUGH_1. Tab completion lists the {allowed.Count} valid columns.");
 
             var byName = allowed.ToDictionary(a => a, a => a, StringComparer.OrdinalIgnoreCase);
@@ -99,7 +99,7 @@ namespace PinterestAds.Engine.Analytics
                 string lookup = catalogue == null
                     ? ""
                     : " Ads Manager display names are accepted too.";
-                throw new PinterestValidationException("UnknownColumn", parameterName,
+                throw new PinterestValidationException(ErrorIds.UnknownColumn, parameterName,
                     $"-{parameterName}: {string.Join("; ", problems)}. Tab completion and Get-PinMetricDefinition list the {allowed.Count} valid columns.{lookup}");
             }
             return result;

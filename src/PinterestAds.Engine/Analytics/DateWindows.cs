@@ -40,12 +40,12 @@ namespace PinterestAds.Engine.Analytics
         {
             DateTime today = ApiDates.UtcToday().Date;
             if (end < start)
-                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
+                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, "EndDate",
                     $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
             if (end <= today) return end;
             log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
             if (start > today)
-                throw new PinterestValidationException("StartDateInFuture", "StartDate",
+                throw new PinterestValidationException(ErrorIds.StartDateInFuture, "StartDate",
                     $"-StartDate {ApiDates.Format(start)} is in the future (today is {ApiDates.Format(today)} UTC). Give a date on or before today.");
             return today;
         }
@@ -72,7 +72,7 @@ namespace PinterestAds.Engine.Analytics
                     string why = clampToAvailable
                         ? $" -ClampToAvailable cannot help: the whole range ends before {ApiDates.Format(earliest)}."
                         : $" Leave -Mode at Auto (async reports reach {ApiLimits.AsyncReport.LookbackDays} days back) or use New-PinAsyncReport for older data, or add -ClampToAvailable to start at {ApiDates.Format(earliest)} instead.";
-                    throw new PinterestValidationException("StartDateBeyondLookback", "StartDate",
+                    throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, "StartDate",
                         $"-StartDate {ApiDates.Format(start)} is more than {limit.LookbackDays} days ago: synchronous analytics at {granularityName} granularity start at most {limit.LookbackDays} days back (the earliest date today is {ApiDates.Format(earliest)} UTC).{why}");
                 }
                 log.Warning($"-StartDate {ApiDates.Format(start)} is beyond the {limit.LookbackDays}-day lookback of synchronous analytics at {granularityName} granularity; the report starts at {ApiDates.Format(earliest)} instead (-ClampToAvailable). Use New-PinAsyncReport for older data.");
@@ -81,7 +81,7 @@ namespace PinterestAds.Engine.Analytics
 
             int days = (int)(end - start).TotalDays + 1;
             if (days > limit.MaxSpanDays && granularity != Granularity.Day && granularity != Granularity.Hour)
-                throw new PinterestValidationException("SpanTooLongForGranularity", "EndDate",
+                throw new PinterestValidationException(ErrorIds.SpanTooLongForGranularity, "EndDate",
                     $"{days} days ({ApiDates.Format(start)} to {ApiDates.Format(end)}) exceed the {limit.MaxSpanDays}-day span of one synchronous call, and {granularityName} rows cannot be merged across calls. Shorten the range to {limit.MaxSpanDays} days, use -Granularity Day, or New-PinAsyncReport.");
 
             var spans = new List<DateSpan>();

@@ -63,7 +63,7 @@ namespace PinterestAds.Engine.Analytics
             if (nonConversion.Count > 0) parts.Add($"non-conversion metrics of {Describe(nonConversion)}");
             string what = string.Join(" and ", parts);
             if (requireFinal)
-                throw new PinterestException("MetricsNotFinal", PinErrorKind.InvalidData,
+                throw new PinterestException(ErrorIds.MetricsNotFinal, PinErrorKind.InvalidData,
                     $"The {what} are not final yet (-RequireFinalMetrics). Conversions settle within 48 hours: run again later, or end the range earlier with -EndDate.");
             log.Warning($"The {what} are not final yet and may still change. Use -RequireFinalMetrics to fail instead.");
         }

@@ -37,10 +37,10 @@ namespace PinterestAds.Engine.Analytics
             Action<AnalyticsRow> output, IPinLog log, CancellationToken ct)
         {
             if (query.Targeting)
-                throw new PinterestValidationException("LevelNotSupported", "Level",
+                throw new PinterestValidationException(ErrorIds.LevelNotSupported, "Level",
                     "-Level Keyword has no targeting breakdown (Pinterest has no KEYWORD_TARGETING report level). Use Get-PinAnalytics -Level Keyword, or Get-PinTargetingAnalytics -TargetingType Keyword at -Level AdGroup.");
             if (query.CampaignIds.Count > 0 || query.PinIds.Count > 0 || query.AggregateReportRows.HasValue || query.AttributionTypes.Count > 0)
-                throw new PinterestValidationException("ParameterNotApplicable", query.CampaignIds.Count > 0 ? "CampaignId" : query.PinIds.Count > 0 ? "PinId" : "AggregateReportRows",
+                throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, query.CampaignIds.Count > 0 ? "CampaignId" : query.PinIds.Count > 0 ? "PinId" : "AggregateReportRows",
                     "-CampaignId, -PinId and -AggregateReportRows do not apply at -Level Keyword: pipe the keywords in (Get-PinKeyword | Get-PinAnalytics) or give their ids with -Id.");
             var keywordIds = Validation.Ids.RequireAll("Id", query.Ids);
             var asyncColumns = ReportRequestPlanner.AllowedValues("columns");
@@ -50,7 +50,7 @@ namespace PinterestAds.Engine.Analytics
             var window = ReportWindows.For("KEYWORD", granularity);
             DateTime start = ApiDates.ToCalendarDate(query.StartDate), end = ApiDates.ToCalendarDate(query.EndDate);
             if (query.Granularity != Granularity.Day && query.Granularity != Granularity.Hour && (end - start).TotalDays + 1 > window.MaxSpanDays)
-                throw new PinterestValidationException("SpanTooLongForGranularity", "EndDate",
+                throw new PinterestValidationException(ErrorIds.SpanTooLongForGranularity, "EndDate",
                     $"-Level Keyword -Granularity {query.Granularity} covers {(end - start).TotalDays + 1:0} days, but one KEYWORD report spans at most {window.MaxSpanDays} days and {query.Granularity} rows cannot be joined across reports. Use -Granularity Day (split exactly), or a range of at most {window.MaxSpanDays} days.");
 
             // The report filters by ad group; the keywords' parents are known when keywords were piped in.

@@ -128,7 +128,7 @@ namespace PinterestAds.Engine.Analytics
             if (granularity != Granularity.Hour) return;
             var conversion = columns.Where(IsConversion).ToList();
             if (conversion.Count == 0) return;
-            throw new PinterestValidationException("ConversionColumnsAtHour", parameterName,
+            throw new PinterestValidationException(ErrorIds.ConversionColumnsAtHour, parameterName,
                 $"-Granularity Hour carries no conversion metrics (Pinterest returns none at HOUR), so {string.Join(", ", conversion)} would come back empty. " +
                 "Drop them, or ask for -Granularity Day.");
         }

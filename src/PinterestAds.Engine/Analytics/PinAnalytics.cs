@@ -22,14 +22,14 @@ namespace PinterestAds.Engine.Analytics
         {
             var campaigns = Ids.RequireAll("CampaignId", query.CampaignIds).Distinct().ToList();
             if (campaigns.Count == 0)
-                throw new PinterestValidationException("CampaignIdRequired", "CampaignId",
+                throw new PinterestValidationException(ErrorIds.CampaignIdRequired, "CampaignId",
                     $"-Level Pin reports the pins of a campaign ({operation.Id} takes one campaign_id per call): give -CampaignId, and the pins with -PinId (or -Id).");
             var pins = Ids.RequireAll("PinId", query.PinIds).Concat(Ids.RequireAll("Id", query.Ids)).Distinct().ToList();
             if (pins.Count == 0)
-                throw new PinterestValidationException("IdRequired", "PinId",
+                throw new PinterestValidationException(ErrorIds.IdRequired, "PinId",
                     $"-Level Pin needs the pin ids: give -PinId (or -Id); {operation.Id} requires pin_ids.");
             if (query.AggregateReportRows.HasValue)
-                throw new PinterestValidationException("ParameterNotApplicable", "AggregateReportRows",
+                throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, "AggregateReportRows",
                     $"-AggregateReportRows does not apply at -Level Pin: {operation.Id} has no aggregate_report_rows parameter.");
             int max = operation.MaxItems("pin_ids") ?? ApiLimits.SyncIdsPerCall;
             return campaigns.SelectMany(c => Ids.Chunk(pins, max).Select(chunk => (c, chunk))).ToList();

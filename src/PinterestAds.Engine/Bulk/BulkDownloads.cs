@@ -30,7 +30,7 @@ namespace PinterestAds.Engine.Bulk
                 ? Array.Empty<string>()
                 : CatalogValues.Require("EntityType", typesFacts.AllowedValues!, spec.EntityTypes);
             if (typesFacts.MaxItems.HasValue && types.Count > typesFacts.MaxItems)
-                throw new PinterestValidationException("TooManyValues", "EntityType",
+                throw new PinterestValidationException(ErrorIds.TooManyValues, "EntityType",
                     $"-EntityType has {types.Count} values; a bulk download allows at most {typesFacts.MaxItems}. Make two downloads.");
             var ids = Ids.RequireAll("EntityId", spec.EntityIds);
             var filterFacts = body.Properties["campaign_filter"].Properties!;
@@ -41,10 +41,10 @@ namespace PinterestAds.Engine.Bulk
 
             // Filters that can match nothing are refused before the request (issue 16, point 15).
             if (spec.UpdatedSince.HasValue && spec.UpdatedSince.Value > DateTimeOffset.UtcNow)
-                throw new PinterestValidationException("UpdatedSinceInFuture", "UpdatedSince",
+                throw new PinterestValidationException(ErrorIds.UpdatedSinceInFuture, "UpdatedSince",
                     $"-UpdatedSince {spec.UpdatedSince.Value:u} lies in the future; no entity can have been updated since then. Give a time in the past.");
             if (spec.CampaignStartTime.HasValue && spec.CampaignEndTime.HasValue && spec.CampaignStartTime.Value > spec.CampaignEndTime.Value)
-                throw new PinterestValidationException("CampaignTimeRangeReversed", "CampaignStartTime",
+                throw new PinterestValidationException(ErrorIds.CampaignTimeRangeReversed, "CampaignStartTime",
                     $"-CampaignStartTime {spec.CampaignStartTime.Value:u} is after -CampaignEndTime {spec.CampaignEndTime.Value:u}; the filter can match no campaign. Swap them.");
 
             using var buffer = new MemoryStream();
@@ -77,7 +77,7 @@ namespace PinterestAds.Engine.Bulk
             var response = await session.Api.SendAsync(request, log, ct).ConfigureAwait(false);
             using var document = response.Json();
             string id = AsyncReports.StringOf(document.RootElement, "request_id")
-                ?? throw new PinterestApiException("BulkRequestIdMissing", PinErrorKind.InvalidData,
+                ?? throw new PinterestApiException(ErrorIds.BulkRequestIdMissing, PinErrorKind.InvalidData,
                     "bulk_download/create answered without a request_id; nothing can be polled. Try again.", request.Operation.Id,
                     response.StatusCode, requestId: response.RequestId);
             var job = new ReportJob(session, spec.AdAccountId, id, ReportJobKind.Bulk, ReportStatuses.Running, spec.Format, DateTimeOffset.UtcNow)
@@ -107,7 +107,7 @@ namespace PinterestAds.Engine.Bulk
             }
             catch (PinterestApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                throw new PinterestApiException("BulkRequestNotFound", PinErrorKind.NotFound,
+                throw new PinterestApiException(ErrorIds.BulkRequestNotFound, PinErrorKind.NotFound,
                     $"Pinterest knows no bulk request {job.Token} in ad account {job.AdAccountId} (GET {request.Operation.PathTemplate} answered 404: " +
                     $"{Redactor.Text(ex.ApiMessage ?? "no message")}). Check the id and the ad account, or create a new download with New-PinBulkDownload.",
                     request.Operation.Id, ex.StatusCode, ex.ApiCode, ex.ApiMessage, ex.RequestId);
@@ -128,7 +128,7 @@ namespace PinterestAds.Engine.Bulk
             string? status = AsyncReports.StringOf(root, "status");
             if (BulkStatuses.IsBulkStatus(status)) return status!;
             string seen = present ? $"status {Redactor.Text(root.GetProperty("status").GetRawText())}" : "no status";
-            throw new PinterestApiException(present ? "BulkStatusUnknown" : "BulkStatusMissing", PinErrorKind.InvalidData,
+            throw new PinterestApiException(present ? ErrorIds.BulkStatusUnknown : ErrorIds.BulkStatusMissing, PinErrorKind.InvalidData,
                 $"{request.Operation.Id} answered {seen} for bulk request {job.Token}; a bulk request is {string.Join(", ", BulkStatuses.All)}. " +
                 "Its state is unknown (not failed): ask again with Get-PinReport -Kind Bulk.",
                 request.Operation.Id, response.StatusCode, requestId: response.RequestId);

@@ -76,10 +76,10 @@ namespace PinterestAds.Engine.Entities
             [EnumeratorCancellation] CancellationToken ct)
         {
             if (filter.Ids.Count == 0 && filter.AdGroupIds.Count == 0)
-                throw new PinterestValidationException("ProductGroupFilterRequired", "AdGroupId",
+                throw new PinterestValidationException(ErrorIds.ProductGroupFilterRequired, "AdGroupId",
                     "Listing product group promotions needs -Id (product group promotion ids) or -AdGroupId: Pinterest refuses a listing of the whole ad account. Pipe ad groups in: Get-PinAdGroup | Get-PinProductGroup.");
             if (filter.Ids.Count > 0 && filter.AdGroupIds.Count > 0)
-                throw new PinterestValidationException("ProductGroupFilterConflict", "AdGroupId",
+                throw new PinterestValidationException(ErrorIds.ProductGroupFilterConflict, "AdGroupId",
                     "-Id and -AdGroupId cannot be combined: Pinterest takes product_group_promotion_ids over ad_group_id and would ignore the ad group filter. Give one of them.");
             var adGroups = filter.AdGroupIds.Count == 0 ? new string?[] { null } : filter.AdGroupIds.Cast<string?>().ToArray();
             foreach (var adGroupId in adGroups)

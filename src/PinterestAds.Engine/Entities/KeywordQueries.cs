@@ -41,7 +41,7 @@ namespace PinterestAds.Engine.Entities
             int maxMatchTypes = operation.Parameter("match_types").MaxItems ?? int.MaxValue;
             var matchTypes = filter.MatchTypes.Distinct().Select(m => ApiNames.ToApi(m)).ToList();
             if (matchTypes.Count > maxMatchTypes)
-                throw new PinterestValidationException("TooManyValues", "MatchType",
+                throw new PinterestValidationException(ErrorIds.TooManyValues, "MatchType",
                     $"-MatchType has {matchTypes.Count} values; keywords/get takes at most {maxMatchTypes}.");
 
             var listings = new List<System.Func<string?, ApiRequest>>();

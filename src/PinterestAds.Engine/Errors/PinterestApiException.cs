@@ -45,7 +45,7 @@ namespace PinterestAds
     {
         public PinterestRateLimitException(string message, string? operationId, string rateLimitCategory, DateTimeOffset resetsAt,
             int? apiCode, string? apiMessage, string? requestId)
-            : base("RateLimitExceeded", PinErrorKind.LimitsExceeded, message, operationId, (HttpStatusCode)429, apiCode, apiMessage, requestId)
+            : base(ErrorIds.RateLimitExceeded, PinErrorKind.LimitsExceeded, message, operationId, (HttpStatusCode)429, apiCode, apiMessage, requestId)
         {
             RateLimitCategory = rateLimitCategory;
             ResetsAt = resetsAt;

@@ -2,14 +2,11 @@ namespace PinterestAds
 {
     /// <summary>
     /// The session cannot be served an operation, and nothing was sent: the sandbox lacks it
-    /// (<c>NotAvailableInSandbox</c>), or the session's app token from the client_credentials grant may not
-    /// call it (<c>NotAvailableWithClientCredentials</c>).
+    /// (<see cref="ErrorIds.NotAvailableInSandbox"/>), or the session's app token from the client_credentials grant may not
+    /// call it (<see cref="ErrorIds.NotAvailableWithClientCredentials"/>).
     /// </summary>
     public sealed class PinterestEnvironmentException : PinterestException
     {
-        public const string SandboxErrorId = "NotAvailableInSandbox";
-        public const string ClientCredentialsErrorId = "NotAvailableWithClientCredentials";
-
         public PinterestEnvironmentException(string errorId, PinEnvironment environment, string operationId, string message)
             : base(errorId, PinErrorKind.OperationFailed, message)
         {

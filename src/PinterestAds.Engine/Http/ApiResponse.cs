@@ -27,7 +27,7 @@ namespace PinterestAds.Engine.Http
         /// The body as JSON. HTML from a proxy, a body cut off mid-way or bytes that are not UTF-8 become
         /// <c>ApiResponseInvalid</c>, a typed error naming the operation - never a raw parser exception.
         /// </summary>
-        public JsonDocument Json() => Json("ApiResponseInvalid");
+        public JsonDocument Json() => Json(ErrorIds.ApiResponseInvalid);
 
         public JsonDocument Json(string errorId)
         {
@@ -51,7 +51,7 @@ namespace PinterestAds.Engine.Http
         }
 
         /// <summary>A typed error for an answer that parsed but does not have the shape the description gives.</summary>
-        public PinterestApiException Invalid(string what, System.Exception? inner = null, string errorId = "ApiResponseInvalid") =>
+        public PinterestApiException Invalid(string what, System.Exception? inner = null, string errorId = ErrorIds.ApiResponseInvalid) =>
             new PinterestApiException(errorId, PinErrorKind.InvalidData,
                 $"The answer of {OperationId ?? "the API"} {what} Nothing from it was used; the server (or a proxy in between) is broken. Try again later." +
                 (RequestId != null ? $" Request id: {RequestId}." : ""),

@@ -49,7 +49,7 @@ namespace PinterestAds.Engine.Http
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && overall.IsCancellationRequested)
             {
-                throw new PinterestApiException("OperationTimedOut", PinErrorKind.Timeout,
+                throw new PinterestApiException(ErrorIds.OperationTimedOut, PinErrorKind.Timeout,
                     $"{request.Operation.Id} did not complete within {OperationTimeout.TotalSeconds:0} s, retries included. Try again later or raise -OperationTimeoutSec on Connect-PinAccount.",
                     request.Operation.Id, innerException: ex);
             }
@@ -67,16 +67,16 @@ namespace PinterestAds.Engine.Http
             string rid = requestId != null ? $" Request id: {requestId}." : "";
             (string id, PinErrorKind kind, string hint) = code switch
             {
-                400 => ("ApiBadRequest", PinErrorKind.InvalidArgument, "Pinterest refused the request as invalid."),
-                401 => ("AuthenticationFailed", PinErrorKind.AuthenticationFailed,
+                400 => (ErrorIds.ApiBadRequest, PinErrorKind.InvalidArgument, "Pinterest refused the request as invalid."),
+                401 => (ErrorIds.AuthenticationFailed, PinErrorKind.AuthenticationFailed,
                     "Pinterest did not accept the access token: it is wrong, expired or revoked, or a sandbox token was used against production (or the reverse). Reconnect with Connect-PinAccount."),
-                403 => ("PermissionDenied", PinErrorKind.PermissionDenied,
+                403 => (ErrorIds.PermissionDenied, PinErrorKind.PermissionDenied,
                     "The token's user may not read this: it must be Owner, Admin, Analyst or Campaign Manager of the ad account, and the app needs the ads:read scope."),
-                404 => ("NotFound", PinErrorKind.NotFound, "Pinterest found no such object; check the ids."),
-                429 => ("RateLimitExceeded", PinErrorKind.LimitsExceeded,
+                404 => (ErrorIds.NotFound, PinErrorKind.NotFound, "Pinterest found no such object; check the ids."),
+                429 => (ErrorIds.RateLimitExceeded, PinErrorKind.LimitsExceeded,
                     "Pinterest's rate limit was still exceeded after the module's retries. Wait a minute, or lower -ThrottleLimit."),
-                _ when code >= 500 => ("ServerError", PinErrorKind.ServerError, "Pinterest failed to answer; it was retried where that was safe. Try again later."),
-                _ => ("ApiError", PinErrorKind.OperationFailed, "Pinterest refused the request."),
+                _ when code >= 500 => (ErrorIds.ServerError, PinErrorKind.ServerError, "Pinterest failed to answer; it was retried where that was safe. Try again later."),
+                _ => (ErrorIds.ApiError, PinErrorKind.OperationFailed, "Pinterest refused the request."),
             };
             return new PinterestApiException(id, kind, $"{hint} {detail}.{rid}", request.Operation.Id, status, error.Code, maskedMessage, requestId);
         }

@@ -71,7 +71,7 @@ namespace PinterestAds.Engine.Http
         }
 
         private static PinterestApiException TooLarge(RequestContext context, long cap, long? declared) =>
-            new PinterestApiException("ResponseTooLarge", PinErrorKind.InvalidData,
+            new PinterestApiException(ErrorIds.ResponseTooLarge, PinErrorKind.InvalidData,
                 $"{context.OperationName} answered with a body {(declared.HasValue ? $"of {declared.Value:N0} bytes" : "larger than the cap")}; " +
                 $"the module reads at most {cap / (1024 * 1024):N0} MiB of an answer of kind '{KindOf(context)}' (the response size cap) and stopped reading. " +
                 "The server is broken or hostile; nothing from this answer was used.",

@@ -50,13 +50,13 @@ namespace PinterestAds.Engine.Paging
                 if (string.IsNullOrEmpty(next)) yield break;
                 emptyInARow = items.Count == 0 ? emptyInARow + 1 : 0;
                 if (emptyInARow > ApiLimits.MaxEmptyPagesInARow)
-                    throw new PinterestApiException("EmptyPagesBeyondCap", PinErrorKind.InvalidData,
+                    throw new PinterestApiException(ErrorIds.EmptyPagesBeyondCap, PinErrorKind.InvalidData,
                         $"{request.Operation.Id} answered {emptyInARow} pages in a row with no items but a new bookmark (page {page}); the module follows at most " +
                         $"{ApiLimits.MaxEmptyPagesInARow} empty pages in a row (the empty-page cap) and stopped instead of paging forever. " +
                         "The items written so far are complete up to that page; run the command again to retry.",
                         request.Operation.Id, response.StatusCode, requestId: response.RequestId);
                 if (!seen.Add(next!))
-                    throw new PinterestApiException("BookmarkRepeated", PinErrorKind.InvalidData,
+                    throw new PinterestApiException(ErrorIds.BookmarkRepeated, PinErrorKind.InvalidData,
                         $"{request.Operation.Id} returned a bookmark it had returned before (page {page}); stopping instead of looping forever. " +
                         "The items written so far are complete up to that page; run the command again to retry.",
                         request.Operation.Id, response.StatusCode, requestId: response.RequestId);

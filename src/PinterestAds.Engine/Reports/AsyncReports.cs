@@ -106,7 +106,7 @@ namespace PinterestAds.Engine.Reports
         private static string RequireToken(JsonElement root, ApiRequest request, ApiResponse response) =>
             StringOf(root, "token") is string token && token.Length > 0
                 ? token
-                : throw new PinterestApiException("ReportTokenMissing", PinErrorKind.InvalidData,
+                : throw new PinterestApiException(ErrorIds.ReportTokenMissing, PinErrorKind.InvalidData,
                     $"{request.Operation.Id} answered without a report token; nothing can be polled. Try again.", request.Operation.Id,
                     response.StatusCode, requestId: response.RequestId);
     }

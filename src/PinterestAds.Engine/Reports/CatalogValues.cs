@@ -36,7 +36,7 @@ namespace PinterestAds.Engine.Reports
                     string hint = allowed.Count <= 20
                         ? "Valid values: " + string.Join(", ", allowed) + "."
                         : "Closest valid names: " + string.Join(", ", Closest(allowed, value, 5)) + ". Press Tab after -" + parameterName + " to see them all.";
-                    throw new PinterestValidationException("InvalidValue", parameterName,
+                    throw new PinterestValidationException(ErrorIds.ValueNotAllowed, parameterName,
                         $"-{parameterName} '{Shorten(value)}' is not a value Pinterest accepts here. {hint}");
                 }
                 if (!result.Contains(match)) result.Add(match);

@@ -48,7 +48,7 @@ namespace PinterestAds.Engine.Reports
             }
             catch (Exception ex) when (IsIdle(ex, cancellationToken))
             {
-                throw new PinterestException("ReportDownloadStalled", PinErrorKind.Timeout,
+                throw new PinterestException(ErrorIds.ReportDownloadStalled, PinErrorKind.Timeout,
                     $"The download of {_what} received nothing for {_idleTimeout.TotalSeconds:0} s and was abandoned; the data is incomplete. " +
                     "Run Receive-PinReport again (the link is refreshed while the report lives), or raise -IdleTimeoutSec.", ex);
             }

@@ -22,9 +22,9 @@ namespace PinterestAds.Engine.Reports
         {
             var body = ApiCatalog.Current.Body(BodySchema);
             if (string.IsNullOrWhiteSpace(reportName))
-                throw new PinterestValidationException("ReportNameRequired", "Name", "-Name must name the report (report_name); it cannot be empty.");
+                throw new PinterestValidationException(ErrorIds.ReportNameRequired, "Name", "-Name must name the report (report_name); it cannot be empty.");
             if (endDate.Date < startDate.Date)
-                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
+                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, "EndDate",
                     $"-EndDate {ApiDates.Format(endDate)} is before -StartDate {ApiDates.Format(startDate)}. Swap them.");
 
             AdAccountId = adAccountId;
@@ -35,12 +35,12 @@ namespace PinterestAds.Engine.Reports
             Granularity = granularity;
             Columns = CatalogValues.Require("Column", body.Properties["columns"].AllowedValues!, columns);
             if (Columns.Count == 0)
-                throw new PinterestValidationException("ColumnRequired", "Column", "-Column needs at least one MMM column. Press Tab after -Column to see them.");
+                throw new PinterestValidationException(ErrorIds.ColumnRequired, "Column", "-Column needs at least one MMM column. Press Tab after -Column to see them.");
             var targeting = body.Properties["targeting_types"];
             TargetingTypes = CatalogValues.Require("TargetingType", targeting.AllowedValues!, targetingTypes);
             int min = targeting.MinItems ?? 1, max = targeting.MaxItems ?? int.MaxValue;
             if (TargetingTypes.Count < min || TargetingTypes.Count > max)
-                throw new PinterestValidationException("TooManyValues", "TargetingType",
+                throw new PinterestValidationException(ErrorIds.TooManyValues, "TargetingType",
                     $"-TargetingType takes {min} to {max} distinct types for an MMM report; got {TargetingTypes.Count}. Split the report into several.");
             Countries = countries == null ? null : CatalogValues.Require("Country", body.Properties["countries"].AllowedValues!, countries);
         }

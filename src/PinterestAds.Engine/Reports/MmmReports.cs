@@ -24,7 +24,7 @@ namespace PinterestAds.Engine.Reports
             var data = DataOf(document.RootElement);
             string token = AsyncReports.StringOf(data, "token") is string t && t.Length > 0
                 ? t
-                : throw new PinterestApiException("ReportTokenMissing", PinErrorKind.InvalidData,
+                : throw new PinterestApiException(ErrorIds.ReportTokenMissing, PinErrorKind.InvalidData,
                     $"{request.Operation.Id} answered without a report token; nothing can be polled. Try again.", request.Operation.Id,
                     response.StatusCode, requestId: response.RequestId);
             var job = new ReportJob(session, spec.AdAccountId, token, ReportJobKind.Mmm,

@@ -80,7 +80,7 @@ namespace PinterestAds.Engine.Reports
                         attempt--;
                         continue;
                     }
-                    throw new PinterestApiException("ReportDownloadFailed", refused == HttpStatusCode.Forbidden ? PinErrorKind.PermissionDenied : PinErrorKind.OperationFailed,
+                    throw new PinterestApiException(ErrorIds.ReportDownloadFailed, refused == HttpStatusCode.Forbidden ? PinErrorKind.PermissionDenied : PinErrorKind.OperationFailed,
                         $"The object store answered {(int)refused} for {job.Describe()}" + (refusedOnce ? " even with a fresh link" : "") +
                         ". Check the report's status with Get-PinReport and download it again.", null, refused);
                 }
@@ -119,20 +119,20 @@ namespace PinterestAds.Engine.Reports
                 ? new PinterestException(FailureErrorId(job.Status), PinErrorKind.OperationFailed,
                     $"{Capitalize(job.Describe())} is {job.Status}: {ReportStatuses.Explain(job.Status)}")
                 : job.IsFinished
-                    ? new PinterestException("ReportLinkMissing", PinErrorKind.InvalidData,
+                    ? new PinterestException(ErrorIds.ReportLinkMissing, PinErrorKind.InvalidData,
                         $"{Capitalize(job.Describe())} is {job.Status}, but Pinterest's status answer carried no download link (url), so there is nothing to download. " +
                         "Ask again in a moment with Get-PinReport | Receive-PinReport; the report can be fetched for an hour after it finished.")
-                    : new PinterestException("ReportNotFinished", PinErrorKind.InvalidArgument,
+                    : new PinterestException(ErrorIds.ReportNotFinished, PinErrorKind.InvalidArgument,
                         $"{Capitalize(job.Describe())} is {job.Status}, not finished; there is nothing to download yet. Pipe it through Wait-PinReport first.");
 
         /// <summary>Stable error ids per final failure status.</summary>
         public static string FailureErrorId(string status) => status switch
         {
-            ReportStatuses.Failed => "ReportFailed",
-            ReportStatuses.Expired => "ReportExpired",
-            ReportStatuses.Cancelled => "ReportCancelled",
-            ReportStatuses.DoesNotExist => "ReportDoesNotExist",
-            _ => "ReportNotFinished",
+            ReportStatuses.Failed => ErrorIds.ReportFailed,
+            ReportStatuses.Expired => ErrorIds.ReportExpired,
+            ReportStatuses.Cancelled => ErrorIds.ReportCancelled,
+            ReportStatuses.DoesNotExist => ErrorIds.ReportDoesNotExist,
+            _ => ErrorIds.ReportNotFinished,
         };
 
         /// <summary>
@@ -144,7 +144,7 @@ namespace PinterestAds.Engine.Reports
             var link = job.DownloadUrl!;
             bool safe = link.Scheme == Uri.UriSchemeHttps || (link.Scheme == Uri.UriSchemeHttp && ApiEndpoints.IsLoopback(link));
             if (!safe)
-                throw new PinterestException("ReportLinkInvalid", PinErrorKind.InvalidData,
+                throw new PinterestException(ErrorIds.ReportLinkInvalid, PinErrorKind.InvalidData,
                     $"Pinterest's download link of {job.Describe()} is a '{link.Scheme}' link{(link.IsFile ? "" : " to " + link.Host)}; only HTTPS links (HTTP on loopback) are followed. " +
                     "Nothing was fetched. The API (or something between) is misbehaving; check Get-PinReport later.");
         }
@@ -173,7 +173,7 @@ namespace PinterestAds.Engine.Reports
                 }
                 catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
                 {
-                    throw new PinterestException("ReportDownloadStalled", PinErrorKind.Timeout,
+                    throw new PinterestException(ErrorIds.ReportDownloadStalled, PinErrorKind.Timeout,
                         $"The object store did not start sending {job.Describe()} within {idleTimeout.TotalSeconds:0} s. Run Receive-PinReport again.", ex);
                 }
             }
@@ -200,7 +200,7 @@ namespace PinterestAds.Engine.Reports
                 catch (ContentCapExceededException)
                 {
                     file.Dispose();
-                    throw new PinterestException("ReportDownloadTooLarge", PinErrorKind.InvalidData,
+                    throw new PinterestException(ErrorIds.ReportDownloadTooLarge, PinErrorKind.InvalidData,
                         $"The download of {job.Describe()} sent more than {cap:N0} bytes ({capName}); the module stopped reading there (the download size cap). " +
                         "Nothing was used. Download it again; if it repeats, the object store is broken.");
                 }
@@ -234,12 +234,12 @@ namespace PinterestAds.Engine.Reports
         private static Fetched Short(ReportJob job, string what) => new Fetched { Failure = Truncated(job, what) };
 
         private static PinterestException Truncated(ReportJob job, string what) =>
-            new PinterestException("ReportDownloadTruncated", PinErrorKind.InvalidData,
+            new PinterestException(ErrorIds.ReportDownloadTruncated, PinErrorKind.InvalidData,
                 $"The download of {job.Describe()} is incomplete: {what}. No row of it was used; download the report again (its link can be refreshed while the report lives).");
 
         // A stall is not repeated (it already cost the idle timeout); resets and cut bodies are.
         private static bool IsTransferFault(Exception ex) =>
-            !(ex is PinterestException p && p.ErrorId == "ReportDownloadStalled") &&
+            !(ex is PinterestException p && p.ErrorId == ErrorIds.ReportDownloadStalled) &&
             (ex is IOException || ex is HttpRequestException || ex is PinterestApiException || ex is ObjectDisposedException);
 
         /// <summary>Whole in shape, and gzip (if any) unpacking within its cap: checked before any row is read.</summary>
@@ -270,7 +270,7 @@ namespace PinterestAds.Engine.Reports
             }
             catch (ContentCapExceededException)
             {
-                throw new PinterestException("ReportDecompressedTooLarge", PinErrorKind.InvalidData,
+                throw new PinterestException(ErrorIds.ReportDecompressedTooLarge, PinErrorKind.InvalidData,
                     $"The file of {job.Describe()} unpacks to more than {cap:N0} bytes ({ApiLimits.MaxDecompressionRatio} times its {file.Length:N0} bytes, plus {ApiLimits.DecompressedAllowanceBytes / (1024 * 1024)} MiB: the decompression cap); " +
                     "it looks like a gzip bomb and was not read.");
             }

@@ -42,7 +42,7 @@ namespace PinterestAds.Engine.Reports
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
-                throw new PinterestValidationException("OutFileNotWritable", parameterName,
+                throw new PinterestValidationException(ErrorIds.OutFileNotWritable, parameterName,
                     $"-{parameterName} '{fullPath}' cannot be written: the folder '{existing}' does not accept new files ({ex.Message}). " +
                     "Give a path in a folder you can write to. Nothing was requested.");
             }
@@ -60,13 +60,13 @@ namespace PinterestAds.Engine.Reports
             string path = plain ? Path.GetFullPath(Path.Combine(root, name)) : "";
             // Belt and braces: the name must land directly in the folder, whatever the platform's path rules.
             if (!plain || !string.Equals(Path.GetDirectoryName(path), Path.GetDirectoryName(Path.Combine(root, "x")), StringComparison.Ordinal))
-                throw new PinterestException("ReportTokenUnsafeAsFileName", PinErrorKind.InvalidData,
+                throw new PinterestException(ErrorIds.ReportTokenUnsafeAsFileName, PinErrorKind.InvalidData,
                     $"The token of {job.Describe()} is not a plain file name, so it cannot name a file in '{root}' (it would write outside the folder). " +
                     "Nothing was written. Give -OutFile a file path instead of a folder.");
             return path;
         }
 
         private static PinterestValidationException Invalid(string parameterName, string message) =>
-            new PinterestValidationException("OutFileInvalid", parameterName, message);
+            new PinterestValidationException(ErrorIds.OutFileInvalid, parameterName, message);
     }
 }

@@ -64,33 +64,33 @@ namespace PinterestAds.Engine.Reports
             var targetingTypes = EnumList("TargetingType", "targeting_types", spec.TargetingTypes);
 
             if (targetingLevel && targetingTypes.Count == 0)
-                throw new PinterestValidationException("TargetingTypeRequired", "TargetingType",
+                throw new PinterestValidationException(ErrorIds.TargetingTypeRequired, "TargetingType",
                     $"-Level {level} breaks metrics down by targeting: give -TargetingType (at most {Field("targeting_types").MaxItems}), e.g. -TargetingType GENDER,LOCATION.");
             if (!targetingLevel && targetingTypes.Count > 0)
-                throw new PinterestValidationException("ParameterNotApplicable", "TargetingType",
+                throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, "TargetingType",
                     $"-TargetingType only applies to the *_TARGETING levels; -Level is {level}. Use -Level {level}_TARGETING, or drop -TargetingType.");
             foreach (string type in targetingTypes)
             {
                 if (ApiLimits.AsyncTargetingTypeOnlyAtLevel.TryGetValue(type, out string? onlyAt) && onlyAt != level)
-                    throw new PinterestValidationException("TargetingTypeNotAtLevel", "TargetingType",
+                    throw new PinterestValidationException(ErrorIds.TargetingTypeNotAtLevel, "TargetingType",
                         $"-TargetingType {type} is only available at level {onlyAt}; -Level is {level}. Use -Level {onlyAt}, or drop {type}.");
             }
 
             if (productItem)
             {
                 if (adIds.Count > 0 || adStatuses.Count > 0)
-                    throw new PinterestValidationException("AdFilterNotAllowed", adIds.Count > 0 ? "AdId" : "AdStatus",
+                    throw new PinterestValidationException(ErrorIds.AdFilterNotAllowed, adIds.Count > 0 ? "AdId" : "AdStatus",
                         $"Reports at level {level} cannot filter by ads: Pinterest refuses ad_ids and ad_statuses there. Drop -AdId/-AdStatus or use -Level PinPromotion.");
                 string? adColumn = columns.FirstOrDefault(ProductItemColumns.IsAdColumn);
                 if (adColumn != null)
-                    throw new PinterestValidationException("AdColumnNotAllowed", "Column",
+                    throw new PinterestValidationException(ErrorIds.AdColumnNotAllowed, "Column",
                         $"-Column {adColumn} is an ad or pin promotion column, which Pinterest refuses at level {level} (AD_ACCOUNT_ID and the AD_GROUP_* columns are fine). Remove it.");
             }
 
             if (spec.StartHour.HasValue || spec.EndHour.HasValue)
             {
                 if (spec.Granularity != Granularity.Hour)
-                    throw new PinterestValidationException("HourNeedsHourGranularity", spec.StartHour.HasValue ? "StartHour" : "EndHour",
+                    throw new PinterestValidationException(ErrorIds.HourNeedsHourGranularity, spec.StartHour.HasValue ? "StartHour" : "EndHour",
                         "-StartHour and -EndHour only apply with -Granularity Hour.");
                 CheckRange("StartHour", "start_hour", spec.StartHour);
                 CheckRange("EndHour", "end_hour", spec.EndHour);
@@ -107,7 +107,7 @@ namespace PinterestAds.Engine.Reports
             // Splitting: date ranges (cut on week/month boundaries) x chunks of every id list longer than one report allows.
             var ranges = ReportWindows.Split(start, end, window.MaxSpanDays, spec.Granularity);
             if (ranges.Count > 1 && spec.Granularity == Granularity.Total && !spec.MergesTotalParts)
-                throw new PinterestValidationException("TotalSpanTooLong", "EndDate",
+                throw new PinterestValidationException(ErrorIds.TotalSpanTooLong, "EndDate",
                     $"-Granularity Total over {(end - start).TotalDays + 1:0} days needs {ranges.Count} reports ({window.MaxSpanDays} days each, the limit for {ReportWindows.Describe(level, granularity)}), " +
                     "and each would carry its own total. Use Get-PinAnalytics -Granularity Total (it re-aggregates the parts exactly, or refuses columns it cannot), " +
                     $"-Granularity Day, or a range of at most {window.MaxSpanDays} days.");
@@ -124,7 +124,7 @@ namespace PinterestAds.Engine.Reports
                 // A list of entities below the report's level, split over reports, would give one entity a
                 // partial row per report (one campaign, its ad groups spread over two reports).
                 if (ids.Count > max && IdRank(field) > LevelRank(level))
-                    throw new PinterestValidationException("IdListFinerThanLevel", parameterName,
+                    throw new PinterestValidationException(ErrorIds.IdListFinerThanLevel, parameterName,
                         $"-{parameterName} has {ids.Count} ids, more than the {max} one report takes, and they are finer than level {level}: split over several reports, " +
                         $"one {level.ToLowerInvariant().Replace('_', ' ')} would come back as several partial rows. Report at the level of those ids instead, or filter by the {level.ToLowerInvariant().Replace('_', ' ')} ids.");
                 combinations = combinations.SelectMany(c => Ids.Chunk(ids, max).Select(chunk =>
@@ -233,7 +233,7 @@ namespace PinterestAds.Engine.Reports
             var facts = Field(field);
             var normalized = CatalogValues.Require(parameterName, facts.AllowedValues ?? Array.Empty<string>(), values);
             if (facts.MaxItems.HasValue && normalized.Count > facts.MaxItems.Value)
-                throw new PinterestValidationException("TooManyValues", parameterName,
+                throw new PinterestValidationException(ErrorIds.TooManyValues, parameterName,
                     $"-{parameterName} has {normalized.Count} values; one report allows at most {facts.MaxItems} ({field}). Give fewer values.");
             return normalized;
         }
@@ -243,7 +243,7 @@ namespace PinterestAds.Engine.Reports
             if (!value.HasValue) return;
             var facts = Field(field);
             if ((facts.Minimum.HasValue && value < facts.Minimum) || (facts.Maximum.HasValue && value > facts.Maximum))
-                throw new PinterestValidationException("ValueOutOfRange", parameterName,
+                throw new PinterestValidationException(ErrorIds.ValueOutOfRange, parameterName,
                     $"-{parameterName} {value} is outside {facts.Minimum}..{facts.Maximum} ({field}).");
         }
 
@@ -252,7 +252,7 @@ namespace PinterestAds.Engine.Reports
             if (!days.HasValue) return;
             var allowed = Field(field).AllowedValues ?? Array.Empty<string>();
             if (!allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                throw new PinterestValidationException("AttributionWindowInvalid", parameterName,
+                throw new PinterestValidationException(ErrorIds.AttributionWindowInvalid, parameterName,
                     $"-{parameterName} {days} is not an attribution window Pinterest offers; use one of {string.Join(", ", allowed)} days.");
         }
 
@@ -262,7 +262,7 @@ namespace PinterestAds.Engine.Reports
             string field = CatalogValues.Require("MetricsFilter", item["field"].AllowedValues!, new[] { filter.Field })[0];
             string op = CatalogValues.Require("MetricsFilter", item["operator"].AllowedValues!, new[] { filter.Operator })[0];
             if (filter.Values.Count == 0)
-                throw new PinterestValidationException("MetricsFilterNoValue", "MetricsFilter", $"-MetricsFilter '{filter}' has no value to compare with, e.g. 'SPEND_IN_DOLLAR > 10'.");
+                throw new PinterestValidationException(ErrorIds.MetricsFilterNoValue, "MetricsFilter", $"-MetricsFilter '{filter}' has no value to compare with, e.g. 'SPEND_IN_DOLLAR > 10'.");
             return new ReportMetricsFilter(field, op, filter.Values);
         }
 

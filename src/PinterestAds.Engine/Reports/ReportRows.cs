@@ -202,13 +202,13 @@ namespace PinterestAds.Engine.Reports
             if (ex is IOException io && io.InnerException is PinterestException inner) return inner;
             return ex switch
             {
-                TruncatedDownloadException truncated => new PinterestException("ReportDownloadTruncated", PinErrorKind.InvalidData,
+                TruncatedDownloadException truncated => new PinterestException(ErrorIds.ReportDownloadTruncated, PinErrorKind.InvalidData,
                     $"The download of {job.Describe()} is incomplete: {truncated.Message}", ex),
-                ReportFormatException format => new PinterestException("ReportFormatInvalid", PinErrorKind.InvalidData,
+                ReportFormatException format => new PinterestException(ErrorIds.ReportFormatInvalid, PinErrorKind.InvalidData,
                     $"The file of {job.Describe()} cannot be read as {job.Format}: {format.Message}", ex),
-                InvalidDataException data => new PinterestException("ReportDownloadCorrupt", PinErrorKind.InvalidData,
+                InvalidDataException data => new PinterestException(ErrorIds.ReportDownloadCorrupt, PinErrorKind.InvalidData,
                     $"The file of {job.Describe()} is corrupt or cut short ({data.Message}). Download it again.", ex),
-                _ => new PinterestException("ReportDownloadFailed", PinErrorKind.NetworkFailure,
+                _ => new PinterestException(ErrorIds.ReportDownloadFailed, PinErrorKind.NetworkFailure,
                     $"The download of {job.Describe()} failed: {Logging.Redactor.Text(ex.GetBaseException().Message)} The data is incomplete; download it again.", ex),
             };
         }

@@ -24,11 +24,11 @@ namespace PinterestAds.Engine.Reports
         public static void Check(DateTime start, DateTime end, ApiLimits.DateWindow window, string what, string startParameter = "StartDate", string endParameter = "EndDate")
         {
             if (end < start)
-                throw new PinterestValidationException("EndDateBeforeStartDate", endParameter,
+                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, endParameter,
                     $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
             DateTime earliest = ApiDates.UtcToday().AddDays(-window.LookbackDays);
             if (start < earliest)
-                throw new PinterestValidationException("StartDateBeyondLookback", startParameter,
+                throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, startParameter,
                     $"-{startParameter} {ApiDates.Format(start)} is more than {window.LookbackDays} days back, the limit for {what}; the earliest allowed date is {ApiDates.Format(earliest)} (UTC). Use a later start date.");
         }
 

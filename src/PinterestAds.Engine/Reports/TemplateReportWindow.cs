@@ -19,15 +19,15 @@ namespace PinterestAds.Engine.Reports
         public static void Check(DateTime start, DateTime end, DateTime utcToday, string startParameter = "StartDate", string endParameter = "EndDate")
         {
             if (end < start)
-                throw new PinterestValidationException("EndBeforeStart", endParameter,
+                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, endParameter,
                     $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
             DateTime earliest = Earliest(utcToday);
             if (start < earliest)
-                throw new PinterestValidationException("StartDateBeyondLookback", startParameter,
+                throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, startParameter,
                     $"-{startParameter} {ApiDates.Format(start)} is more than 2.5 years ({ApiLimits.TemplateReportLookbackMonths} months) back, the limit for template reports; the earliest allowed date is {ApiDates.Format(earliest)} (UTC). Use a later start date.");
             DateTime latestEnd = LatestEnd(start);
             if (end > latestEnd)
-                throw new PinterestValidationException("SpanTooLong", endParameter,
+                throw new PinterestValidationException(ErrorIds.SpanTooLong, endParameter,
                     $"-{endParameter} {ApiDates.Format(end)} is more than 2.5 years ({ApiLimits.TemplateReportMaxMonthsAfterStart} months) after -{startParameter} {ApiDates.Format(start)}, the limit for template reports; end on or before {ApiDates.Format(latestEnd)}.");
         }
     }

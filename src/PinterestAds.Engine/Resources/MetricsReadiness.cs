@@ -52,7 +52,7 @@ namespace PinterestAds.Engine.Resources
         {
             var list = dates.Select(ApiDates.ToCalendarDate).Distinct().OrderBy(d => d).ToList();
             if (list.Count == 0)
-                throw new PinterestValidationException("DateMissing", "Date", "-Date is empty. Give one or more dates (yyyy-MM-dd) or -StartDate and -EndDate.");
+                throw new PinterestValidationException(ErrorIds.DateMissing, "Date", "-Date is empty. Give one or more dates (yyyy-MM-dd) or -StartDate and -EndDate.");
             return list;
         }
 

@@ -112,7 +112,7 @@ namespace PinterestAds.Engine.Resources
         {
             if (ApiNames.TryParse(targetingType, out TargetingOptionType parsed)) return ApiNames.ToApi(parsed);
             string? match = OptionTypes.FirstOrDefault(t => string.Equals(t, targetingType, StringComparison.OrdinalIgnoreCase));
-            return match ?? throw new PinterestValidationException("TargetingTypeInvalid", "TargetingType",
+            return match ?? throw new PinterestValidationException(ErrorIds.ValueNotAllowed, "TargetingType",
                 $"-TargetingType '{targetingType}' is not a targeting option type. Use one of: {string.Join(", ", OptionTypes)}.");
         }
 

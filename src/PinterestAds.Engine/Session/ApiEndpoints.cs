@@ -18,15 +18,15 @@ namespace PinterestAds.Engine.Session
         public static Uri ValidateCustom(string parameterName, Uri uri)
         {
             if (!uri.IsAbsoluteUri)
-                throw new PinterestValidationException("ApiBaseUriNotAbsolute", parameterName,
+                throw new PinterestValidationException(ErrorIds.ApiBaseUriNotAbsolute, parameterName,
                     $"-{parameterName} '{uri}' is not an absolute URI. Use for example https://api.pinterest.com/v5 or the emulator's http://127.0.0.1:PORT/v5.");
             if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/v5", StringComparison.OrdinalIgnoreCase))
-                throw new PinterestValidationException("ApiBaseUriNoVersion", parameterName,
+                throw new PinterestValidationException(ErrorIds.ApiBaseUriNoVersion, parameterName,
                     $"-{parameterName} '{uri.GetLeftPart(UriPartial.Path)}' does not end with the API version /v5; every request would miss the API's paths. " +
                     $"Use for example https://api.pinterest.com/v5 or the emulator's http://127.0.0.1:PORT/v5.");
             if (uri.Scheme == Uri.UriSchemeHttps) return uri;
             if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)) return uri;
-            throw new PinterestValidationException("ApiBaseUriNotSecure", parameterName,
+            throw new PinterestValidationException(ErrorIds.ApiBaseUriNotSecure, parameterName,
                 $"-{parameterName} '{uri.GetLeftPart(UriPartial.Authority)}' must use HTTPS: plain HTTP is accepted only for the loopback address (127.0.0.1, ::1, localhost) where the local emulator runs.");
         }
 

@@ -70,14 +70,14 @@ namespace PinterestAds.Engine.Session
             if (Environment == PinEnvironment.Sandbox && !operation.AvailableInSandbox)
             {
                 string instead = SandboxAlternatives.TryGetValue(operation.Id, out var alternative) ? alternative : "nothing in the sandbox serves it";
-                return new PinterestEnvironmentException(PinterestEnvironmentException.SandboxErrorId, Environment, operation.Id,
+                return new PinterestEnvironmentException(ErrorIds.NotAvailableInSandbox, Environment, operation.Id,
                     $"{what} is not available in the Pinterest API sandbox (the session's environment is {Environment}; the API description " +
                     $"marks it x-sandbox: disabled), so no request was sent. Instead: {instead}; or connect to Production " +
                     "(Connect-PinAccount without -Environment Sandbox) for it.");
             }
             if (ClientCredentials && !operation.AllowsClientCredentials)
             {
-                return new PinterestEnvironmentException(PinterestEnvironmentException.ClientCredentialsErrorId, Environment, operation.Id,
+                return new PinterestEnvironmentException(ErrorIds.NotAvailableWithClientCredentials, Environment, operation.Id,
                     $"{what} does not accept an app token from the client_credentials grant (the API description lists only the user " +
                     "OAuth scheme for it), so no request was sent. Connect with a user's token instead: Connect-PinAccount -Interactive, " +
                     "-RefreshToken or -AccessToken.");

@@ -20,7 +20,7 @@ namespace PinterestAds.Engine.Session
         public InteractiveAuthorization(Uri consentBaseUri, string clientId, Uri redirectUri, string scope)
         {
             if (!redirectUri.IsAbsoluteUri || redirectUri.Scheme != Uri.UriSchemeHttp || !ApiEndpoints.IsLoopback(redirectUri) || redirectUri.IsDefaultPort)
-                throw new PinterestValidationException("RedirectUriNotLoopback", "RedirectUri",
+                throw new PinterestValidationException(ErrorIds.RedirectUriNotLoopback, "RedirectUri",
                     $"-RedirectUri '{redirectUri}' must be an http:// loopback address with a port, e.g. http://localhost:8085/, registered as a redirect URI of your Pinterest app.");
             RedirectUri = redirectUri;
             State = NewState();
@@ -66,7 +66,7 @@ namespace PinterestAds.Engine.Session
                 catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is InvalidOperationException)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    throw new PinterestException("InteractiveLoginTimedOut", PinErrorKind.Timeout,
+                    throw new PinterestException(ErrorIds.InteractiveLoginTimedOut, PinErrorKind.Timeout,
                         $"No authorization arrived at {RedirectUri} within {timeout.TotalSeconds:0} s. Open the consent URL, approve access, and run Connect-PinAccount -Interactive again (raise -TimeoutSec if you need longer).");
                 }
 
@@ -82,13 +82,13 @@ namespace PinterestAds.Engine.Session
                 if (!string.Equals(state, State, StringComparison.Ordinal))
                 {
                     Respond(context, 400, "The state did not match; this response was not for this sign-in.");
-                    throw new PinterestException("InteractiveLoginStateMismatch", PinErrorKind.AuthenticationFailed,
+                    throw new PinterestException(ErrorIds.InteractiveLoginStateMismatch, PinErrorKind.AuthenticationFailed,
                         "The authorization response carried a different 'state' than the one sent: it may be forged or stale. Run Connect-PinAccount -Interactive again.");
                 }
                 if (error != null)
                 {
                     Respond(context, 400, "Access was not granted. You can close this window.");
-                    throw new PinterestException("InteractiveLoginDenied", PinErrorKind.AuthenticationFailed,
+                    throw new PinterestException(ErrorIds.InteractiveLoginDenied, PinErrorKind.AuthenticationFailed,
                         $"Pinterest did not grant access ({error}: {query["error_description"] ?? "no description"}). Run Connect-PinAccount -Interactive again and approve access.");
                 }
                 Respond(context, 200, "PinterestAds is connected. You can close this window.");

@@ -42,7 +42,7 @@ namespace PinterestAds.Engine.Session
             };
             if (!string.IsNullOrEmpty(scope)) form.Add(new KeyValuePair<string, string>("scope", scope!));
             if (continuousRefresh) form.Add(new KeyValuePair<string, string>("continuous_refresh", "true"));
-            return SendAsync(clientId, clientSecret, form, "RefreshTokenRejected",
+            return SendAsync(clientId, clientSecret, form, ErrorIds.RefreshTokenRejected,
                 "The refresh token was rejected: it was revoked, expired or rotated by another process. Reconnect with Connect-PinAccount (-Interactive, or a new -RefreshToken).",
                 log, cancellationToken);
         }
@@ -55,7 +55,7 @@ namespace PinterestAds.Engine.Session
                 new KeyValuePair<string, string>("code", code),
                 new KeyValuePair<string, string>("redirect_uri", redirectUri),
             };
-            return SendAsync(clientId, clientSecret, form, "AuthorizationCodeRejected",
+            return SendAsync(clientId, clientSecret, form, ErrorIds.AuthorizationCodeRejected,
                 "Pinterest did not accept the authorization code. Check -ClientId, -ClientSecret and that -RedirectUri is registered for the app, then try again.",
                 log, cancellationToken);
         }
@@ -71,7 +71,7 @@ namespace PinterestAds.Engine.Session
                 new KeyValuePair<string, string>("grant_type", "client_credentials"),
                 new KeyValuePair<string, string>("scope", scope),
             };
-            return SendAsync(clientId, clientSecret, form, "ClientCredentialsRejected",
+            return SendAsync(clientId, clientSecret, form, ErrorIds.ClientCredentialsRejected,
                 "Pinterest did not grant a client token. Check -ClientId and -ClientSecret, and that the app may have the requested -Scope.",
                 log, cancellationToken);
         }
@@ -100,30 +100,30 @@ namespace PinterestAds.Engine.Session
                 (string id, PinErrorKind kind, string text) = status switch
                 {
                     400 => (errorId, PinErrorKind.AuthenticationFailed, hint),
-                    401 => ("ClientAuthenticationFailed", PinErrorKind.AuthenticationFailed,
+                    401 => (ErrorIds.ClientAuthenticationFailed, PinErrorKind.AuthenticationFailed,
                         "Pinterest did not accept the app's client credentials: check -ClientId and -ClientSecret (the app's id and secret from developers.pinterest.com). The refresh token itself was not judged."),
-                    429 => ("RateLimitExceeded", PinErrorKind.LimitsExceeded,
+                    429 => (ErrorIds.RateLimitExceeded, PinErrorKind.LimitsExceeded,
                         "The token endpoint's rate limit was still exceeded after the module's retries. Wait a minute and try again; the refresh token is unchanged."),
-                    _ when status >= 500 => ("TokenEndpointUnavailable", PinErrorKind.ServerError,
+                    _ when status >= 500 => (ErrorIds.TokenEndpointUnavailable, PinErrorKind.ServerError,
                         "Pinterest's token endpoint failed to answer, also when retried. Try again later; the refresh token is unchanged and still valid."),
-                    _ => ("TokenRequestFailed", PinErrorKind.AuthenticationFailed, "Pinterest refused the token request."),
+                    _ => (ErrorIds.TokenRequestFailed, PinErrorKind.AuthenticationFailed, "Pinterest refused the token request."),
                 };
                 throw new PinterestApiException(id, kind, $"{text} {answered}" + (requestId != null ? $" Request id: {requestId}." : ""),
                     "oauth/token", response.StatusCode, error.Code, apiMessage, requestId);
             }
             var answer = new ApiResponse(response.StatusCode, bytes, requestId, "oauth/token");
             TokenResponse token;
-            using (var document = answer.Json("TokenResponseInvalid"))
+            using (var document = answer.Json(ErrorIds.TokenResponseInvalid))
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object) throw answer.Invalid("is not a JSON object.", null, "TokenResponseInvalid");
+                if (document.RootElement.ValueKind != JsonValueKind.Object) throw answer.Invalid("is not a JSON object.", null, ErrorIds.TokenResponseInvalid);
                 try { token = TokenResponse.Parse(document.RootElement, DateTimeOffset.UtcNow); }
                 catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentOutOfRangeException)
                 {
-                    throw answer.Invalid("has fields of the wrong type (access_token, refresh_token, expires_in).", ex, "TokenResponseInvalid");
+                    throw answer.Invalid("has fields of the wrong type (access_token, refresh_token, expires_in).", ex, ErrorIds.TokenResponseInvalid);
                 }
             }
             if (string.IsNullOrEmpty(token.AccessToken))
-                throw new PinterestApiException("TokenResponseInvalid", PinErrorKind.InvalidData,
+                throw new PinterestApiException(ErrorIds.TokenResponseInvalid, PinErrorKind.InvalidData,
                     "POST /oauth/token answered without an access_token.", "oauth/token", response.StatusCode);
             return token;
         }

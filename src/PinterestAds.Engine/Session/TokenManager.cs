@@ -124,10 +124,10 @@ namespace PinterestAds.Engine.Session
                 await RefreshOnceAsync(seen, log, expiring ? "the access token expires soon" : "there is no access token yet", cancellationToken).ConfigureAwait(false);
             }
             if (_forgotten)
-                throw new PinterestException("SessionDisconnected", PinErrorKind.AuthenticationFailed,
+                throw new PinterestException(ErrorIds.SessionClosed, PinErrorKind.AuthenticationFailed,
                     "This session was disconnected (Disconnect-PinAccount) and holds no credentials any more. Connect again with Connect-PinAccount.");
             if (!HasAccessToken)
-                throw new PinterestException("NotAuthenticated", PinErrorKind.AuthenticationFailed,
+                throw new PinterestException(ErrorIds.NotAuthenticated, PinErrorKind.AuthenticationFailed,
                     "The session has no access token. Connect with Connect-PinAccount -AccessToken, or -RefreshToken with -ClientId and -ClientSecret.");
             return _accessToken;
         }
@@ -146,7 +146,7 @@ namespace PinterestAds.Engine.Session
         private async Task RefreshOnceAsync(string tokenSeen, IPinLog log, string reason, CancellationToken cancellationToken)
         {
             if (!CanRefresh)
-                throw new PinterestException("CannotRefreshToken", PinErrorKind.AuthenticationFailed,
+                throw new PinterestException(ErrorIds.CannotRefreshToken, PinErrorKind.AuthenticationFailed,
                     "The access token expired or was rejected and the session has no refresh token. Reconnect with Connect-PinAccount -RefreshToken, -ClientId and -ClientSecret so the module can renew it.");
             await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try

@@ -24,12 +24,12 @@ namespace PinterestAds.Engine.Sync
             ConversionReportTime? conversionReportTime)
         {
             if (granularity != Granularity.Day && granularity != Granularity.Hour)
-                throw new PinterestValidationException("SyncGranularityNotSupported", "Granularity",
+                throw new PinterestValidationException(ErrorIds.SyncGranularityNotSupported, "Granularity",
                     $"-Granularity {granularity} cannot be synced: restated days are replaced one day at a time, and {granularity} rows span several days (or the whole range). Use -Granularity Day (or Hour).");
             // Keyword rows come from async KEYWORD reports filtered afterwards, and pin rows need a campaign and
             // pin ids per call: neither fits "every entity of the account, one window at a time" yet.
             if (level == AnalyticsLevel.Keyword || level == AnalyticsLevel.Pin)
-                throw new PinterestValidationException("SyncLevelNotSupported", "Level",
+                throw new PinterestValidationException(ErrorIds.SyncLevelNotSupported, "Level",
                     $"-Level {level} cannot be synced yet. Sync the AdGroup (for keywords) or Ad (for pins) level, or use Get-PinAnalytics -Level {level} for a one-off pull.");
             Level = level;
             Columns = columns;
@@ -109,7 +109,7 @@ namespace PinterestAds.Engine.Sync
         /// <summary>The refusal for a destination whose stored definition differs.</summary>
         public PinterestValidationException Mismatch(string destination, IReadOnlyList<string> differences)
         {
-            return new PinterestValidationException("SyncDefinitionMismatch", differences.Count > 0 && differences[0].StartsWith("-Column", StringComparison.Ordinal) ? "Column" : "Destination",
+            return new PinterestValidationException(ErrorIds.SyncDefinitionMismatch, differences.Count > 0 && differences[0].StartsWith("-Column", StringComparison.Ordinal) ? "Column" : "Destination",
                 $"{destination} was synced with another definition, and mixing them would leave rows that mean different things side by side. " +
                 $"What differs: {string.Join("; ", differences)}. To go on, run with the destination's definition, or sync into a new destination " +
                 "(another file, folder or -Table); to start this destination over, remove it (or its table) first.");

@@ -24,7 +24,7 @@ namespace PinterestAds.Engine.Sync
             }
             catch (IOException ex) when (!(ex is FileNotFoundException) && !(ex is DirectoryNotFoundException))
             {
-                throw new PinterestException("SyncDestinationLocked", PinErrorKind.OperationFailed,
+                throw new PinterestException(ErrorIds.SyncDestinationLocked, PinErrorKind.OperationFailed,
                     $"Another Sync-PinAnalytics run is writing to {destinationName} right now (it holds {lockPath}). Two runs are never interleaved: wait for it to finish, then run again.");
             }
         }

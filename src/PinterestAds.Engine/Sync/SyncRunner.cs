@@ -36,7 +36,7 @@ namespace PinterestAds.Engine.Sync
             // Restating re-pulls days that can still change: attribution windows reach 60 days, so the
             // synchronous reach (90 days) covers every late conversion; the backfill alone reaches further.
             if (request.RestateDays is int r && (r < 0 || r > ApiLimits.SyncAnalytics.LookbackDays))
-                throw new PinterestValidationException("RestateDaysOutOfRange", "RestateDays",
+                throw new PinterestValidationException(ErrorIds.RestateDaysOutOfRange, "RestateDays",
                     $"-RestateDays {r} is out of range: give 0 to {ApiLimits.SyncAnalytics.LookbackDays} (synchronous analytics reach {ApiLimits.SyncAnalytics.LookbackDays} days back, " +
                     "beyond the longest attribution window; older days do not change any more).");
             var columns = await _source.ResolveColumnsAsync(request.Level, request.TargetingTypes.Count > 0, request.Columns, _log, ct).ConfigureAwait(false);
@@ -49,7 +49,7 @@ namespace PinterestAds.Engine.Sync
                 && start < today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays);
             AnalyticsSource.Validate(definition, today, reachesAsync);
             if (end < start)
-                throw new PinterestValidationException("EndDateBeforeStartDate", "EndDate",
+                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, "EndDate",
                     $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
             return definition;
         }

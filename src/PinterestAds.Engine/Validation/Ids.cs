@@ -32,7 +32,7 @@ namespace PinterestAds.Engine.Validation
         {
             string trimmed = (id ?? "").Trim();
             if (trimmed.Length == 0)
-                throw new PinterestValidationException("IdMissing", parameterName,
+                throw new PinterestValidationException(ErrorIds.IdMissing, parameterName,
                     $"-{parameterName} is empty. Give the id, e.g. 549755885175, or connect with -AdAccountId to set a default.");
             var facts = apiFacts != null && apiFacts.IsArray && apiFacts.Items != null ? apiFacts.Items : apiFacts;
             // Where the description gives no pattern (template_id) the id is still held to digits: every
@@ -42,16 +42,16 @@ namespace PinterestAds.Engine.Validation
             {
                 // ASCII digits only: .NET's \d also matches other scripts' digits, which no Pinterest id has.
                 if (!trimmed.All(c => c >= '0' && c <= '9'))
-                    throw new PinterestValidationException("IdNotNumeric", parameterName,
+                    throw new PinterestValidationException(ErrorIds.IdNotNumeric, parameterName,
                         $"-{parameterName} '{Shorten(trimmed)}' is not an id: Pinterest ids are digits only (pattern ^\\d+$). Pass the id, not the name.");
             }
             else if (!Regex.IsMatch(trimmed, pattern, RegexOptions.CultureInvariant))
             {
-                throw new PinterestValidationException("IdPatternMismatch", parameterName,
+                throw new PinterestValidationException(ErrorIds.IdPatternMismatch, parameterName,
                     $"-{parameterName} '{Shorten(trimmed)}' does not match the pattern {pattern} that Pinterest gives for it. Check the value.");
             }
             if (facts?.MaxLength is int maxLength && trimmed.Length > maxLength)
-                throw new PinterestValidationException("IdTooLong", parameterName,
+                throw new PinterestValidationException(ErrorIds.IdTooLong, parameterName,
                     $"-{parameterName} '{Shorten(trimmed)}' has {trimmed.Length} characters; Pinterest allows at most {maxLength} here. Check the value.");
             return trimmed;
         }

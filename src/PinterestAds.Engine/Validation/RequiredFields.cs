@@ -65,7 +65,7 @@ namespace PinterestAds.Engine.Validation
             bool known = sources.TryGetValue(topField, out var source);
             string parameter = known ? source.Parameter : topField;
             string fix = known ? " " + source.Fix : "";
-            return new PinterestValidationException("RequiredFieldMissing", parameter, $"-{parameter}: {what}.{fix}");
+            return new PinterestValidationException(ErrorIds.RequiredFieldMissing, parameter, $"-{parameter}: {what}.{fix}");
         }
     }
 }

@@ -26,8 +26,8 @@ namespace PinterestAds.PowerShell.Infrastructure
                 return record;
             }
             if (exception is ArgumentException argument)
-                return new ErrorRecord(argument, "InvalidArgument", ErrorCategory.InvalidArgument, target);
-            return new ErrorRecord(exception, "UnexpectedFailure", ErrorCategory.InvalidOperation, target);
+                return new ErrorRecord(argument, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target);
+            return new ErrorRecord(exception, ErrorIds.UnexpectedFailure, ErrorCategory.InvalidOperation, target);
         }
 
         public static ErrorRecord Validation(string errorId, string parameterName, string message, object? target = null) =>

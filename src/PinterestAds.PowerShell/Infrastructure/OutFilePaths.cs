@@ -12,7 +12,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         public static string Resolve(PSCmdlet cmdlet, string parameterName, string outFile)
         {
             if (outFile.IndexOf('\0') >= 0)
-                throw new PinterestValidationException("OutFileInvalid", parameterName,
+                throw new PinterestValidationException(ErrorIds.OutFileInvalid, parameterName,
                     $"-{parameterName} contains a NUL character, which no file path may hold. Give a plain file or folder path.");
             string resolved;
             ProviderInfo provider;
@@ -23,11 +23,11 @@ namespace PinterestAds.PowerShell.Infrastructure
             catch (System.Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException
                                               || ex is System.NotSupportedException || ex is PSArgumentException || ex is System.ArgumentException)
             {
-                throw new PinterestValidationException("OutFileInvalid", parameterName,
+                throw new PinterestValidationException(ErrorIds.OutFileInvalid, parameterName,
                     $"-{parameterName} '{outFile}' is not a path PowerShell can resolve ({ex.Message}). Give a file or folder path.");
             }
             if (!string.Equals(provider.Name, "FileSystem", System.StringComparison.OrdinalIgnoreCase))
-                throw new PinterestValidationException("OutFileNotFileSystem", parameterName,
+                throw new PinterestValidationException(ErrorIds.OutFileNotFileSystem, parameterName,
                     $"-{parameterName} '{outFile}' is on the {provider.Name} provider; a report can only be saved to the file system. Give a file path such as ./report.csv.");
             ReportFilePaths.RequireWritable(parameterName, resolved);
             return resolved;

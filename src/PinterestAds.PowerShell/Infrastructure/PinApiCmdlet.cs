@@ -19,10 +19,10 @@ namespace PinterestAds.PowerShell.Infrastructure
         {
             var session = Session ?? PinterestSession.Default;
             if (session == null)
-                ThrowTerminatingError(ErrorRecords.From(new PinterestException("NotConnected", PinErrorKind.NotConnected,
+                ThrowTerminatingError(ErrorRecords.From(new PinterestException(ErrorIds.NotConnected, PinErrorKind.NotConnected,
                     "There is no Pinterest session. Run Connect-PinAccount first (or pass -Session)."), null));
             if (session!.IsDisposed)
-                ThrowTerminatingError(ErrorRecords.From(new PinterestException("SessionClosed", PinErrorKind.NotConnected,
+                ThrowTerminatingError(ErrorRecords.From(new PinterestException(ErrorIds.SessionClosed, PinErrorKind.NotConnected,
                     "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
             return session;
         }
@@ -32,7 +32,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         {
             string? id = string.IsNullOrWhiteSpace(given) ? session.DefaultAdAccountId : given;
             if (string.IsNullOrWhiteSpace(id))
-                throw new PinterestValidationException("AdAccountIdRequired", parameterName,
+                throw new PinterestValidationException(ErrorIds.AdAccountIdRequired, parameterName,
                     $"-{parameterName} is required: give the ad account id, pipe ad accounts in (Get-PinAdAccount | ...), or connect with Connect-PinAccount -AdAccountId to set a default.");
             return Ids.RequireAdAccount(parameterName, id);
         }

@@ -95,6 +95,6 @@ public class AnalyticsResponseReaderTests
     {
         var reader = new AnalyticsResponseReader(Plan(false, Granularity.Day, false, "SPEND_IN_DOLLAR"), "EUR");
         var error = await Assert.ThrowsAsync<PinterestException>(() => reader.ReadAsync(Encoding.UTF8.GetBytes("""{"x":1}"""), null, CancellationToken.None));
-        Assert.Equal("UnexpectedResponse", error.ErrorId);
+        Assert.Equal("ApiResponseInvalid", error.ErrorId);
     }
 }

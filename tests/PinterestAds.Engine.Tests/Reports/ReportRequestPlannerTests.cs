@@ -149,7 +149,7 @@ public class ReportRequestPlannerTests
     [InlineData("product-item-ads", "AdFilterNotAllowed", "AdId")]
     [InlineData("product-item-column", "AdColumnNotAllowed", "Column")]
     [InlineData("product-item-pin-promotion-column", "AdColumnNotAllowed", "Column")]
-    [InlineData("filter", "InvalidValue", "MetricsFilter")]
+    [InlineData("filter", "ValueNotAllowed", "MetricsFilter")]
     [InlineData("hourly-lookback", "StartDateBeyondLookback", "StartDate")]
     public void Invalid_requests_fail_before_any_request_naming_the_parameter(string case_, string errorId, string parameter)
     {

@@ -87,7 +87,7 @@ public sealed class TargetingOptionCatalogTests
     public void An_unknown_type_names_the_valid_ones()
     {
         var error = Assert.Throws<PinterestValidationException>(() => TargetingOptionCatalog.RequireOptionType("PLACEMENT"));
-        Assert.Equal("TargetingTypeInvalid", error.ErrorId);
+        Assert.Equal("ValueNotAllowed", error.ErrorId);
         Assert.Contains("AUDIENCE_EXCLUDE", error.Message);
     }
 

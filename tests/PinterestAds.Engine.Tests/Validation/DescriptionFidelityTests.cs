@@ -103,7 +103,7 @@ public class DescriptionFidelityTests
         Assert.Contains("2024-06-01", tooOld.Message);
         var tooLong = Assert.Throws<PinterestValidationException>(() => TemplateReportWindow.Check(earliest, earliest.AddMonths(30).AddDays(1), today));
         Assert.Equal(("SpanTooLong", "EndDate"), (tooLong.ErrorId, tooLong.ParameterName));
-        Assert.Equal("EndBeforeStart", Assert.Throws<PinterestValidationException>(() => TemplateReportWindow.Check(today, earliest, today)).ErrorId);
+        Assert.Equal("EndDateBeforeStartDate", Assert.Throws<PinterestValidationException>(() => TemplateReportWindow.Check(today, earliest, today)).ErrorId);
     }
 
     // ---- targeting types per level -----------------------------------------------------------------

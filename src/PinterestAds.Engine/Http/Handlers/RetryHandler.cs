@@ -145,10 +145,10 @@ namespace PinterestAds.Engine.Http.Handlers
             string target = Redactor.Url(request.RequestUri, maskAllQueryValues: context.Operation == null);
             string tries = retries == 0 ? "" : $" after {retries} retries";
             return timedOut
-                ? new PinterestApiException("RequestTimedOut", PinErrorKind.Timeout,
+                ? new PinterestApiException(ErrorIds.RequestTimedOut, PinErrorKind.Timeout,
                     $"{request.Method} {target} did not answer within {_policy.RequestTimeout.TotalSeconds:0} s{tries}. Check the network or raise -RequestTimeoutSec on Connect-PinAccount.",
                     context.Operation?.Id, innerException: ex)
-                : new PinterestApiException("NetworkFailure", PinErrorKind.NetworkFailure,
+                : new PinterestApiException(ErrorIds.NetworkFailure, PinErrorKind.NetworkFailure,
                     $"{request.Method} {target} failed{tries}: {Describe(ex)}." +
                     (request.Method == HttpMethod.Get ? "" : " The request was not re-sent because it may have reached the server; check before repeating it."),
                     context.Operation?.Id, innerException: ex);

@@ -41,11 +41,11 @@ namespace PinterestAds.Engine.Sync.Destinations
             _definition = definition;
             _schema = definition.Table;
             if (File.Exists(_folder))
-                throw new PinterestValidationException("SyncDestinationIsFile", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncDestinationIsFile, "Destination",
                     $"-Destination {_folder} is a file, not a folder. For CSV files give a folder (it is created when missing); for SQLite give a path ending in .sqlite or .db.");
             for (string? parent = Path.GetDirectoryName(Path.GetFullPath(_folder)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
                 if (File.Exists(parent))
-                    throw new PinterestValidationException("SyncDestinationFolderIsFile", "Destination",
+                    throw new PinterestValidationException(ErrorIds.SyncDestinationFolderIsFile, "Destination",
                         $"-Destination {_folder}: {parent} is a file, not a folder. Give a folder path.");
             if (!Directory.Exists(_folder))
             {
@@ -170,7 +170,7 @@ namespace PinterestAds.Engine.Sync.Destinations
             }
             catch (JsonException ex)
             {
-                throw new PinterestValidationException("SyncStateUnreadable", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncStateUnreadable, "Destination",
                     $"{StatePath} is not a state file Sync-PinAnalytics can read ({ex.Message}). Restore it, or sync into a new folder.");
             }
             using (document)

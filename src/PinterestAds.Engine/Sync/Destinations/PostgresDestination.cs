@@ -33,7 +33,7 @@ namespace PinterestAds.Engine.Sync.Destinations
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is KeyNotFoundException)
             {
-                throw new PinterestValidationException("SyncConnectionStringInvalid", "ConnectionString",
+                throw new PinterestValidationException(ErrorIds.SyncConnectionStringInvalid, "ConnectionString",
                     $"-ConnectionString is not a PostgreSQL connection string ({ex.Message}). Write it as 'Host=db.example.com;Port=5432;Database=ads;Username=sync;Password=...'.");
             }
             _connectionString = builder.ConnectionString;
@@ -53,14 +53,14 @@ namespace PinterestAds.Engine.Sync.Destinations
             }
             catch (Exception ex) when (ex is NpgsqlException || ex is System.Net.Sockets.SocketException || ex is TimeoutException || ex is InvalidOperationException)
             {
-                throw new PinterestValidationException("SyncConnectionFailed", "ConnectionString",
+                throw new PinterestValidationException(ErrorIds.SyncConnectionFailed, "ConnectionString",
                     $"Could not connect to {_name}: {ex.Message}. Check that the server runs and accepts the connection (host, port, database, user, password); nothing was requested from Pinterest and nothing was written.");
             }
             if (!readOnly)
             {
                 bool locked = Convert.ToBoolean(await ScalarAsync("SELECT pg_try_advisory_lock(hashtext(@k))", ct, ("k", "pin_sync:" + _table)).ConfigureAwait(false));
                 if (!locked)
-                    throw new PinterestException("SyncDestinationLocked", PinErrorKind.OperationFailed,
+                    throw new PinterestException(ErrorIds.SyncDestinationLocked, PinErrorKind.OperationFailed,
                         $"Another Sync-PinAnalytics run is writing to {_name} right now. Two runs are never interleaved: wait for it to finish, then run again.");
                 await ExecuteAsync(@"CREATE TABLE IF NOT EXISTS pin_sync_definitions (table_name text PRIMARY KEY, definition text NOT NULL, columns text NOT NULL, created_at timestamptz NOT NULL)", ct).ConfigureAwait(false);
                 await ExecuteAsync(@"CREATE TABLE IF NOT EXISTS pin_sync_days (table_name text NOT NULL, ad_account_id text NOT NULL, date date NOT NULL, rows integer NOT NULL, final boolean NOT NULL, landed_at timestamptz NOT NULL, run_id text NOT NULL, PRIMARY KEY (table_name, ad_account_id, date))", ct).ConfigureAwait(false);
@@ -79,7 +79,7 @@ namespace PinterestAds.Engine.Sync.Destinations
                 return;
             }
             if (hasTable)
-                throw new PinterestValidationException("SyncTableNotOurs", "Table",
+                throw new PinterestValidationException(ErrorIds.SyncTableNotOurs, "Table",
                     $"{_name}: the table {_table} exists but Sync-PinAnalytics did not create it; it would not overwrite it. Give another -Table name.");
             if (readOnly) return;
 

@@ -15,7 +15,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         {
             string name = string.IsNullOrWhiteSpace(table) ? DefaultTable : table!.Trim();
             if (!TableName.IsMatch(name) || name.StartsWith("pin_sync_", StringComparison.OrdinalIgnoreCase))
-                throw new PinterestValidationException("SyncTableNameInvalid", "Table",
+                throw new PinterestValidationException(ErrorIds.SyncTableNameInvalid, "Table",
                     $"-Table '{name}' is not a usable table name: give letters, digits and underscores (at most 63, not starting with a digit, not starting with pin_sync_, which the state tables use).");
             return name;
         }

@@ -37,11 +37,11 @@ namespace PinterestAds.Engine.Sync.Destinations
         {
             _schema = definition.Table;
             if (Directory.Exists(_path))
-                throw new PinterestValidationException("SyncDestinationIsFolder", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncDestinationIsFolder, "Destination",
                     $"-Destination {_path} is a folder, but its name asks for a SQLite file. Give a file path such as {Path.Combine(_path, "pinterest.sqlite")}, or a folder path without .sqlite/.db for CSV files.");
             string? folder = Path.GetDirectoryName(_path);
             if (!string.IsNullOrEmpty(folder) && File.Exists(folder))
-                throw new PinterestValidationException("SyncDestinationFolderIsFile", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncDestinationFolderIsFile, "Destination",
                     $"-Destination {_path}: {folder} is a file, not a folder. Give a path inside a folder.");
             bool fileExists = File.Exists(_path);
             if (readOnly && !fileExists) return Task.CompletedTask;
@@ -61,7 +61,7 @@ namespace PinterestAds.Engine.Sync.Destinations
             }
             catch (SqliteException ex)
             {
-                throw new PinterestValidationException("SyncDestinationNotSqlite", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncDestinationNotSqlite, "Destination",
                     $"-Destination {_path} is not a SQLite database ({ex.Message}). Give a new file name, or the file an earlier Sync-PinAnalytics created.");
             }
             if (!readOnly)
@@ -221,7 +221,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         }
 
         private PinterestValidationException NotOurs() =>
-            new PinterestValidationException("SyncTableNotOurs", "Table",
+            new PinterestValidationException(ErrorIds.SyncTableNotOurs, "Table",
                 $"{_path} already has a table {_table} that Sync-PinAnalytics did not create; it would not overwrite it. Give another -Table name, or another file.");
 
         private bool TableExists(string name) =>

@@ -16,22 +16,22 @@ namespace PinterestAds.Engine.Sync.Destinations
             if (!string.IsNullOrWhiteSpace(connectionString))
             {
                 if (!string.IsNullOrWhiteSpace(path))
-                    throw new PinterestValidationException("SyncDestinationAmbiguous", "Destination",
+                    throw new PinterestValidationException(ErrorIds.SyncDestinationAmbiguous, "Destination",
                         "Give either -Destination (a folder or SQLite file) or -ConnectionString (PostgreSQL), not both.");
                 return new PostgresDestination(connectionString!, table);
             }
             if (string.IsNullOrWhiteSpace(path))
-                throw new PinterestValidationException("SyncDestinationRequired", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncDestinationRequired, "Destination",
                     "-Destination is required: a folder for CSV files, a *.sqlite or *.db file for SQLite, or -ConnectionString for PostgreSQL.");
             string full = Path.GetFullPath(path);
             string extension = Path.GetExtension(full);
             if (Array.Exists(SqliteExtensions, e => string.Equals(e, extension, StringComparison.OrdinalIgnoreCase)))
                 return new SqliteDestination(full, table);
             if (extension.Length > 0 && !Directory.Exists(full))
-                throw new PinterestValidationException("SyncDestinationTypeUnknown", "Destination",
+                throw new PinterestValidationException(ErrorIds.SyncDestinationTypeUnknown, "Destination",
                     $"-Destination {path} is neither a folder nor a SQLite file: '{extension}' is not a known destination type. Give a folder (CSV files), a *.sqlite or *.db file (SQLite), or -ConnectionString (PostgreSQL).");
             if (!string.IsNullOrWhiteSpace(table))
-                throw new PinterestValidationException("ParameterNotApplicable", "Table",
+                throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, "Table",
                     "-Table applies to SQLite and PostgreSQL destinations; a CSV folder has one file per account and day.");
             return new CsvFolderDestination(full);
         }

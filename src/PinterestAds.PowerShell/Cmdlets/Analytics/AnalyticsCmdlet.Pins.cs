@@ -18,7 +18,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             if (Level != AnalyticsLevel.Pin || !(entity is PinAd ad)) return false;
             if (string.IsNullOrEmpty(ad.CampaignId) || string.IsNullOrEmpty(ad.PinId))
             {
-                WriteFailure(new PinterestValidationException("IdRequired", "InputObject",
+                WriteFailure(new PinterestValidationException(ErrorIds.IdRequired, "InputObject",
                     $"The piped ad {ad.Id} has no campaign or pin id, so it cannot be reported at -Level Pin."), ad);
                 return true;
             }

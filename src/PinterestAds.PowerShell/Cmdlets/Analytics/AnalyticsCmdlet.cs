@@ -134,7 +134,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 var level = Level ?? (ids.Length > 0 ? (AnalyticsLevel?)null : AnalyticsLevel.AdAccount);
                 if (level == null)
                 {
-                    WriteFailure(new PinterestValidationException("LevelRequired", "Level",
+                    WriteFailure(new PinterestValidationException(ErrorIds.LevelRequired, "Level",
                         "-Id needs -Level to say what the ids are: -Level Campaign, AdGroup, Ad or ProductGroup."), Id);
                     return;
                 }
@@ -148,7 +148,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 if (RememberPinOfAd(entity)) continue;
                 if (Level.HasValue && Level.Value != entity.Level)
                 {
-                    WriteFailure(new PinterestValidationException("LevelMismatch", "Level",
+                    WriteFailure(new PinterestValidationException(ErrorIds.LevelMismatch, "Level",
                         $"-Level {Level} does not match the piped {entity.Level} {entity.Id}. Leave -Level out to report on what is piped in, or pipe {Level} objects."), entity);
                     continue;
                 }

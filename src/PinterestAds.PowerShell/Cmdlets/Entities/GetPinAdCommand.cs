@@ -58,7 +58,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                 filter.CampaignIds = Ids.RequireAll(nameof(CampaignId), _commandLineCampaignIds, campaignFacts);
                 int max = campaignFacts.MaxItems ?? Engine.Api.ApiLimits.SyncIdsPerCall;
                 if (filter.CampaignIds.Count > max)
-                    throw new PinterestValidationException("TooManyIds", nameof(CampaignId),
+                    throw new PinterestValidationException(ErrorIds.TooManyIds, nameof(CampaignId),
                         $"-CampaignId has {filter.CampaignIds.Count} ids; together with -AdGroupId, ads/list takes at most {max} campaign ids. Give fewer campaigns, or leave -CampaignId out (the ad groups already narrow the list).");
             }
             else filter.CampaignIds = parentIds;

@@ -301,7 +301,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             object item = value is PSObject ps ? ps.BaseObject : value;
             if (item is ReportMetricsFilter filter) return filter;
             if (item is string text)
-                return ReportMetricsFilter.TryParse(text) ?? throw new PinterestValidationException("InvalidMetricsFilter", "MetricsFilter",
+                return ReportMetricsFilter.TryParse(text) ?? throw new PinterestValidationException(ErrorIds.MetricsFilterInvalid, "MetricsFilter",
                     $"-MetricsFilter '{text}' is not understood. Write it as 'SPEND_IN_DOLLAR > 10' or 'TOTAL_IMPRESSION < 1000' (several values: '> 1,2').");
             if (item is IDictionary map)
             {
@@ -313,7 +313,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     : raw != null ? new List<double> { ToDouble(raw) } : new List<double>();
                 if (field != null && op != null) return new ReportMetricsFilter(field, op, values);
             }
-            throw new PinterestValidationException("InvalidMetricsFilter", "MetricsFilter",
+            throw new PinterestValidationException(ErrorIds.MetricsFilterInvalid, "MetricsFilter",
                 "-MetricsFilter takes 'FIELD > value' strings or hashtables @{ Field = 'SPEND_IN_DOLLAR'; Operator = 'GreaterThan'; Values = 10 }.");
         }
 
@@ -328,7 +328,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
             if (item is IDictionary map && Lookup(map, "Type") is object type)
                 return new CustomConversionEventMetric(type.ToString()!, Lookup(map, "Name")?.ToString());
-            throw new PinterestValidationException("InvalidCustomConversionEventMetric", "CustomConversionEventMetric",
+            throw new PinterestValidationException(ErrorIds.CustomConversionEventMetricInvalid, "CustomConversionEventMetric",
                 "-CustomConversionEventMetric takes 'ADE_ROAS:event name' strings or hashtables @{ Type = 'ADE_ROAS'; Name = 'event name' }.");
         }
 

@@ -45,7 +45,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             if (finished.Count < jobs.Count && jobs.Count > 1)
             {
                 if (finished.Count > 0)
-                    WriteFailure(new PinterestException("ReportPartsIncomplete", PinErrorKind.InvalidData,
+                    WriteFailure(new PinterestException(ErrorIds.ReportPartsIncomplete, PinErrorKind.InvalidData,
                         $"{jobs.Count - finished.Count} of {jobs.Count} parts of the report did not finish, so no rows were written (a partial answer would look complete). " +
                         "The finished parts can be received on their own: " +
                         string.Join("; ", finished.Select(j => $"Get-PinReport -AdAccountId {j.AdAccountId} -Token {j.Token} | Receive-PinReport"))), jobs[0]);

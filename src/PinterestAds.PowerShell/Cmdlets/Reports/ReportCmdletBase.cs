@@ -51,7 +51,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     return left;
                 });
                 foreach (var job in unfinished)
-                    WriteError(ErrorRecords.From(new PinterestException("ReportWaitTimedOut", PinErrorKind.Timeout,
+                    WriteError(ErrorRecords.From(new PinterestException(ErrorIds.ReportWaitTimedOut, PinErrorKind.Timeout,
                         $"{job.Describe()} was still {job.Status} after {timeout?.TotalSeconds:0} s (-TimeoutSec). It goes on at Pinterest: resume with " +
                         ResumeCommand(job)), job));
             }

@@ -62,7 +62,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
                 var matches = list.Where(d => pattern.IsMatch(d.Name) || (d.DisplayName != null && pattern.IsMatch(d.DisplayName))).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteFailure(new PinterestException("MetricNotFound", PinErrorKind.NotFound,
+                    WriteFailure(new PinterestException(ErrorIds.MetricNotFound, PinErrorKind.NotFound,
                         $"No metric is named '{name}'{(Category != null ? " in category " + string.Join("/", Category) : "")}. " +
                         "Use wildcards (-Name *CLICK*) or run Get-PinMetricDefinition without -Name to see them all."), name);
                     continue;

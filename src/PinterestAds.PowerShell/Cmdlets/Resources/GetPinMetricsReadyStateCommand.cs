@@ -44,7 +44,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
             var end = ApiDates.ToCalendarDate(EndDate);
             if (end < start)
             {
-                WriteFailure(new PinterestValidationException("EndDateBeforeStartDate", nameof(EndDate),
+                WriteFailure(new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, nameof(EndDate),
                     $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Give an end date on or after the start date."), EndDate);
                 return;
             }

@@ -190,7 +190,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             {
                 string? fromEnv = EnvironmentVariable("PINTEREST_API_BASE_URI");
                 if (fromEnv != null && !Uri.TryCreate(fromEnv, UriKind.Absolute, out baseUri))
-                    throw new PinterestValidationException("ApiBaseUriInvalid", "ApiBaseUri",
+                    throw new PinterestValidationException(ErrorIds.ApiBaseUriInvalid, "ApiBaseUri",
                         "PINTEREST_API_BASE_URI is not an absolute URI. Set it to e.g. https://api.pinterest.com/v5, or unset it.");
             }
             var options = new SessionOptions
@@ -218,7 +218,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             {
                 case AccessTokenSet:
                     if (AccessToken.Length == 0 || string.IsNullOrWhiteSpace(SessionCredentials.Reveal(AccessToken)))
-                        throw new PinterestValidationException("AccessTokenEmpty", "AccessToken",
+                        throw new PinterestValidationException(ErrorIds.AccessTokenEmpty, "AccessToken",
                             "-AccessToken is empty. Pass the app's access token as a SecureString, e.g. (Read-Host -AsSecureString), or connect with -RefreshToken/-Interactive.");
                     credentials.AccessToken = SessionCredentials.Reveal(AccessToken);
                     credentials.RefreshToken = SessionCredentials.Reveal(WithRefreshToken);
@@ -243,7 +243,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                     credentials.ClientId = EnvironmentVariable("PINTEREST_CLIENT_ID");
                     credentials.ClientSecret = EnvironmentVariable("PINTEREST_CLIENT_SECRET");
                     if (credentials.AccessToken == null && (credentials.RefreshToken == null || credentials.ClientId == null || credentials.ClientSecret == null))
-                        throw new PinterestValidationException("NoCredentials", "AccessToken",
+                        throw new PinterestValidationException(ErrorIds.NoCredentials, "AccessToken",
                             "No credentials: pass -AccessToken (a SecureString), or -RefreshToken with -ClientId and -ClientSecret, or -Interactive; " +
                             "or set PINTEREST_ACCESS_TOKEN (or PINTEREST_REFRESH_TOKEN, PINTEREST_CLIENT_ID and PINTEREST_CLIENT_SECRET) for runbooks and CI.");
                     break;
@@ -338,10 +338,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             {
                 string key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "";
                 if (!known.Contains(key))
-                    throw new PinterestValidationException("RequestsPerMinuteUnknownCategory", "RequestsPerMinute",
+                    throw new PinterestValidationException(ErrorIds.RequestsPerMinuteUnknownCategory, "RequestsPerMinute",
                         $"-RequestsPerMinute has the key '{key}', which is not a rate-limit category of the API. Use one of: {string.Join(", ", known)}.");
                 if (!int.TryParse(Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture), out int perMinute) || perMinute < 1)
-                    throw new PinterestValidationException("RequestsPerMinuteInvalid", "RequestsPerMinute",
+                    throw new PinterestValidationException(ErrorIds.RequestsPerMinuteInvalid, "RequestsPerMinute",
                         $"-RequestsPerMinute '{entry.Key}' must be a positive whole number of requests per minute, e.g. @{{ ads_analytics = 300 }}.");
                 budgets[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)!] = perMinute;
             }

@@ -22,13 +22,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             var session = Session ?? PinterestSession.Default;
             if (session == null)
             {
-                WriteError(ErrorRecords.From(new PinterestException("NotConnected", PinErrorKind.NotConnected,
+                WriteError(ErrorRecords.From(new PinterestException(ErrorIds.NotConnected, PinErrorKind.NotConnected,
                     "There is no Pinterest session. Run Connect-PinAccount first."), null));
                 return;
             }
             if (session.IsDisposed)
             {
-                WriteError(ErrorRecords.From(new PinterestException("SessionClosed", PinErrorKind.NotConnected,
+                WriteError(ErrorRecords.From(new PinterestException(ErrorIds.SessionClosed, PinErrorKind.NotConnected,
                     "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
                 return;
             }

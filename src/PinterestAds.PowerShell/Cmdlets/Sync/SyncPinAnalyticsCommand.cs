@@ -166,7 +166,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
                 {
                     var failed = summary.Accounts.Where(a => a.Status == SyncStatuses.Failed).ToList();
                     string reasons = string.Join("; ", failed.Select(a => $"{a.AdAccountId}: {a.Error}"));
-                    Fail(new PinterestException("SyncAccountsFailed", PinErrorKind.OperationFailed,
+                    Fail(new PinterestException(ErrorIds.SyncAccountsFailed, PinErrorKind.OperationFailed,
                         $"{failed.Count} of {summary.Accounts.Length} ad account(s) were not synced ({reasons}). The others landed; the next run picks the failed ones up where they stopped."), summary);
                 }
             }
