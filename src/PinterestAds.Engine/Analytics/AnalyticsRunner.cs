@@ -67,7 +67,7 @@ namespace PinterestAds.Engine.Analytics
                 {
                     if (outcome.Error != null)
                     {
-                        if (IsFatal(outcome.Error)) throw outcome.Error;
+                        if (FailureScope.EndsCommand(outcome.Error)) throw outcome.Error;
                         log.Verbose($"{plan.Operation.Id} {call} failed: {outcome.Error.Message}");
                         failed(outcome.Error, call);
                     }
@@ -79,10 +79,6 @@ namespace PinterestAds.Engine.Analytics
                 },
                 ct).ConfigureAwait(false);
         }
-
-        private static bool IsFatal(Exception error) =>
-            error is PinterestException p && (p.Kind == PinErrorKind.AuthenticationFailed || p.Kind == PinErrorKind.PermissionDenied
-                || p.Kind == PinErrorKind.NotConnected || p.Kind == PinErrorKind.LimitsExceeded || p.Kind == PinErrorKind.Timeout);
 
         /// <summary>The ad account's currency for the rows; a failed lookup warns and leaves Currency empty.</summary>
         internal static async Task<string?> CurrencyOrNullAsync(IAnalyticsResources resources, string adAccountId, IPinLog log, CancellationToken ct)

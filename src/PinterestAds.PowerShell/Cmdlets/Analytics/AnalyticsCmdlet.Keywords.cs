@@ -29,7 +29,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 Pump(async (pump, ct) =>
                     await KeywordAnalytics.RunAsync(session, query, known, row => pump.Output(row), pump, ct).ConfigureAwait(false));
             }
-            catch (PinterestException ex) when (IsFatal(ex))
+            catch (PinterestException ex) when (FailureScope.EndsCommand(ex))
             {
                 Fail(ex, target);
             }

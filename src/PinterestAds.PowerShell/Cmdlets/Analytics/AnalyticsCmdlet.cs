@@ -243,7 +243,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                     progress.Complete("Done");
                 }
             }
-            catch (PinterestException ex) when (IsFatal(ex))
+            catch (PinterestException ex) when (FailureScope.EndsCommand(ex))
             {
                 Fail(ex, target);
             }
@@ -254,9 +254,5 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         }
 
         private const int CallsProgressId = 0x7C0;
-
-        private static bool IsFatal(PinterestException ex) =>
-            ex.Kind == PinErrorKind.AuthenticationFailed || ex.Kind == PinErrorKind.PermissionDenied
-            || ex.Kind == PinErrorKind.NotConnected || ex.Kind == PinErrorKind.LimitsExceeded;
     }
 }
