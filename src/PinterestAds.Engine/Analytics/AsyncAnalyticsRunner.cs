@@ -182,7 +182,7 @@ namespace PinterestAds.Engine.Analytics
             // 2. Wait for all of them; any that does not finish fails the whole run (no partial answer).
             var finished = new List<ReportJob>();
             Exception? failure = null;
-            var waiter = new ReportWaiter();
+            var waiter = ReportWaiter.For(session);
             var unfinished = await waiter.WaitAsync(jobs, query.ReportTimeout,
                 onFinal: job => { if (job.IsFinished) finished.Add(job); else failure ??= ReportDownload.NotDownloadable(job); },
                 onPollFailed: (job, ex) => failure ??= ex,

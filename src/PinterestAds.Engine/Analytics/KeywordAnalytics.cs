@@ -88,7 +88,7 @@ namespace PinterestAds.Engine.Analytics
             foreach (var planned in plan.Reports)
                 jobs.Add(await AsyncReports.CreateAsync(session, spec, plan, planned, log, ct).ConfigureAwait(false));
             var failures = new List<Exception>();
-            var waiter = new ReportWaiter();
+            var waiter = ReportWaiter.For(session);
             await waiter.WaitAsync(jobs, null,
                 onFinal: job => { if (!job.IsFinished) failures.Add(ReportDownload.NotDownloadable(job)); },
                 onPollFailed: (job, ex) => failures.Add(ex),

@@ -80,7 +80,7 @@ namespace PinterestAds.Engine.Bulk
                 ?? throw new PinterestApiException(ErrorIds.BulkRequestIdMissing, PinErrorKind.InvalidData,
                     "bulk_download/create answered without a request_id; nothing can be polled. Try again.", request.Operation.Id,
                     response.StatusCode, requestId: response.RequestId);
-            var job = new ReportJob(session, spec.AdAccountId, id, ReportJobKind.Bulk, ReportStatuses.Running, spec.Format, DateTimeOffset.UtcNow)
+            var job = new ReportJob(session, spec.AdAccountId, id, ReportJobKind.Bulk, ReportStatuses.Running, spec.Format, session.Time.GetUtcNow())
             {
                 EntityTypes = spec.EntityTypes?.ToArray() ?? Array.Empty<string>(),
             };
@@ -117,7 +117,7 @@ namespace PinterestAds.Engine.Bulk
             string status = ReadStatus(root, job, request, response);
             var url = AsyncReports.ParseUrl(AsyncReports.StringOf(root, "result_url"));
             if (status != job.Status) log.Verbose($"{job.Describe()}: {status}.");
-            var refreshed = job.WithStatus(status, BulkStatuses.Succeeded == status ? url : null, null, DateTimeOffset.UtcNow);
+            var refreshed = job.WithStatus(status, BulkStatuses.Succeeded == status ? url : null, null, job.Clock.GetUtcNow());
             if (includeDetails == true && Details(root) is string details) refreshed.Message = details;
             return refreshed;
         }

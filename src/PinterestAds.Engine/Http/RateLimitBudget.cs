@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,23 +23,15 @@ namespace PinterestAds.Engine.Http
         private readonly Dictionary<string, Window> _categories = new Dictionary<string, Window>(StringComparer.OrdinalIgnoreCase);
         private readonly Window _overall;
         private readonly int _defaultPerMinute;
-        private readonly Func<TimeSpan> _now;
+        private readonly TimeProvider _time;
+        private readonly long _origin;
 
+        /// <summary>Windows are measured and waited on <paramref name="time"/>, the session's clock (null: the system's).</summary>
         public RateLimitBudget(IReadOnlyDictionary<string, int>? perMinute = null, int overallPerSecond = ApiLimits.OverallPerSecond,
-            int defaultPerMinute = ApiLimits.AdsReadPerMinute)
-            : this(perMinute, overallPerSecond, defaultPerMinute, null)
+            int defaultPerMinute = ApiLimits.AdsReadPerMinute, TimeProvider? time = null)
         {
-        }
-
-        /// <summary>With <paramref name="clock"/> (tests): the time since an arbitrary origin.</summary>
-        internal RateLimitBudget(IReadOnlyDictionary<string, int>? perMinute, int overallPerSecond, int defaultPerMinute, Func<TimeSpan>? clock)
-        {
-            if (clock == null)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                clock = () => stopwatch.Elapsed;
-            }
-            _now = clock;
+            _time = time ?? TimeProvider.System;
+            _origin = _time.GetTimestamp();
             _defaultPerMinute = defaultPerMinute;
             _overall = new Window(overallPerSecond, Second);
             var budgets = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
@@ -64,7 +55,7 @@ namespace PinterestAds.Engine.Http
                 TimeSpan wait;
                 lock (_gate)
                 {
-                    var now = _now();
+                    var now = Now();
                     var window = CategoryWindow(category);
                     wait = Max(window.TimeUntilRoom(now), _overall.TimeUntilRoom(now));
                     if (wait <= TimeSpan.Zero)
@@ -75,14 +66,14 @@ namespace PinterestAds.Engine.Http
                     }
                 }
                 if (wait > maxWait) return false;
-                await Task.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), cancellationToken).ConfigureAwait(false);
+                await _time.Delay(Max(wait, TimeSpan.FromMilliseconds(1)), cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>How long until the category has room again (zero when it has room now).</summary>
         public TimeSpan TimeUntilAvailable(string category)
         {
-            lock (_gate) return CategoryWindow(category).TimeUntilRoom(_now());
+            lock (_gate) return CategoryWindow(category).TimeUntilRoom(Now());
         }
 
         /// <summary>Waits until both the category and the overall window have room, then takes a place in both.</summary>
@@ -96,7 +87,7 @@ namespace PinterestAds.Engine.Http
         {
             lock (_gate)
             {
-                var now = _now();
+                var now = Now();
                 CategoryWindow(category).BlockUntil(now + (resetIn > TimeSpan.Zero ? resetIn : TimeSpan.Zero));
             }
         }
@@ -106,11 +97,14 @@ namespace PinterestAds.Engine.Http
         {
             lock (_gate)
             {
-                var now = _now();
+                var now = Now();
                 return _categories.OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => new RateLimitBudgetInfo(p.Key, p.Value.Limit, p.Value.Remaining(now))).ToArray();
             }
         }
+
+        /// <summary>The time since the budget was made: windows only compare times, so any origin will do.</summary>
+        private TimeSpan Now() => _time.GetElapsedTime(_origin);
 
         private Window CategoryWindow(string category)
         {

@@ -22,10 +22,10 @@ namespace PinterestAds.Engine.Http
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
         /// <summary>Exponential backoff with full jitter between half and all of the step.</summary>
-        public TimeSpan Backoff(int retry, Random random)
+        public TimeSpan Backoff(int retry, Jitter jitter)
         {
             double step = Math.Min(MaxBackoff.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, retry - 1)));
-            double jittered = step * (0.5 + 0.5 * random.NextDouble());
+            double jittered = step * (0.5 + 0.5 * jitter.NextDouble());
             return TimeSpan.FromMilliseconds(jittered);
         }
     }

@@ -27,7 +27,7 @@ namespace PinterestAds.Engine.Reports
             var root = document.RootElement;
             string token = RequireToken(root, request, response);
             var job = new ReportJob(session, spec.AdAccountId, token, ReportJobKind.Analytics,
-                StringOf(root, "report_status") ?? ReportStatuses.InProgress, spec.Format, DateTimeOffset.UtcNow)
+                StringOf(root, "report_status") ?? ReportStatuses.InProgress, spec.Format, session.Time.GetUtcNow())
             {
                 Level = plan.Level,
                 Granularity = plan.Granularity,
@@ -61,7 +61,7 @@ namespace PinterestAds.Engine.Reports
             var format = string.Equals(template?.ReportFormat, "CSV", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Csv : ReportFormat.Json;
             DateTime today = ApiDates.UtcToday();
             var job = new ReportJob(session, adAccountId, token, ReportJobKind.Template,
-                StringOf(root, "report_status") ?? ReportStatuses.InProgress, format, DateTimeOffset.UtcNow)
+                StringOf(root, "report_status") ?? ReportStatuses.InProgress, format, session.Time.GetUtcNow())
             {
                 TemplateId = templateId,
                 Level = template?.Level,
@@ -92,7 +92,7 @@ namespace PinterestAds.Engine.Reports
             string status = StringOf(root, "report_status") ?? ReportStatuses.DoesNotExist;
             string? url = StringOf(root, "url");
             long? size = root.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number ? (long)s.GetDouble() : (long?)null;
-            var refreshed = job.WithStatus(status, ParseUrl(url), size, DateTimeOffset.UtcNow);
+            var refreshed = job.WithStatus(status, ParseUrl(url), size, job.Clock.GetUtcNow());
             if (status != job.Status) log.Verbose($"{job.Describe()}: {status}.");
             return refreshed;
         }

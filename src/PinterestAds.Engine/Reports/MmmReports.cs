@@ -28,7 +28,7 @@ namespace PinterestAds.Engine.Reports
                     $"{request.Operation.Id} answered without a report token; nothing can be polled. Try again.", request.Operation.Id,
                     response.StatusCode, requestId: response.RequestId);
             var job = new ReportJob(session, spec.AdAccountId, token, ReportJobKind.Mmm,
-                AsyncReports.StringOf(data, "report_status") ?? ReportStatuses.InProgress, ReportFormat.Csv, DateTimeOffset.UtcNow)
+                AsyncReports.StringOf(data, "report_status") ?? ReportStatuses.InProgress, ReportFormat.Csv, session.Time.GetUtcNow())
             {
                 Level = spec.ApiLevel,
                 Granularity = spec.ApiGranularity,
@@ -51,7 +51,7 @@ namespace PinterestAds.Engine.Reports
             string status = AsyncReports.StringOf(data, "report_status") ?? ReportStatuses.DoesNotExist;
             long? size = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number
                 ? (long)s.GetDouble() : (long?)null;
-            var refreshed = job.WithStatus(status, AsyncReports.ParseUrl(AsyncReports.StringOf(data, "url")), size, DateTimeOffset.UtcNow);
+            var refreshed = job.WithStatus(status, AsyncReports.ParseUrl(AsyncReports.StringOf(data, "url")), size, session.Time.GetUtcNow());
             if (status != job.Status) log.Verbose($"MMM {job.Describe()}: {status}.");
             return refreshed;
         }

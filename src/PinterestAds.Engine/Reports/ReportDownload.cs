@@ -60,7 +60,7 @@ namespace PinterestAds.Engine.Reports
             bool refusedOnce = false;
             for (int attempt = 1; ; attempt++)
             {
-                if (!job.HasFreshLink(DateTimeOffset.UtcNow, LinkMargin))
+                if (!job.HasFreshLink(job.Clock.GetUtcNow(), LinkMargin))
                 {
                     log.Verbose($"Asking Pinterest for a fresh download link of {job.Describe()}.");
                     job = await AsyncReports.RefreshAsync(job, log, ct).ConfigureAwait(false);
@@ -76,7 +76,7 @@ namespace PinterestAds.Engine.Reports
                     {
                         refusedOnce = true;
                         log.Verbose($"The object store refused the link of {job.Describe()} ({(int)refused}); it has probably expired. Refreshing it.");
-                        job = job.WithStatus(job.Status, null, job.Size, DateTimeOffset.UtcNow);
+                        job = job.WithStatus(job.Status, null, job.Size, job.Clock.GetUtcNow());
                         attempt--;
                         continue;
                     }

@@ -128,6 +128,9 @@ namespace PinterestAds
         }
 
         /// <summary>A copy bound to another session (a job re-created from its token).</summary>
+        /// <summary>The clock of the job's session (the system's for a job without one): timestamps and link freshness.</summary>
+        internal TimeProvider Clock => Session?.Time ?? TimeProvider.System;
+
         internal ReportJob WithSession(PinterestSession session)
         {
             var copy = (ReportJob)MemberwiseClone();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Logging;
 
 namespace PinterestAds.Engine.Reports
@@ -35,9 +36,19 @@ namespace PinterestAds.Engine.Reports
     /// </summary>
     internal sealed class ReportWaiter
     {
-        private readonly Random _jitter;
+        private readonly TimeProvider _time;
+        private readonly Jitter _jitter;
 
-        public ReportWaiter(int? seed = null) => _jitter = seed.HasValue ? new Random(seed.Value) : new Random();
+        /// <param name="time">The clock the waits and the timeout run on; null is the system's.</param>
+        /// <param name="jitter">The delays' random part; null draws a fresh seed.</param>
+        public ReportWaiter(TimeProvider? time = null, Jitter? jitter = null)
+        {
+            _time = time ?? TimeProvider.System;
+            _jitter = jitter ?? new Jitter();
+        }
+
+        /// <summary>A waiter on <paramref name="session"/>'s clock and jitter.</summary>
+        public static ReportWaiter For(PinterestSession? session) => new ReportWaiter(session?.Time, session?.Jitter);
 
         /// <summary>The first poll happens this long after a job's creation.</summary>
         public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMilliseconds(300);
@@ -63,7 +74,7 @@ namespace PinterestAds.Engine.Reports
         public async Task<IReadOnlyList<ReportJob>> WaitAsync(IReadOnlyList<ReportJob> jobs, TimeSpan? timeout,
             Action<ReportJob> onFinal, Action<ReportJob, Exception> onPollFailed, Action<WaitProgress>? onRound, IPinLog log, CancellationToken ct)
         {
-            var started = DateTimeOffset.UtcNow;
+            var started = _time.GetUtcNow();
             var current = jobs.ToList();
             var pending = new List<int>();
             for (int i = 0; i < current.Count; i++)
@@ -74,13 +85,13 @@ namespace PinterestAds.Engine.Reports
 
             // Let young jobs get going before the first poll.
             var youngest = pending.Count == 0 ? started : pending.Max(i => current[i].CreatedTime);
-            var firstWait = InitialDelay - (DateTimeOffset.UtcNow - youngest);
+            var firstWait = InitialDelay - (_time.GetUtcNow() - youngest);
             if (pending.Count > 0 && firstWait > TimeSpan.Zero) await Delay(firstWait, started, timeout, ct).ConfigureAwait(false);
 
             TimeSpan delay = InitialDelay;
             while (pending.Count > 0)
             {
-                if (timeout.HasValue && DateTimeOffset.UtcNow - started >= timeout.Value) break;
+                if (timeout.HasValue && _time.GetUtcNow() - started >= timeout.Value) break;
                 foreach (int index in pending.ToList())
                 {
                     ct.ThrowIfCancellationRequested();
@@ -105,10 +116,10 @@ namespace PinterestAds.Engine.Reports
                 if (pending.Count == 0) break;
 
                 delay = NextDelay(delay, PollLoads(pending.Select(i => current[i])));
-                onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, DateTimeOffset.UtcNow - started, delay));
+                onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, _time.GetUtcNow() - started, delay));
                 await Delay(delay, started, timeout, ct).ConfigureAwait(false);
             }
-            onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, DateTimeOffset.UtcNow - started, TimeSpan.Zero));
+            onRound?.Invoke(new WaitProgress(current.ToArray(), Polls, _time.GetUtcNow() - started, TimeSpan.Zero));
             return pending.Select(i => current[i]).ToArray();
         }
 
@@ -123,8 +134,7 @@ namespace PinterestAds.Engine.Reports
         internal TimeSpan NextDelay(TimeSpan previous, IEnumerable<PollLoad> loads)
         {
             double grown = Math.Min(previous.TotalMilliseconds * Factor, MaxDelay.TotalMilliseconds);
-            double jittered;
-            lock (_jitter) jittered = grown * (1 + Jitter * (2 * _jitter.NextDouble() - 1));
+            double jittered = grown * (1 + Jitter * (2 * _jitter.NextDouble() - 1));
             double budgetFloor = loads.Select(l => l.Polls * 60000.0 / (Math.Max(1, l.PerMinute) * BudgetShare)).DefaultIfEmpty(0).Max();
             return TimeSpan.FromMilliseconds(Math.Max(jittered, budgetFloor));
         }
@@ -148,14 +158,14 @@ namespace PinterestAds.Engine.Reports
                 ? configured
                 : ApiLimits.DocumentedPerMinute(category);
 
-        private static Task Delay(TimeSpan delay, DateTimeOffset started, TimeSpan? timeout, CancellationToken ct)
+        private Task Delay(TimeSpan delay, DateTimeOffset started, TimeSpan? timeout, CancellationToken ct)
         {
             if (timeout.HasValue)
             {
-                var left = timeout.Value - (DateTimeOffset.UtcNow - started);
+                var left = timeout.Value - (_time.GetUtcNow() - started);
                 if (left < delay) delay = left > TimeSpan.Zero ? left : TimeSpan.Zero;
             }
-            return delay > TimeSpan.Zero ? Task.Delay(delay, ct) : Task.CompletedTask;
+            return delay > TimeSpan.Zero ? _time.Delay(delay, ct) : Task.CompletedTask;
         }
     }
 

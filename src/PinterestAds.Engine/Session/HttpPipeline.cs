@@ -25,7 +25,7 @@ namespace PinterestAds.Engine.Session
         private readonly ServiceProvider _services;
         private readonly SessionOptions _options;
 
-        public HttpPipeline(SessionOptions options, RateLimitBudget budget, SessionStatistics statistics, Func<TokenManager> tokens, SecretMasker? secrets = null)
+        public HttpPipeline(SessionOptions options, RateLimitBudget budget, SessionStatistics statistics, Jitter jitter, Func<TokenManager> tokens, SecretMasker? secrets = null)
         {
             _options = options;
             var services = new ServiceCollection();
@@ -37,22 +37,22 @@ namespace PinterestAds.Engine.Session
 
             services.AddHttpClient(ApiClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, secrets))
-                .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics, options.Retry))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, jitter, options.Time, secrets))
+                .AddHttpMessageHandler(() => new RateLimitHandler(budget, statistics, options.Retry, options.Time))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(tokens, options.ApiBaseUri))
                 .AddHttpMessageHandler(() => new LoggingHandler(secrets))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
             services.AddHttpClient(TokenClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: true, followRedirects: false))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, secrets))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, jitter, options.Time, secrets))
                 .AddHttpMessageHandler(() => new LoggingHandler(secrets))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
             // Downloads are decompressed by the report reader, which also checks the raw length.
             services.AddHttpClient(DownloadClientName, Common)
                 .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(decompress: false, followRedirects: true))
-                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, secrets))
+                .AddHttpMessageHandler(() => new RetryHandler(options.Retry, budget, statistics, jitter, options.Time, secrets))
                 .AddHttpMessageHandler(() => new LoggingHandler(secrets))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 

@@ -24,8 +24,11 @@ namespace PinterestAds.Engine.Session
         private readonly Uri _apiBaseUri;
         private readonly SecretMasker _secrets;
 
-        public OAuthClient(HttpClient http, Uri apiBaseUri, SecretMasker? secrets = null)
+        private readonly TimeProvider _time;
+
+        public OAuthClient(HttpClient http, Uri apiBaseUri, SecretMasker? secrets = null, TimeProvider? time = null)
         {
+            _time = time ?? TimeProvider.System;
             _http = http;
             _apiBaseUri = apiBaseUri;
             _secrets = secrets ?? SecretMasker.None;
@@ -116,7 +119,7 @@ namespace PinterestAds.Engine.Session
             using (var document = answer.Json(ErrorIds.TokenResponseInvalid))
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object) throw answer.Invalid("is not a JSON object.", null, ErrorIds.TokenResponseInvalid);
-                try { token = TokenResponse.Parse(document.RootElement, DateTimeOffset.UtcNow); }
+                try { token = TokenResponse.Parse(document.RootElement, _time.GetUtcNow()); }
                 catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is ArgumentOutOfRangeException)
                 {
                     throw answer.Invalid("has fields of the wrong type (access_token, refresh_token, expires_in).", ex, ErrorIds.TokenResponseInvalid);

@@ -29,12 +29,14 @@ namespace PinterestAds
             ApiBaseUri = options.ApiBaseUri;
             DefaultAdAccountId = options.DefaultAdAccountId;
             if (DefaultAdAccountId != null) KnownAdAccounts[DefaultAdAccountId] = null;
-            ConnectedAt = DateTimeOffset.UtcNow;
-            RateLimits = new RateLimitBudget(options.RequestsPerMinute, options.RequestsPerSecond);
+            Time = options.Time;
+            Jitter = new Jitter(options.JitterSeed);
+            ConnectedAt = Time.GetUtcNow();
+            RateLimits = new RateLimitBudget(options.RequestsPerMinute, options.RequestsPerSecond, time: Time);
             TokenManager? tokens = null;
             Secrets = new SecretMasker(() => tokens?.Secrets ?? Array.Empty<string?>());
-            _pipeline = new HttpPipeline(options, RateLimits, Statistics, () => tokens!, Secrets);
-            _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri, Secrets), Statistics);
+            _pipeline = new HttpPipeline(options, RateLimits, Statistics, Jitter, () => tokens!, Secrets);
+            _tokens = tokens = new TokenManager(credentials, new OAuthClient(_pipeline.Token, options.ApiBaseUri, Secrets, Time), Statistics, Time);
             _tokens.Refreshed += (_, _) => { if (_tokens.HasNewRefreshToken) RefreshTokenRotated?.Invoke(this, EventArgs.Empty); };
             EnvironmentRules = EnvironmentRules.For(options.Environment, credentials.UseClientCredentials);
             Api = new PinterestApiClient(_pipeline.Api, options.ApiBaseUri, options.OperationTimeout, EnvironmentRules, Secrets);
@@ -58,6 +60,12 @@ namespace PinterestAds
         }
 
         public PinEnvironment Environment { get; }
+
+        /// <summary>The session's clock and timers (<see cref="SessionOptions.Time"/>).</summary>
+        internal TimeProvider Time { get; }
+
+        /// <summary>The session's seeded jitter for retry backoff and report polling.</summary>
+        internal Jitter Jitter { get; }
 
         /// <summary>
         /// True when the session can be served the operation (an operationId of the API description, e.g.

@@ -23,6 +23,15 @@ namespace PinterestAds.Engine.Session
 
         public int RequestsPerSecond { get; set; } = Api.ApiLimits.OverallPerSecond;
 
+        /// <summary>
+        /// The session's clock and timers: retry backoff, rate-budget windows, report polling, token expiry and
+        /// job timestamps all read and wait on it, so a test moves time instead of waiting for it.
+        /// </summary>
+        public TimeProvider Time { get; set; } = TimeProvider.System;
+
+        /// <summary>Seeds the session's retry and polling jitter (<see cref="Jitter"/>); null draws a fresh seed.</summary>
+        public int? JitterSeed { get; set; }
+
         /// <summary>Replaces the socket-level handler (tests only); null uses HttpClientHandler.</summary>
         internal Func<System.Net.Http.HttpMessageHandler>? PrimaryHandlerForTests { get; set; }
 

@@ -32,8 +32,11 @@ namespace PinterestAds.Engine.Session
         private readonly List<string> _everHeld = new List<string>();
         private readonly object _secretsGate = new object();
 
-        public TokenManager(SessionCredentials credentials, OAuthClient oauth, Http.SessionStatistics statistics)
+        private readonly TimeProvider _time;
+
+        public TokenManager(SessionCredentials credentials, OAuthClient oauth, Http.SessionStatistics statistics, TimeProvider time)
         {
+            _time = time;
             _oauth = oauth;
             _statistics = statistics;
             _accessToken = credentials.AccessToken ?? "";
@@ -117,7 +120,7 @@ namespace PinterestAds.Engine.Session
 
         public async Task<string> GetAccessTokenAsync(IPinLog log, CancellationToken cancellationToken)
         {
-            bool expiring = AccessTokenExpiresAt.HasValue && AccessTokenExpiresAt.Value - DateTimeOffset.UtcNow < ApiLimits.AccessTokenRefreshMargin;
+            bool expiring = AccessTokenExpiresAt.HasValue && AccessTokenExpiresAt.Value - _time.GetUtcNow() < ApiLimits.AccessTokenRefreshMargin;
             if ((expiring || !HasAccessToken) && CanRefresh)
             {
                 string seen = _accessToken;
@@ -161,7 +164,7 @@ namespace PinterestAds.Engine.Session
                 Remember(response.AccessToken);
                 Remember(response.RefreshToken);
                 _accessToken = response.AccessToken;
-                AccessTokenExpiresAt = response.AccessTokenExpiresAt ?? DateTimeOffset.UtcNow + ApiLimits.AccessTokenLifetime;
+                AccessTokenExpiresAt = response.AccessTokenExpiresAt ?? _time.GetUtcNow() + ApiLimits.AccessTokenLifetime;
                 if (!string.IsNullOrEmpty(response.RefreshToken))
                 {
                     lock (_secretsGate)
@@ -173,7 +176,7 @@ namespace PinterestAds.Engine.Session
                 }
                 _statistics.CountRefresh();
                 log.Verbose($"Access token refreshed; it expires at {AccessTokenExpiresAt:u}.");
-                if (RefreshTokenExpiryWarning(RefreshTokenExpiresAt) is string warning) log.Warning(warning);
+                if (RefreshTokenExpiryWarning(RefreshTokenExpiresAt, _time.GetUtcNow()) is string warning) log.Warning(warning);
                 Refreshed?.Invoke(this, EventArgs.Empty);
             }
             finally
@@ -183,8 +186,8 @@ namespace PinterestAds.Engine.Session
         }
 
         /// <summary>The warning to show when a refresh token is within the warning period of its expiry, else null.</summary>
-        public static string? RefreshTokenExpiryWarning(DateTimeOffset? expiresAt) =>
-            expiresAt.HasValue && expiresAt.Value - DateTimeOffset.UtcNow < ApiLimits.RefreshTokenWarning
+        public static string? RefreshTokenExpiryWarning(DateTimeOffset? expiresAt, DateTimeOffset now) =>
+            expiresAt.HasValue && expiresAt.Value - now < ApiLimits.RefreshTokenWarning
                 ? $"The refresh token expires at {expiresAt.Value:u}, within {ApiLimits.RefreshTokenWarning.TotalDays:0} days. Renew the connection (Connect-PinAccount -Interactive) before then."
                 : null;
 

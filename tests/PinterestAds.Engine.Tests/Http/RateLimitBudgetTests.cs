@@ -1,17 +1,12 @@
-using System.Diagnostics;
 using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Tests.Support;
 
 namespace PinterestAds.Engine.Tests.Http;
 
 public class RateLimitBudgetTests
 {
-    private sealed class FakeClock
-    {
-        public TimeSpan Now { get; set; } = TimeSpan.FromHours(1);
-    }
-
-    private static RateLimitBudget WithClock(FakeClock clock, int analyticsPerMinute) =>
-        new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = analyticsPerMinute }, 100_000, 1000, () => clock.Now);
+    private static RateLimitBudget WithClock(TestTime clock, int analyticsPerMinute) =>
+        new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = analyticsPerMinute }, 100_000, 1000, clock);
 
     private static async Task<int> TakeAllAvailable(RateLimitBudget budget)
     {
@@ -24,14 +19,14 @@ public class RateLimitBudgetTests
     public async Task No_sixty_second_window_holds_more_than_the_budget()
     {
         // Issue 16 point 12: a bucket that starts full and refills let ~2x the budget through a rolling minute.
-        var clock = new FakeClock();
+        var clock = new TestTime(autoAdvance: false);
         var budget = WithClock(clock, 60);
         var sent = new List<TimeSpan>();
         for (int step = 0; step <= 240; step++)
         {
             int taken = await TakeAllAvailable(budget);
-            for (int i = 0; i < taken; i++) sent.Add(clock.Now);
-            clock.Now += TimeSpan.FromSeconds(0.5);
+            for (int i = 0; i < taken; i++) sent.Add(clock.Elapsed);
+            clock.Advance(TimeSpan.FromSeconds(0.5));
         }
         Assert.True(sent.Count >= 120, $"only {sent.Count} sent in two minutes");
         foreach (var start in sent)
@@ -44,24 +39,25 @@ public class RateLimitBudgetTests
     [Fact]
     public async Task A_spent_category_has_room_again_when_the_oldest_request_leaves_the_window()
     {
-        var clock = new FakeClock();
+        var clock = new TestTime(autoAdvance: false);
         var budget = WithClock(clock, 120);
         Assert.Equal(120, await TakeAllAvailable(budget));
-        clock.Now += TimeSpan.FromSeconds(30);
+        clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(0, await TakeAllAvailable(budget));
         Assert.Equal(TimeSpan.FromSeconds(30), budget.TimeUntilAvailable("ads_analytics"));
-        clock.Now += TimeSpan.FromSeconds(30);
+        clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(120, await TakeAllAvailable(budget));
     }
 
     [Fact]
     public async Task Categories_are_independent()
     {
-        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 60, ["ads_read"] = 600 });
+        var time = new TestTime();
+        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 60, ["ads_read"] = 600 }, time: time);
         for (int i = 0; i < 60; i++) await budget.AcquireAsync("ads_analytics", default);
-        var watch = Stopwatch.StartNew();
+        var before = time.Elapsed;
         await budget.AcquireAsync("ads_read", default);
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(200));
+        Assert.Equal(before, time.Elapsed); // no wait: the analytics budget being spent does not hold ads_read
         var snapshot = budget.Snapshot().ToDictionary(b => b.Category);
         Assert.Equal(0, snapshot["ads_analytics"].Available);
         Assert.Equal(60, snapshot["ads_analytics"].PerMinute);
@@ -70,19 +66,23 @@ public class RateLimitBudgetTests
     [Fact]
     public async Task Exhausting_a_category_holds_requests_until_the_reset()
     {
-        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_read"] = 6000 });
-        budget.Exhaust("ads_read", TimeSpan.FromMilliseconds(400));
-        var watch = Stopwatch.StartNew();
+        var time = new TestTime();
+        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_read"] = 6000 }, time: time);
+        budget.Exhaust("ads_read", TimeSpan.FromSeconds(40));
         await budget.AcquireAsync("ads_read", default);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"waited only {watch.Elapsed}");
+        Assert.True(time.Elapsed >= TimeSpan.FromSeconds(40), $"waited only {time.Elapsed}");
     }
 
     [Fact]
     public async Task Waiting_is_cancellable()
     {
-        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 1 });
+        // A clock that never moves: the second request would wait forever, and only the token ends it.
+        var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 1 }, time: new TestTime(autoAdvance: false));
         await budget.AcquireAsync("ads_analytics", default);
-        using var cancel = new CancellationTokenSource(100);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => budget.AcquireAsync("ads_analytics", cancel.Token));
+        using var cancel = new CancellationTokenSource();
+        var waiting = budget.AcquireAsync("ads_analytics", cancel.Token);
+        Assert.False(waiting.IsCompleted);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
 }

@@ -1,3 +1,4 @@
+using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Reports;
 using PinterestAds.Engine.Tests.Support;
@@ -23,7 +24,7 @@ public class PollPacingTests
     [Fact]
     public void Bulk_polls_are_paced_by_ads_read_and_report_polls_by_ads_analytics()
     {
-        var waiter = new ReportWaiter(seed: 3) { BudgetShare = 0.5, MaxDelay = TimeSpan.FromMilliseconds(1), Jitter = 0 };
+        var waiter = new ReportWaiter(jitter: new Jitter(3)) { BudgetShare = 0.5, MaxDelay = TimeSpan.FromMilliseconds(1), Jitter = 0 };
         var bulk = Enumerable.Range(0, 10).Select(_ => Job(null, ReportJobKind.Bulk)).ToList();
         var reports = Enumerable.Range(0, 10).Select(_ => Job(null, ReportJobKind.Analytics)).ToList();
 

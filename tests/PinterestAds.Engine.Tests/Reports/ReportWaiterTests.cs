@@ -1,5 +1,6 @@
 using System.Net;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Logging;
 using PinterestAds.Engine.Reports;
 using PinterestAds.Engine.Tests.Support;
@@ -14,7 +15,7 @@ public class ReportWaiterTests
     [Fact]
     public void Delays_grow_to_the_cap_with_jitter()
     {
-        var waiter = new ReportWaiter(seed: 7) { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0.2 };
+        var waiter = new ReportWaiter(jitter: new Jitter(7)) { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(2), Jitter = 0.2 };
         var delay = waiter.InitialDelay;
         var seen = new List<TimeSpan>();
         for (int i = 0; i < 20; i++) seen.Add(delay = waiter.NextDelay(delay, pendingJobs: 1));
@@ -26,7 +27,7 @@ public class ReportWaiterTests
     [Fact]
     public void Polling_many_jobs_stays_inside_its_share_of_the_analytics_budget()
     {
-        var waiter = new ReportWaiter(seed: 1) { BudgetShare = 0.5, MaxDelay = TimeSpan.FromSeconds(1) };
+        var waiter = new ReportWaiter(jitter: new Jitter(1)) { BudgetShare = 0.5, MaxDelay = TimeSpan.FromSeconds(1) };
         var delay = waiter.NextDelay(TimeSpan.FromMilliseconds(10), pendingJobs: 100);
         // 100 polls per round may use half of 300 per minute: a round every 40 s at the least.
         Assert.True(delay >= TimeSpan.FromSeconds(100 * 60.0 / (ApiLimits.AdsAnalyticsPerMinute * 0.5)));
@@ -41,7 +42,7 @@ public class ReportWaiterTests
             .Then(HttpStatusCode.OK, "{\"report_status\":\"FAILED\"}")
             .Then(HttpStatusCode.OK, finished);
         using var session = TestSessions.Create(wire);
-        var waiter = new ReportWaiter(seed: 3) { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), BudgetShare = 1000 };
+        var waiter = new ReportWaiter(jitter: new Jitter(3)) { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), BudgetShare = 1000 };
         var final = new List<ReportJob>();
         var left = await waiter.WaitAsync(new[] { Job(session, "a"), Job(session, "b") }, TimeSpan.FromSeconds(10),
             final.Add, (_, ex) => throw ex, null, NullPinLog.Instance, default);

@@ -15,9 +15,11 @@ namespace PinterestAds.Engine.Http.Handlers
         private readonly RateLimitBudget _budget;
         private readonly SessionStatistics _statistics;
         private readonly RetryPolicy _policy;
+        private readonly TimeProvider _time;
 
-        public RateLimitHandler(RateLimitBudget budget, SessionStatistics statistics, RetryPolicy policy)
+        public RateLimitHandler(RateLimitBudget budget, SessionStatistics statistics, RetryPolicy policy, TimeProvider time)
         {
+            _time = time;
             _budget = budget;
             _statistics = statistics;
             _policy = policy;
@@ -28,7 +30,7 @@ namespace PinterestAds.Engine.Http.Handlers
             var context = RequestContext.Of(request);
             if (!await _budget.TryAcquireAsync(context.RateLimitCategory, _policy.MaxServerDelay, cancellationToken).ConfigureAwait(false))
             {
-                var resetsAt = DateTimeOffset.UtcNow + _budget.TimeUntilAvailable(context.RateLimitCategory);
+                var resetsAt = _time.GetUtcNow() + _budget.TimeUntilAvailable(context.RateLimitCategory);
                 throw new PinterestRateLimitException(
                     $"Pinterest's '{context.RateLimitCategory}' rate limit is exhausted until {resetsAt:u}, as the API said earlier in this session; " +
                     "the request was not sent. Run again after the reset time.",

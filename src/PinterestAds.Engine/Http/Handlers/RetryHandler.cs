@@ -24,11 +24,14 @@ namespace PinterestAds.Engine.Http.Handlers
         private readonly RetryPolicy _policy;
         private readonly RateLimitBudget _budget;
         private readonly SessionStatistics _statistics;
-        private readonly Random _random = new Random();
+        private readonly Jitter _jitter;
+        private readonly TimeProvider _time;
         private readonly SecretMasker _secrets;
 
-        public RetryHandler(RetryPolicy policy, RateLimitBudget budget, SessionStatistics statistics, SecretMasker? secrets = null)
+        public RetryHandler(RetryPolicy policy, RateLimitBudget budget, SessionStatistics statistics, Jitter jitter, TimeProvider time, SecretMasker? secrets = null)
         {
+            _jitter = jitter;
+            _time = time;
             _policy = policy;
             _budget = budget;
             _statistics = statistics;
@@ -60,7 +63,7 @@ namespace PinterestAds.Engine.Http.Handlers
                         bool neverSent = IsConnectionRefused(ex);
                         if (lastAttempt || (changesState && !neverSent))
                             throw TransportError(context, request, ex, timedOut, retry);
-                        var delay = _policy.Backoff(retry + 1, _random);
+                        var delay = _policy.Backoff(retry + 1, _jitter);
                         Log(context, $"{request.Method} {context.OperationName}: {(timedOut ? "timed out" : Describe(ex))}; retrying in {Seconds(delay)} (retry {retry + 1} of {_policy.MaxRetries}).");
                         await Pause(delay, cancellationToken).ConfigureAwait(false);
                         continue;
@@ -82,7 +85,7 @@ namespace PinterestAds.Engine.Http.Handlers
             int status = (int)response.StatusCode;
             if (status == 429)
             {
-                var advertised = ResponseHeaders.RetryDelay(response, DateTimeOffset.UtcNow);
+                var advertised = ResponseHeaders.RetryDelay(response, _time.GetUtcNow());
                 if (advertised.HasValue)
                 {
                     _budget.Exhaust(context.RateLimitCategory, advertised.Value);
@@ -90,8 +93,8 @@ namespace PinterestAds.Engine.Http.Handlers
                         throw await RateLimitBeyondCapAsync(response, context, advertised.Value).ConfigureAwait(false);
                 }
                 // A reset already past (clock skew) says nothing about when to retry: back off as usual.
-                var delay = advertised.HasValue && advertised.Value > TimeSpan.Zero ? advertised.Value : _policy.Backoff(retry + 1, _random);
-                return ("rate limited (429)", delay + TimeSpan.FromMilliseconds(_random.Next(0, 250)));
+                var delay = advertised.HasValue && advertised.Value > TimeSpan.Zero ? advertised.Value : _policy.Backoff(retry + 1, _jitter);
+                return ("rate limited (429)", delay + TimeSpan.FromMilliseconds(250 * _jitter.NextDouble()));
             }
 
             // The token endpoint's 502/503/504 mean the refresh was not processed (the gateway or the service was
@@ -101,8 +104,8 @@ namespace PinterestAds.Engine.Http.Handlers
 
             if (status == 500 || status == 502 || status == 503 || status == 504)
             {
-                var advertised = ResponseHeaders.RetryDelay(response, DateTimeOffset.UtcNow);
-                var delay = advertised.HasValue && advertised.Value <= _policy.MaxServerDelay ? advertised.Value : _policy.Backoff(retry + 1, _random);
+                var advertised = ResponseHeaders.RetryDelay(response, _time.GetUtcNow());
+                var delay = advertised.HasValue && advertised.Value <= _policy.MaxServerDelay ? advertised.Value : _policy.Backoff(retry + 1, _jitter);
                 return ($"server error {status}", delay);
             }
 
@@ -121,7 +124,7 @@ namespace PinterestAds.Engine.Http.Handlers
                     Log(context, $"{context.OperationName}: the API asked to retry after {seconds:0} s, beyond the longest wait (-MaxRetryWaitSec {_policy.MaxServerDelay.TotalSeconds:0}); not retrying.");
                 }
                 else if (error.Code == 12 && retry < 2)
-                    return ("transient error (code 12)", _policy.Backoff(retry + 1, _random));
+                    return ("transient error (code 12)", _policy.Backoff(retry + 1, _jitter));
             }
             return null;
         }
@@ -129,7 +132,7 @@ namespace PinterestAds.Engine.Http.Handlers
         private async Task<PinterestRateLimitException> RateLimitBeyondCapAsync(HttpResponseMessage response, RequestContext context, TimeSpan resetIn)
         {
             var error = await ApiError.ReadAsync(response).ConfigureAwait(false);
-            var resetsAt = DateTimeOffset.UtcNow + resetIn;
+            var resetsAt = _time.GetUtcNow() + resetIn;
             string requestId = ResponseHeaders.RequestIdOf(response) ?? "none";
             _statistics.CountFailure();
             return new PinterestRateLimitException(
@@ -188,7 +191,7 @@ namespace PinterestAds.Engine.Http.Handlers
         private Task Pause(TimeSpan delay, CancellationToken cancellationToken)
         {
             _statistics.CountRetry();
-            return Task.Delay(delay, cancellationToken);
+            return _time.Delay(delay, cancellationToken);
         }
 
         private static void Log(RequestContext context, string message) => context.Log.Verbose(message);

@@ -55,7 +55,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 foreach (string token in Token!)
                 {
                     var job = new ReportJob(session, adAccountId, token.Trim(), Kind,
-                        Kind == ReportJobKind.Bulk ? ReportStatuses.Running : ReportStatuses.InProgress, Format, DateTimeOffset.UtcNow)
+                        Kind == ReportJobKind.Bulk ? ReportStatuses.Running : ReportStatuses.InProgress, Format, session.Time.GetUtcNow())
                     {
                         FormatFromContent = !MyInvocation.BoundParameters.ContainsKey(nameof(Format)),
                     };

@@ -30,7 +30,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             bool showProgress = ProgressWanted();
             var finishedInOrder = new List<ReportJob>();
             IReadOnlyList<ReportJob> latest = jobs;
-            var waiter = new ReportWaiter();
+            var waiter = ReportWaiter.For(jobs[0].Session);
             try
             {
                 var unfinished = Pump(async (pump, ct) =>

@@ -170,7 +170,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                     return connected;
                 });
 
-                if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt) is string warning) WriteWarning(warning);
+                if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt, session.Time.GetUtcNow()) is string warning) WriteWarning(warning);
 
                 if (!NoDefault) PinterestSession.ReplaceDefault(session)?.Dispose();
                 WriteVerbose($"Connected: {session}.");
@@ -278,7 +278,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
             string code = await waitForCode.ConfigureAwait(false);
             pump.Verbose("Authorization code received; exchanging it for tokens.");
             using var bootstrap = new PinterestSession(options, new SessionCredentials());
-            var oauth = new OAuthClient(bootstrap.TokenHttpClient, options.ApiBaseUri);
+            var oauth = new OAuthClient(bootstrap.TokenHttpClient, options.ApiBaseUri, time: options.Time);
             var tokens = await oauth.ExchangeCodeAsync(ClientId!, clientSecret, code, RedirectUri.AbsoluteUri, pump, ct).ConfigureAwait(false);
             return new SessionCredentials
             {

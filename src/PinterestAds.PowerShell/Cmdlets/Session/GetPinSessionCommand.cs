@@ -32,7 +32,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                     "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
                 return;
             }
-            if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt) is string warning) WriteWarning(warning);
+            if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt, session.Time.GetUtcNow()) is string warning) WriteWarning(warning);
             WriteObject(session.GetInfo());
         }
     }
