@@ -86,13 +86,12 @@ namespace PinterestAds.Engine.Analytics
             var operation = AnalyticsOperation.For(query.Level, query.Targeting);
             ConversionColumns.RefuseAtHour(query.Granularity, columns);
             Ids.RequireAdAccount("AdAccountId", query.AdAccountId);
-            CheckWindow("ClickWindowDays", "click_window_days", query.ClickWindowDays, operation);
-            CheckWindow("EngagementWindowDays", "engagement_window_days", query.EngagementWindowDays, operation);
-            CheckWindow("ViewWindowDays", "view_window_days", query.ViewWindowDays, operation);
-            if (operation.Level == AnalyticsLevel.Pin) return CreatePinPlan(query, operation, columns, log);
+            AttributionWindows.Check(query.ClickWindowDays, query.EngagementWindowDays, query.ViewWindowDays,
+                field => operation.Api.Parameter(field).AllowedValues);
             if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
                 throw new PinterestValidationException(ErrorIds.ThrottleLimitOutOfRange, "ThrottleLimit",
                     $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
+            if (operation.Level == AnalyticsLevel.Pin) return CreatePinPlan(query, operation, columns, log);
             RequireApplicable(query.AggregateReportRows.HasValue, "AggregateReportRows", "aggregate_report_rows", operation);
             RequireApplicable(query.AttributionTypes.Count > 0, "AttributionType", "attribution_types", operation);
             // campaign_ids and pin_ids are filters of ads/analytics only (elsewhere campaign_ids is the level's own -Id).
@@ -171,9 +170,6 @@ namespace PinterestAds.Engine.Analytics
         /// <summary>ad_pins/analytics: campaigns x chunks of at most 100 pins x date spans (see <see cref="PinAnalytics"/>).</summary>
         private static AnalyticsPlan CreatePinPlan(AnalyticsQuery query, AnalyticsOperation operation, IReadOnlyList<string> columns, IPinLog log)
         {
-            if (query.ThrottleLimit < 1 || query.ThrottleLimit > AnalyticsDefaults.MaxThrottleLimit)
-                throw new PinterestValidationException(ErrorIds.ThrottleLimitOutOfRange, "ThrottleLimit",
-                    $"-ThrottleLimit {query.ThrottleLimit} is out of range: give 1 to {AnalyticsDefaults.MaxThrottleLimit} calls in flight (the session's rate budget applies either way).");
             var chunks = PinAnalytics.Chunks(query, operation);
             TargetingChunks(query, operation);
             var spans = DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log);
@@ -234,15 +230,6 @@ namespace PinterestAds.Engine.Analytics
 
         private static string PowerShellTargetingName(string apiName) =>
             ApiNames.TryParse<AnalyticsTargetingType>(apiName, out var value) ? value.ToString() : apiName;
-
-        private static void CheckWindow(string powerShellName, string parameter, int? days, AnalyticsOperation operation)
-        {
-            if (!days.HasValue) return;
-            var allowed = operation.Api.Parameter(parameter).AllowedValues ?? Array.Empty<string>();
-            if (allowed.Count > 0 && !allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                throw new PinterestValidationException(ErrorIds.AttributionWindowInvalid, powerShellName,
-                    $"-{powerShellName} {days} is not an attribution window Pinterest offers. Use one of: {string.Join(", ", allowed)} (days).");
-        }
 
         private static void RequireApplicable(bool given, string powerShellName, string parameter, AnalyticsOperation operation, bool ownIdList = false)
         {

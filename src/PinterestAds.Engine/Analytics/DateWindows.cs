@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Logging;
+using PinterestAds.Engine.Reports;
+using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Analytics
 {
@@ -39,9 +42,7 @@ namespace PinterestAds.Engine.Analytics
         public static DateTime CheckOrderAndEnd(DateTime start, DateTime end, IPinLog log)
         {
             DateTime today = ApiDates.UtcToday().Date;
-            if (end < start)
-                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, "EndDate",
-                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
+            DateOrder.Require(start, end);
             if (end <= today) return end;
             log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
             if (start > today)
@@ -84,13 +85,8 @@ namespace PinterestAds.Engine.Analytics
                 throw new PinterestValidationException(ErrorIds.SpanTooLongForGranularity, "EndDate",
                     $"{days} days ({ApiDates.Format(start)} to {ApiDates.Format(end)}) exceed the {limit.MaxSpanDays}-day span of one synchronous call, and {granularityName} rows cannot be merged across calls. Shorten the range to {limit.MaxSpanDays} days, use -Granularity Day, or New-PinAsyncReport.");
 
-            var spans = new List<DateSpan>();
-            for (DateTime from = start; from <= end; from = from.AddDays(limit.MaxSpanDays))
-            {
-                DateTime to = from.AddDays(limit.MaxSpanDays - 1);
-                spans.Add(new DateSpan(from, to < end ? to : end));
-            }
-            return spans;
+            // DAY and HOUR rows cut anywhere: the same splitting as async report parts.
+            return ReportWindows.Split(start, end, limit.MaxSpanDays, Granularity.Day).Select(r => new DateSpan(r.Start, r.End)).ToList();
         }
     }
 }

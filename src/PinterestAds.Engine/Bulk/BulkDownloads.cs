@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -47,18 +46,16 @@ namespace PinterestAds.Engine.Bulk
                 throw new PinterestValidationException(ErrorIds.CampaignTimeRangeReversed, "CampaignStartTime",
                     $"-CampaignStartTime {spec.CampaignStartTime.Value:u} is after -CampaignEndTime {spec.CampaignEndTime.Value:u}; the filter can match no campaign. Swap them.");
 
-            using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer))
+            return JsonBody.Object(w =>
             {
-                w.WriteStartObject();
-                Strings(w, "entity_types", types);
-                Strings(w, "entity_ids", ids);
+                JsonBody.StringsIfAny(w, "entity_types", types);
+                JsonBody.StringsIfAny(w, "entity_ids", ids);
                 bool hasFilter = statuses.Count > 0 || objectives.Count > 0 || spec.CampaignName != null || spec.CampaignStartTime.HasValue || spec.CampaignEndTime.HasValue;
                 if (hasFilter)
                 {
                     w.WriteStartObject("campaign_filter");
-                    Strings(w, "campaign_status", statuses);
-                    Strings(w, "objective_type", objectives);
+                    JsonBody.StringsIfAny(w, "campaign_status", statuses);
+                    JsonBody.StringsIfAny(w, "objective_type", objectives);
                     if (spec.CampaignName != null) w.WriteString("name", spec.CampaignName);
                     if (spec.CampaignStartTime.HasValue) w.WriteString("start_time", Unix(spec.CampaignStartTime.Value));
                     if (spec.CampaignEndTime.HasValue) w.WriteString("end_time", Unix(spec.CampaignEndTime.Value));
@@ -66,9 +63,7 @@ namespace PinterestAds.Engine.Bulk
                 }
                 if (spec.UpdatedSince.HasValue) w.WriteString("updated_since", Unix(spec.UpdatedSince.Value));
                 w.WriteString("output_format", ApiNames.ToApi(spec.Format));
-                w.WriteEndObject();
-            }
-            return buffer.ToArray();
+            });
         }
 
         public static async Task<ReportJob> CreateAsync(PinterestSession session, BulkDownloadSpec spec, IPinLog log, CancellationToken ct)
@@ -144,13 +139,5 @@ namespace PinterestAds.Engine.Bulk
         }
 
         private static string Unix(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-
-        private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-        {
-            if (values.Count == 0) return;
-            writer.WriteStartArray(name);
-            foreach (string value in values) writer.WriteStringValue(value);
-            writer.WriteEndArray();
-        }
     }
 }

@@ -25,7 +25,7 @@ namespace PinterestAds
         {
             value = null;
             if (string.IsNullOrWhiteSpace(text)) return false;
-            return Names(enumType).ByKey.TryGetValue(Key(text!), out value);
+            return Names(enumType).ByKey.TryGetValue(MatchKey(text!), out value);
         }
 
         public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
@@ -38,8 +38,11 @@ namespace PinterestAds
         /// <summary>Every value's PowerShell name, for messages and completion.</summary>
         public static IReadOnlyList<string> PowerShellNames(Type enumType) => Enum.GetNames(enumType);
 
-        /// <summary>Upper-cases and drops underscores, so AD_GROUP, AdGroup and adgroup compare equal.</summary>
-        private static string Key(string text)
+        /// <summary>
+        /// The key two spellings of one name share: upper-cased, without underscores, hyphens and spaces, so
+        /// AD_GROUP, AdGroup and adgroup compare equal. Enum parsing and catalogue values both match on it.
+        /// </summary>
+        internal static string MatchKey(string text)
         {
             var builder = new StringBuilder(text.Length);
             foreach (char c in text.Trim())
@@ -70,10 +73,10 @@ namespace PinterestAds
                 object value = field.GetValue(null)!;
                 string api = field.GetCustomAttribute<ApiNameAttribute>()?.Name ?? ToUpperSnake(field.Name);
                 toApi[Convert.ToInt64(value)] = api;
-                byKey[Key(api)] = value;
-                byKey[Key(field.Name)] = value;
+                byKey[MatchKey(api)] = value;
+                byKey[MatchKey(field.Name)] = value;
                 foreach (var alias in field.GetCustomAttributes<ApiAliasAttribute>())
-                    if (!byKey.ContainsKey(Key(alias.Name))) byKey[Key(alias.Name)] = value;
+                    if (!byKey.ContainsKey(MatchKey(alias.Name))) byKey[MatchKey(alias.Name)] = value;
             }
             return new EnumNames(toApi, byKey);
         });

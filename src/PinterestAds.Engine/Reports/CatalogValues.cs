@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using PinterestAds.Engine.Analytics;
 
 namespace PinterestAds.Engine.Reports
 {
@@ -54,31 +54,10 @@ namespace PinterestAds.Engine.Reports
                 .Take(count).Select(p => p.name);
         }
 
-        private static string Key(string text)
-        {
-            var builder = new StringBuilder(text.Length);
-            foreach (char c in text)
-                if (c != '_' && c != '-' && c != ' ') builder.Append(char.ToUpperInvariant(c));
-            return builder.ToString();
-        }
+        // The same spelling-insensitive key as the module's enums (AD_GROUP, AdGroup and ad-group are one name).
+        private static string Key(string text) => ApiNames.MatchKey(text);
 
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) previous[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                (previous, current) = (current, previous);
-            }
-            return previous[b.Length];
-        }
+        private static int Distance(string a, string b) => EditDistance.Between(a, b);
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "...";
     }

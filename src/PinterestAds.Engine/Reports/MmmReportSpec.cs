@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Http;
+using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Reports
 {
@@ -23,9 +24,7 @@ namespace PinterestAds.Engine.Reports
             var body = ApiCatalog.Current.Body(BodySchema);
             if (string.IsNullOrWhiteSpace(reportName))
                 throw new PinterestValidationException(ErrorIds.ReportNameRequired, "Name", "-Name must name the report (report_name); it cannot be empty.");
-            if (endDate.Date < startDate.Date)
-                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, "EndDate",
-                    $"-EndDate {ApiDates.Format(endDate)} is before -StartDate {ApiDates.Format(startDate)}. Swap them.");
+            DateOrder.Require(startDate.Date, endDate.Date);
 
             AdAccountId = adAccountId;
             ReportName = reportName.Trim();
@@ -65,30 +64,16 @@ namespace PinterestAds.Engine.Reports
         public string ApiGranularity => Granularity == MmmGranularity.Week ? "WEEK" : "DAY";
 
         /// <summary>The JSON body of <c>POST /ad_accounts/{id}/mmm_reports</c>.</summary>
-        public byte[] ToJson()
+        public byte[] ToJson() => JsonBody.Object(writer =>
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("report_name", ReportName);
-                writer.WriteString("start_date", ApiDates.Format(StartDate));
-                writer.WriteString("end_date", ApiDates.Format(EndDate));
-                writer.WriteString("granularity", ApiGranularity);
-                writer.WriteString("level", ApiLevel);
-                WriteList(writer, "targeting_types", TargetingTypes);
-                WriteList(writer, "columns", Columns);
-                if (Countries != null) WriteList(writer, "countries", Countries);
-                writer.WriteEndObject();
-            }
-            return buffer.ToArray();
-        }
-
-        private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-        {
-            writer.WriteStartArray(name);
-            foreach (string value in values) writer.WriteStringValue(value);
-            writer.WriteEndArray();
-        }
+            writer.WriteString("report_name", ReportName);
+            writer.WriteString("start_date", ApiDates.Format(StartDate));
+            writer.WriteString("end_date", ApiDates.Format(EndDate));
+            writer.WriteString("granularity", ApiGranularity);
+            writer.WriteString("level", ApiLevel);
+            JsonBody.Strings(writer, "targeting_types", TargetingTypes);
+            JsonBody.Strings(writer, "columns", Columns);
+            if (Countries != null) JsonBody.Strings(writer, "countries", Countries);
+        });
     }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Http;
 using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Reports
@@ -96,9 +96,7 @@ namespace PinterestAds.Engine.Reports
                 CheckRange("EndHour", "end_hour", spec.EndHour);
             }
 
-            CheckWindow("ClickWindowDays", "click_window_days", spec.ClickWindowDays);
-            CheckWindow("EngagementWindowDays", "engagement_window_days", spec.EngagementWindowDays);
-            CheckWindow("ViewWindowDays", "view_window_days", spec.ViewWindowDays);
+            AttributionWindows.Check(spec.ClickWindowDays, spec.EngagementWindowDays, spec.ViewWindowDays, field => Field(field).AllowedValues);
             var attribution = (spec.AttributionTypes ?? Array.Empty<AttributionType>()).Distinct().Select(a => ApiNames.ToApi(a)).ToList();
 
             var filters = (spec.MetricsFilters ?? Array.Empty<ReportMetricsFilter>()).Select(NormalizeFilter).ToList();
@@ -143,26 +141,26 @@ namespace PinterestAds.Engine.Reports
                 int? endHour = rangeIndex == ranges.Count - 1 ? spec.EndHour : null;
                 foreach (var idChunks in combinations)
                 {
-                    byte[] body = WriteBody(w =>
+                    byte[] body = JsonBody.Object(w =>
                     {
                         w.WriteString("start_date", ApiDates.Format(from));
                         w.WriteString("end_date", ApiDates.Format(to));
                         w.WriteString("granularity", granularity);
                         w.WriteString("level", level);
-                        Strings(w, "columns", columns.Concat(hiddenColumns.Where(h => !columns.Contains(h, StringComparer.Ordinal))).ToList());
-                        foreach (var pair in idChunks) Strings(w, pair.Key, pair.Value);
-                        Strings(w, "campaign_statuses", campaignStatuses);
-                        Strings(w, "ad_group_statuses", adGroupStatuses);
-                        Strings(w, "ad_statuses", adStatuses);
-                        Strings(w, "product_group_statuses", productGroupStatuses);
-                        Strings(w, "campaign_objective_types", objectiveTypes);
-                        Strings(w, "targeting_types", targetingTypes);
+                        JsonBody.StringsIfAny(w, "columns", columns.Concat(hiddenColumns.Where(h => !columns.Contains(h, StringComparer.Ordinal))).ToList());
+                        foreach (var pair in idChunks) JsonBody.StringsIfAny(w, pair.Key, pair.Value);
+                        JsonBody.StringsIfAny(w, "campaign_statuses", campaignStatuses);
+                        JsonBody.StringsIfAny(w, "ad_group_statuses", adGroupStatuses);
+                        JsonBody.StringsIfAny(w, "ad_statuses", adStatuses);
+                        JsonBody.StringsIfAny(w, "product_group_statuses", productGroupStatuses);
+                        JsonBody.StringsIfAny(w, "campaign_objective_types", objectiveTypes);
+                        JsonBody.StringsIfAny(w, "targeting_types", targetingTypes);
                         if (spec.CombineTargetingTypes.HasValue) w.WriteBoolean("combine_targeting_types", spec.CombineTargetingTypes.Value);
                         if (!string.IsNullOrEmpty(spec.CampaignBrandLabel)) w.WriteString("campaign_brand_label", spec.CampaignBrandLabel);
                         if (spec.ClickWindowDays.HasValue) w.WriteNumber("click_window_days", spec.ClickWindowDays.Value);
                         if (spec.EngagementWindowDays.HasValue) w.WriteNumber("engagement_window_days", spec.EngagementWindowDays.Value);
                         if (spec.ViewWindowDays.HasValue) w.WriteNumber("view_window_days", spec.ViewWindowDays.Value);
-                        Strings(w, "attribution_types", attribution);
+                        JsonBody.StringsIfAny(w, "attribution_types", attribution);
                         if (spec.ConversionReportTime.HasValue) w.WriteString("conversion_report_time", ApiNames.ToApi(spec.ConversionReportTime.Value));
                         if (startHour.HasValue) w.WriteNumber("start_hour", startHour.Value);
                         if (endHour.HasValue) w.WriteNumber("end_hour", endHour.Value);
@@ -247,15 +245,6 @@ namespace PinterestAds.Engine.Reports
                     $"-{parameterName} {value} is outside {facts.Minimum}..{facts.Maximum} ({field}).");
         }
 
-        private static void CheckWindow(string parameterName, string field, int? days)
-        {
-            if (!days.HasValue) return;
-            var allowed = Field(field).AllowedValues ?? Array.Empty<string>();
-            if (!allowed.Contains(days.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                throw new PinterestValidationException(ErrorIds.AttributionWindowInvalid, parameterName,
-                    $"-{parameterName} {days} is not an attribution window Pinterest offers; use one of {string.Join(", ", allowed)} days.");
-        }
-
         private static ReportMetricsFilter NormalizeFilter(ReportMetricsFilter filter)
         {
             var item = Field("metrics_filters").Items!.Properties!;
@@ -273,24 +262,5 @@ namespace PinterestAds.Engine.Reports
             return new CustomConversionEventMetric(type, metric.EventName);
         }
 
-        private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-        {
-            if (values.Count == 0) return;
-            writer.WriteStartArray(name);
-            foreach (string value in values) writer.WriteStringValue(value);
-            writer.WriteEndArray();
-        }
-
-        private static byte[] WriteBody(Action<Utf8JsonWriter> fields)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                fields(writer);
-                writer.WriteEndObject();
-            }
-            return buffer.ToArray();
-        }
     }
 }

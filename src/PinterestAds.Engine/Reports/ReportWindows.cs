@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Reports
 {
@@ -23,9 +24,7 @@ namespace PinterestAds.Engine.Reports
         /// <summary>Checks order and lookback; the span may be longer than one report (it is split).</summary>
         public static void Check(DateTime start, DateTime end, ApiLimits.DateWindow window, string what, string startParameter = "StartDate", string endParameter = "EndDate")
         {
-            if (end < start)
-                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, endParameter,
-                    $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
+            DateOrder.Require(start, end, startParameter, endParameter);
             DateTime earliest = ApiDates.UtcToday().AddDays(-window.LookbackDays);
             if (start < earliest)
                 throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, startParameter,

@@ -1,5 +1,6 @@
 using System;
 using PinterestAds.Engine.Api;
+using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Reports
 {
@@ -18,9 +19,7 @@ namespace PinterestAds.Engine.Reports
 
         public static void Check(DateTime start, DateTime end, DateTime utcToday, string startParameter = "StartDate", string endParameter = "EndDate")
         {
-            if (end < start)
-                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, endParameter,
-                    $"-{endParameter} {ApiDates.Format(end)} is before -{startParameter} {ApiDates.Format(start)}. Swap them.");
+            DateOrder.Require(start, end, startParameter, endParameter);
             DateTime earliest = Earliest(utcToday);
             if (start < earliest)
                 throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, startParameter,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PinterestAds.Engine.Analytics;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Entities;
 using PinterestAds.Engine.Http;
@@ -25,21 +26,9 @@ namespace PinterestAds.Engine.Resources
         public static async Task<IReadOnlyList<PinMetricsReadyState>> GetAsync(PinterestSession session, IEnumerable<DateTime> dates, IPinLog log, CancellationToken ct)
         {
             var distinct = Validate(dates);
-            var results = new PinMetricsReadyState[distinct.Count];
-            using var gate = new SemaphoreSlim(ConcurrentRequests);
-            var tasks = distinct.Select(async (date, index) =>
-            {
-                await gate.WaitAsync(ct).ConfigureAwait(false);
-                try
-                {
-                    results[index] = await FetchAsync(session, date, log, ct).ConfigureAwait(false);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ToList();
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            var results = new List<PinMetricsReadyState>(distinct.Count);
+            await OrderedFanOut.RunAsync(distinct, ConcurrentRequests, (date, token) => FetchAsync(session, date, log, token),
+                (_, state) => results.Add(state), ct).ConfigureAwait(false);
             return results;
         }
 

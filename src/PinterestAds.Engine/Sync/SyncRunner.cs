@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Logging;
 using PinterestAds.Engine.Sync.Destinations;
+using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Sync
 {
@@ -48,9 +49,7 @@ namespace PinterestAds.Engine.Sync
             bool reachesAsync = _source.AsyncReportsAvailable(definition)
                 && start < today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays);
             AnalyticsSource.Validate(definition, today, reachesAsync);
-            if (end < start)
-                throw new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, "EndDate",
-                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Swap them or correct one.");
+            DateOrder.Require(start, end);
             return definition;
         }
 

@@ -180,7 +180,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         private IReadOnlyList<ReportJob> CreateCustomJobs(PinterestSession session, string adAccountId, AnalyticsLevel? pipedLevel = null, IReadOnlyList<string>? pipedIds = null)
         {
-            var columns = SplitCommas(Column) ?? Array.Empty<string>();
+            var columns = ListArguments.SplitCommas(Column) ?? Array.Empty<string>();
             // Display names need the metric catalogue; API names and wildcards never cost a request.
             IReadOnlyList<Engine.Analytics.MetricName>? metricNames = null;
             if (Engine.Analytics.ColumnResolver.NeedsDisplayNames(columns, ReportRequestPlanner.AllowedValues("columns")))
@@ -199,17 +199,17 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 Columns = columns,
                 MetricNames = metricNames,
                 Format = Format,
-                CampaignIds = SplitCommas(CampaignId),
-                AdGroupIds = SplitCommas(AdGroupId),
-                AdIds = SplitCommas(AdId),
-                ProductGroupIds = SplitCommas(ProductGroupId),
-                ProductItemIds = SplitCommas(ProductItemId),
-                CampaignStatuses = SplitCommas(CampaignStatus),
-                AdGroupStatuses = SplitCommas(AdGroupStatus),
-                AdStatuses = SplitCommas(AdStatus),
-                ProductGroupStatuses = SplitCommas(ProductGroupStatus),
-                CampaignObjectiveTypes = SplitCommas(CampaignObjectiveType),
-                TargetingTypes = SplitCommas(TargetingType),
+                CampaignIds = ListArguments.SplitCommas(CampaignId),
+                AdGroupIds = ListArguments.SplitCommas(AdGroupId),
+                AdIds = ListArguments.SplitCommas(AdId),
+                ProductGroupIds = ListArguments.SplitCommas(ProductGroupId),
+                ProductItemIds = ListArguments.SplitCommas(ProductItemId),
+                CampaignStatuses = ListArguments.SplitCommas(CampaignStatus),
+                AdGroupStatuses = ListArguments.SplitCommas(AdGroupStatus),
+                AdStatuses = ListArguments.SplitCommas(AdStatus),
+                ProductGroupStatuses = ListArguments.SplitCommas(ProductGroupStatus),
+                CampaignObjectiveTypes = ListArguments.SplitCommas(CampaignObjectiveType),
+                TargetingTypes = ListArguments.SplitCommas(TargetingType),
                 CombineTargetingTypes = Bound(nameof(CombineTargetingTypes)) ? CombineTargetingTypes.IsPresent : (bool?)null,
                 CampaignBrandLabel = CampaignBrandLabel,
                 MetricsFilters = MetricsFilter?.Select(ToMetricsFilter).ToList(),
@@ -291,10 +291,6 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         private static IReadOnlyList<string> Merge(IReadOnlyList<string>? given, IReadOnlyList<string> piped) =>
             given == null || given.Count == 0 ? piped : given.Concat(piped).Distinct(StringComparer.Ordinal).ToList();
-
-        /// <summary>Accepts 'A,B' as well as @('A','B') for list parameters.</summary>
-        private static IReadOnlyList<string>? SplitCommas(string[]? values) =>
-            values?.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
 
         private static ReportMetricsFilter ToMetricsFilter(object value)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using PinterestAds.Engine.Bulk;
 using PinterestAds.PowerShell.Infrastructure;
@@ -57,10 +56,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 var spec = new BulkDownloadSpec
                 {
                     AdAccountId = ResolveAdAccountId(session, AdAccountId),
-                    EntityTypes = Split(EntityType),
-                    EntityIds = Split(EntityId),
-                    CampaignStatuses = Split(CampaignStatus),
-                    CampaignObjectiveTypes = Split(CampaignObjectiveType),
+                    EntityTypes = ListArguments.SplitCommas(EntityType),
+                    EntityIds = ListArguments.SplitCommas(EntityId),
+                    CampaignStatuses = ListArguments.SplitCommas(CampaignStatus),
+                    CampaignObjectiveTypes = ListArguments.SplitCommas(CampaignObjectiveType),
                     CampaignName = CampaignName,
                     CampaignStartTime = Bound(nameof(CampaignStartTime)) ? ToUtc(CampaignStartTime) : (DateTimeOffset?)null,
                     CampaignEndTime = Bound(nameof(CampaignEndTime)) ? ToUtc(CampaignEndTime) : (DateTimeOffset?)null,
@@ -77,9 +76,6 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 WriteFailure(ex, AdAccountId);
             }
         }
-
-        private static System.Collections.Generic.IReadOnlyList<string>? Split(string[]? values) =>
-            values?.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
 
         // A DateTime without a zone is taken as local time, as PowerShell's Get-Date gives it.
         private static DateTimeOffset ToUtc(DateTime time) =>

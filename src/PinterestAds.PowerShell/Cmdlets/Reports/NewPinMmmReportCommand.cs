@@ -1,6 +1,6 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
+using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Reports;
 using PinterestAds.PowerShell.Completion;
 using PinterestAds.PowerShell.Infrastructure;
@@ -67,9 +67,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             var session = ResolveSession();
             try
             {
-                DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : DateTime.UtcNow.Date;
+                DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.UtcToday();
                 var spec = new MmmReportSpec(ResolveAdAccountId(session, AdAccountId), Name!, StartDate, end, Level, Granularity,
-                    Split(TargetingType), Split(Column), Country == null ? null : Split(Country));
+                    ListArguments.SplitCommasOrEmpty(TargetingType), ListArguments.SplitCommasOrEmpty(Column), ListArguments.SplitCommas(Country));
                 string what = $"Create MMM report '{spec.ReportName}' ({spec.ApiLevel}, {spec.ApiGranularity}, " +
                     $"{string.Join(", ", spec.TargetingTypes)}) for {spec.StartDate:yyyy-MM-dd}..{spec.EndDate:yyyy-MM-dd}";
                 if (!ShouldProcess($"ad account {spec.AdAccountId}", what)) return;
@@ -80,8 +80,5 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 WriteFailure(ex, AdAccountId);
             }
         }
-
-        private static string[] Split(string[]? values) =>
-            (values ?? Array.Empty<string>()).SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Resources;
+using PinterestAds.Engine.Validation;
 using PinterestAds.PowerShell.Infrastructure;
 
 namespace PinterestAds.PowerShell.Cmdlets.Resources
@@ -42,10 +43,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
             }
             var start = ApiDates.ToCalendarDate(StartDate);
             var end = ApiDates.ToCalendarDate(EndDate);
-            if (end < start)
+            try { DateOrder.Require(start, end); }
+            catch (PinterestValidationException ex)
             {
-                WriteFailure(new PinterestValidationException(ErrorIds.EndDateBeforeStartDate, nameof(EndDate),
-                    $"-EndDate {ApiDates.Format(end)} is before -StartDate {ApiDates.Format(start)}. Give an end date on or after the start date."), EndDate);
+                WriteFailure(ex, EndDate);
                 return;
             }
             for (var day = start; day <= end; day = day.AddDays(1)) _dates.Add(day);

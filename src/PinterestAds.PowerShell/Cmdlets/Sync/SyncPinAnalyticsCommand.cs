@@ -109,7 +109,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
             var request = new SyncRequest
             {
                 Level = Level,
-                Columns = Column.SelectMany(c => (c ?? "").Split(',')).Select(c => c.Trim()).Where(c => c.Length > 0).ToList(),
+                Columns = ListArguments.SplitCommasOrEmpty(Column),
                 Granularity = Granularity,
                 TargetingTypes = TargetingType ?? Array.Empty<AnalyticsTargetingType>(),
                 ClickWindowDays = ClickWindowDays,
