@@ -127,10 +127,13 @@ namespace PinterestAds
             return copy;
         }
 
-        /// <summary>A copy bound to another session (a job re-created from its token).</summary>
         /// <summary>The clock of the job's session (the system's for a job without one): timestamps and link freshness.</summary>
         internal TimeProvider Clock => Session?.Time ?? TimeProvider.System;
 
+        /// <summary>Whether the job still has a session to poll and download with (not one read back from disk, nor a disconnected one).</summary>
+        internal bool HasLiveSession => Session != null && !Session.IsDisposed;
+
+        /// <summary>A copy bound to another session (a job re-created from its token).</summary>
         internal ReportJob WithSession(PinterestSession session)
         {
             var copy = (ReportJob)MemberwiseClone();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using PinterestAds.Engine.Api;
 using PinterestAds.Engine.Validation;
 
@@ -16,6 +17,17 @@ namespace PinterestAds.Engine.Reports
 
         /// <summary>The latest end date allowed for <paramref name="start"/>.</summary>
         public static DateTime LatestEnd(DateTime start) => start.Date.AddMonths(ApiLimits.TemplateReportMaxMonthsAfterStart);
+
+        /// <summary>
+        /// The date ranges to run a template for, as the planner decides them for custom reports: both dates
+        /// given are checked against the template window and are one report (never split); a missing date is
+        /// left to the template's own range. <paramref name="utcToday"/> is the UTC date.
+        /// </summary>
+        public static IReadOnlyList<(DateTime? Start, DateTime? End)> Plan(DateTime? start, DateTime? end, DateTime utcToday)
+        {
+            if (start.HasValue && end.HasValue) Check(start.Value, end.Value, utcToday);
+            return new[] { (start, end) };
+        }
 
         public static void Check(DateTime start, DateTime end, DateTime utcToday, string startParameter = "StartDate", string endParameter = "EndDate")
         {

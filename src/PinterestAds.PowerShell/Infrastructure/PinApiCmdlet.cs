@@ -18,14 +18,17 @@ namespace PinterestAds.PowerShell.Infrastructure
         protected PinterestSession ResolveSession()
         {
             var session = Session ?? PinterestSession.Default;
-            if (session == null)
-                ThrowTerminatingError(ErrorRecords.From(new PinterestException(ErrorIds.NotConnected, PinErrorKind.NotConnected,
-                    "There is no Pinterest session. Run Connect-PinAccount first (or pass -Session)."), null));
-            if (session!.IsDisposed)
-                ThrowTerminatingError(ErrorRecords.From(new PinterestException(ErrorIds.SessionClosed, PinErrorKind.NotConnected,
-                    "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
-            return session;
+            if (Unusable(session) is PinterestException unusable) ThrowTerminatingError(ErrorRecords.From(unusable, session));
+            return session!;
         }
+
+        /// <summary>
+        /// The one way a piped report job gets a session: its own while it is alive, else this command's
+        /// (-Session or the default; a terminating error when there is none). Jobs read back from disk
+        /// (Import-Clixml) and jobs of a disconnected session come through here.
+        /// </summary>
+        private protected ReportJob BindToSession(ReportJob job) =>
+            job.HasLiveSession ? job : job.WithSession(ResolveSession());
 
         /// <summary>The ad account id given, else the session's default; validated either way.</summary>
         protected string ResolveAdAccountId(PinterestSession session, string? given, string parameterName = "AdAccountId")

@@ -70,6 +70,37 @@ namespace PinterestAds.PowerShell.Infrastructure
             WriteError(ErrorRecords.From(exception, target));
         }
 
+        /// <summary>
+        /// Runs one item's work (an ad account, a job, an id): a failure is that item's non-terminating error
+        /// and the command goes on with the next item; Ctrl+C still stops it. Failures that
+        /// <paramref name="endsCommand"/> matches (<see cref="FailureScope.EndsCommand"/>) stop the command instead.
+        /// </summary>
+        protected void RunItem(object? target, Action work, Func<Exception, bool>? endsCommand = null)
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                if (endsCommand != null && endsCommand(ex)) Fail(ex, target);
+                else WriteFailure(ex, target);
+            }
+        }
+
+        /// <summary>
+        /// Why <paramref name="session"/> (-Session, else the default) cannot be used, or null when it can:
+        /// <see cref="ErrorIds.NotConnected"/> (there is none) or <see cref="ErrorIds.SessionClosed"/> (it was disconnected).
+        /// </summary>
+        internal static PinterestException? Unusable(PinterestSession? session) =>
+            session == null
+                ? new PinterestException(ErrorIds.NotConnected, PinErrorKind.NotConnected,
+                    "There is no Pinterest session. Run Connect-PinAccount first (or pass -Session).")
+                : session.IsDisposed
+                    ? new PinterestException(ErrorIds.SessionClosed, PinErrorKind.NotConnected,
+                        "The Pinterest session was disconnected. Run Connect-PinAccount again.")
+                    : null;
+
         /// <summary>Nothing can go on: stop the command with a terminating error.</summary>
         protected void Fail(Exception exception, object? target)
         {

@@ -22,21 +22,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         private void RunKeywords(PinterestSession session, AnalyticsQuery query, IReadOnlyList<string> ids)
         {
             object target = ids.Count > 0 ? ids.ToArray() : query.AdAccountId;
-            try
+            RunItem(target, () =>
             {
                 Describe(query);
                 var known = ids.Where(_pipedKeywords.ContainsKey).ToDictionary(id => id, id => _pipedKeywords[id], StringComparer.Ordinal);
                 Pump(async (pump, ct) =>
                     await KeywordAnalytics.RunAsync(session, query, known, row => pump.Output(row), pump, ct).ConfigureAwait(false));
-            }
-            catch (PinterestException ex) when (FailureScope.EndsCommand(ex))
-            {
-                Fail(ex, target);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, target);
-            }
+            }, FailureScope.EndsCommand);
         }
     }
 }

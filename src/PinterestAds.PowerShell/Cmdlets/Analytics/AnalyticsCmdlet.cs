@@ -213,7 +213,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             }
             var resources = new SessionAnalyticsResources(session);
             object target = ids.Count > 0 ? ids.ToArray() : adAccountId;
-            try
+            RunItem(target, () =>
             {
                 // Refused before any request (even the freshness check) where the environment lacks the level.
                 session.EnsureSupports(AnalyticsOperation.For(level, Targeting).Api.Id);
@@ -242,15 +242,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 {
                     progress.Complete("Done");
                 }
-            }
-            catch (PinterestException ex) when (FailureScope.EndsCommand(ex))
-            {
-                Fail(ex, target);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, target);
-            }
+            }, FailureScope.EndsCommand);
         }
 
         private const int CallsProgressId = 0x7C0;

@@ -21,7 +21,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            try
+            RunItem(AdAccountId, () =>
             {
                 string adAccountId = ResolveAdAccountId(session, AdAccountId);
                 Pump(async (pump, ct) =>
@@ -29,11 +29,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
                     var definitions = await AudienceInsights.GetDefinitionsAsync(session, adAccountId, pump, ct).ConfigureAwait(false);
                     foreach (var definition in definitions) pump.Output(definition);
                 });
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, AdAccountId);
-            }
+            });
         }
     }
 }

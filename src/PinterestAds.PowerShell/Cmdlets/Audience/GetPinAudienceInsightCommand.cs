@@ -47,7 +47,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
             // One request per type; a failed type does not stop the others.
             foreach (var type in AudienceInsightType.Distinct())
             {
-                try
+                RunItem($"{adAccountId} {ApiNames.ToApi(type)}", () =>
                 {
                     Pump(async (pump, ct) =>
                     {
@@ -58,11 +58,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
                             else foreach (var row in insight.ToRows()) pump.Output(row);
                         }
                     });
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    WriteFailure(ex, $"{adAccountId} {ApiNames.ToApi(type)}");
-                }
+                });
             }
         }
     }

@@ -120,7 +120,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                 Order = Order,
                 PageSize = PageSize,
             };
-            try
+            RunItem(adAccountId, () =>
             {
                 Describe(filter, parentParameter, parents);
                 var names = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
@@ -133,11 +133,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                         await pump.OutputAndWaitAsync(item).ConfigureAwait(false);
                     }
                 });
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, adAccountId);
-            }
+            });
         }
     }
 }

@@ -56,17 +56,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
             foreach (string raw in Id)
             {
-                try
+                RunItem(raw, () =>
                 {
                     string id = Ids.RequireAdAccount(nameof(Id), raw);
                     var account = Pump(async (pump, ct) => await EntityQueries.AdAccountAsync(session.Api, id, pump, ct).ConfigureAwait(false));
                     session.KnownAdAccounts[account.Id] = account.Name;
                     WriteObject(account);
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    WriteFailure(ex, raw);
-                }
+                });
             }
         }
     }

@@ -105,18 +105,14 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
                 MatchTypes = MatchType ?? new KeywordMatchType[0],
                 PageSize = PageSize,
             };
-            try
+            RunItem(adAccountId, () =>
             {
                 Pump(async (pump, ct) =>
                 {
                     var items = KeywordQueries.Keywords(session.Api, adAccountId, filter, pump, ct);
                     await foreach (var item in items.WithCancellation(ct).ConfigureAwait(false)) await pump.OutputAndWaitAsync(item).ConfigureAwait(false);
                 });
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, adAccountId);
-            }
+            });
         }
     }
 }

@@ -264,11 +264,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             DateTime? end = Bound(nameof(EndDate)) ? ApiDates.ToCalendarDate(EndDate) : (DateTime?)null;
             Granularity? granularity = Bound(nameof(Granularity)) ? Granularity : (Granularity?)null;
 
-            // Both dates given: check them against the template report's own window (2.5 years back and
-            // long, not the custom report's 914 days and 186-day parts); inside it the range is one report.
-            var ranges = new List<(DateTime?, DateTime?)> { (start, end) };
-            if (start.HasValue && end.HasValue)
-                TemplateReportWindow.Check(start.Value, end.Value, ApiDates.UtcToday());
+            // The template report's own window (2.5 years back and long, not the custom report's 914 days and 186-day parts).
+            var ranges = TemplateReportWindow.Plan(start, end, ApiDates.UtcToday());
 
             var jobs = new List<ReportJob>();
             for (int i = 0; i < ranges.Count; i++)

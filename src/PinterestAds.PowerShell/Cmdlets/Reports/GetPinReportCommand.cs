@@ -11,7 +11,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PinReport", DefaultParameterSetName = JobSet, HelpUri = HelpLinks.Pages + "Get-PinReport.md")]
     [OutputType(typeof(ReportJob))]
-    public sealed class GetPinReportCommand : ReportCmdletBase
+    public sealed class GetPinReportCommand : PinApiCmdlet
     {
         private const string JobSet = "Job";
         private const string TokenSet = "Token";
@@ -63,21 +63,17 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 }
                 return;
             }
-            foreach (var job in Job!) Refresh(job.Session == null || job.Session.IsDisposed ? job.WithSession(session) : job);
+            foreach (var job in Job!) Refresh(BindToSession(job));
         }
 
         private void Refresh(ReportJob job)
         {
-            try
+            RunItem(job, () =>
             {
                 WriteObject(Pump(async (pump, ct) => job.Kind == ReportJobKind.Bulk && IncludeDetails
                     ? await Engine.Bulk.BulkDownloads.RefreshAsync(job, pump, ct, includeDetails: true).ConfigureAwait(false)
                     : await AsyncReports.RefreshAsync(job, pump, ct).ConfigureAwait(false)));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, job);
-            }
+            });
         }
     }
 }

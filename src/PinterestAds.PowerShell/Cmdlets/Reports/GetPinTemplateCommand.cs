@@ -9,7 +9,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// <summary>Lists the report templates of an ad account (all pages), optionally by name with wildcards or by id.</summary>
     [Cmdlet(VerbsCommon.Get, "PinTemplate", HelpUri = Infrastructure.HelpLinks.Pages + "Get-PinTemplate.md")]
     [OutputType(typeof(PinTemplate))]
-    public sealed class GetPinTemplateCommand : ReportCmdletBase
+    public sealed class GetPinTemplateCommand : PinApiCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -42,7 +42,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             catch (PinterestValidationException ex) { WriteFailure(ex, AdAccountId); return; }
 
             var patterns = Array.ConvertAll(Name ?? Array.Empty<string>(), n => new WildcardPattern(n, WildcardOptions.IgnoreCase));
-            try
+            RunItem(adAccountId, () =>
             {
                 var templates = Pump(async (pump, ct) => await TemplateQueries.ListAsync(session, adAccountId, pump, ct, Order).ConfigureAwait(false));
                 foreach (var template in templates)
@@ -51,11 +51,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     if (Id != null && Array.IndexOf(Id, template.Id) < 0) continue;
                     WriteObject(template);
                 }
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, adAccountId);
-            }
+            });
         }
     }
 }

@@ -51,14 +51,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                         string.Join("; ", finished.Select(j => $"Get-PinReport -AdAccountId {j.AdAccountId} -Token {j.Token} | Receive-PinReport"))), jobs[0]);
                 return;
             }
-            try
+            RunItem(jobs[0], () =>
             {
                 ReceiveParts(finished.OrderBy(j => j.Part).ToList(), TimeSpan.FromSeconds(IdleTimeoutSec));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, jobs[0]);
-            }
+            });
         }
     }
 }

@@ -11,7 +11,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PinBulkDownload", SupportsShouldProcess = true, HelpUri = HelpLinks.Pages + "New-PinBulkDownload.md")]
     [OutputType(typeof(ReportJob))]
-    public sealed class NewPinBulkDownloadCommand : ReportCmdletBase
+    public sealed class NewPinBulkDownloadCommand : PinApiCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -50,7 +50,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            try
+            RunItem(AdAccountId, () =>
             {
                 bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
                 var spec = new BulkDownloadSpec
@@ -70,11 +70,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 string what = spec.EntityTypes == null || spec.EntityTypes.Count == 0 ? "entities" : string.Join(", ", spec.EntityTypes);
                 if (!ShouldProcess($"ad account {spec.AdAccountId}", $"Request a bulk download of {what} ({Format})")) return;
                 WriteObject(Pump(async (pump, ct) => await BulkDownloads.CreateAsync(session, spec, pump, ct).ConfigureAwait(false)));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, AdAccountId);
-            }
+            });
         }
 
         // A DateTime without a zone is taken as local time, as PowerShell's Get-Date gives it.

@@ -65,7 +65,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            try
+            RunItem(AdAccountId, () =>
             {
                 DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.UtcToday();
                 var spec = new MmmReportSpec(ResolveAdAccountId(session, AdAccountId), Name!, StartDate, end, Level, Granularity,
@@ -74,11 +74,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     $"{string.Join(", ", spec.TargetingTypes)}) for {spec.StartDate:yyyy-MM-dd}..{spec.EndDate:yyyy-MM-dd}";
                 if (!ShouldProcess($"ad account {spec.AdAccountId}", what)) return;
                 WriteObject(Pump(async (pump, ct) => await MmmReports.CreateAsync(session, spec, pump, ct).ConfigureAwait(false)));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, AdAccountId);
-            }
+            });
         }
     }
 }

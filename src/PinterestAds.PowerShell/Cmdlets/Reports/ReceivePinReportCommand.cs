@@ -46,9 +46,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             foreach (var given in Job!)
             {
                 var job = given;
+                // Not RunItem: the error's target is the job as last seen (refreshed), not as piped.
                 try
                 {
-                    if (job.Session == null || job.Session.IsDisposed) job = job.WithSession(ResolveSession());
+                    job = BindToSession(job);
                     // A job not seen finished yet gets one status check; it must be finished by now.
                     if (!job.IsFinished)
                     {
@@ -76,14 +77,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         protected override void EndProcessing()
         {
             if (_rowJobs.Count == 0) return;
-            try
+            RunItem(_rowJobs[0], () =>
             {
                 ReceiveParts(_rowJobs, TimeSpan.FromSeconds(IdleTimeoutSec), union: _rowJobs.Count > 1);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, _rowJobs[0]);
-            }
+            });
         }
     }
 }

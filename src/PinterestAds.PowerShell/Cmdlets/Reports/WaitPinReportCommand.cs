@@ -25,15 +25,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         protected override void ProcessRecord()
         {
-            var session = Session ?? PinterestSession.Default;
-            foreach (var job in Job!)
-                _jobs.Add(job.Session == null || job.Session.IsDisposed ? (session != null ? job.WithSession(session) : job) : job);
+            foreach (var job in Job!) _jobs.Add(BindToSession(job));
         }
 
         protected override void EndProcessing()
         {
             // All jobs are collected first so one loop polls them together.
-            if (_jobs.Exists(j => j.Session == null)) ResolveSession();
             WaitForJobs(_jobs, TimeSpan.FromSeconds(TimeoutSec), WriteObject);
         }
     }

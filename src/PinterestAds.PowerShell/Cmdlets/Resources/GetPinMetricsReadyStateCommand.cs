@@ -56,18 +56,14 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
         {
             if (_dates.Count == 0) return;
             var session = ResolveSession();
-            try
+            RunItem(_dates.Count == 1 ? (object)_dates[0] : _dates.ToArray(), () =>
             {
                 Pump(async (pump, ct) =>
                 {
                     var states = await MetricsReadiness.GetAsync(session, _dates, pump, ct).ConfigureAwait(false);
                     foreach (var state in states) pump.Output(state);
                 });
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, _dates.Count == 1 ? (object)_dates[0] : _dates.ToArray());
-            }
+            });
         }
     }
 }

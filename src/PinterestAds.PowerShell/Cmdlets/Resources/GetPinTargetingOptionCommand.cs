@@ -63,7 +63,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
                 string apiType = ApiNames.ToApi(type);
                 bool isAudience = type == TargetingOptionType.AudienceInclude || type == TargetingOptionType.AudienceExclude;
                 string? account = givenAccount ?? (isAudience ? session.DefaultAdAccountId : null);
-                try
+                RunItem(apiType, () =>
                 {
                     var options = Pump((pump, ct) => TargetingOptionCatalog.GetAsync(session, apiType, account, pump, ct));
                     foreach (var option in options)
@@ -72,11 +72,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
                         if (patterns != null && !patterns.Any(p => p.IsMatch(option.Id) || (option.Name != null && p.IsMatch(option.Name)))) continue;
                         WriteObject(option);
                     }
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    WriteFailure(ex, apiType);
-                }
+                });
             }
         }
     }

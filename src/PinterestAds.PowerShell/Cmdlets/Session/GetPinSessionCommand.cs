@@ -20,20 +20,14 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         protected override void ProcessRecord()
         {
             var session = Session ?? PinterestSession.Default;
-            if (session == null)
+            if (Unusable(session) is PinterestException unusable)
             {
-                WriteError(ErrorRecords.From(new PinterestException(ErrorIds.NotConnected, PinErrorKind.NotConnected,
-                    "There is no Pinterest session. Run Connect-PinAccount first."), null));
+                WriteError(ErrorRecords.From(unusable, session));
                 return;
             }
-            if (session.IsDisposed)
-            {
-                WriteError(ErrorRecords.From(new PinterestException(ErrorIds.SessionClosed, PinErrorKind.NotConnected,
-                    "The Pinterest session was disconnected. Run Connect-PinAccount again."), session));
-                return;
-            }
-            if (TokenManager.RefreshTokenExpiryWarning(session.RefreshTokenExpiresAt, session.Time.GetUtcNow()) is string warning) WriteWarning(warning);
-            WriteObject(session.GetInfo());
+            var live = session!; // Unusable is null only for a live session
+            if (TokenManager.RefreshTokenExpiryWarning(live.RefreshTokenExpiresAt, live.Time.GetUtcNow()) is string warning) WriteWarning(warning);
+            WriteObject(live.GetInfo());
         }
     }
 }

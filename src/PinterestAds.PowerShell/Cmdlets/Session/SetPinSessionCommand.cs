@@ -26,7 +26,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(AdAccountId, () =>
             {
                 var session = ResolveSession();
                 string id = Ids.RequireAdAccount(nameof(AdAccountId), AdAccountId);
@@ -35,11 +35,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
                 session.SetDefaultAdAccount(account.Id, account.Name);
                 WriteVerbose($"The default ad account is now {account.Id} ({account.Name}).");
                 if (PassThru) WriteObject(session);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteFailure(ex, AdAccountId);
-            }
+            });
         }
     }
 }
