@@ -47,8 +47,5 @@ namespace PinterestAds.Engine.Http
             if (double.IsNaN(seconds) || seconds <= 0) return TimeSpan.Zero;
             return seconds >= ApiLimits.LongestAdvertisedDelay.TotalSeconds ? ApiLimits.LongestAdvertisedDelay : TimeSpan.FromSeconds(seconds);
         }
-
-        public static int? IntHeader(HttpResponseMessage response, string name) =>
-            int.TryParse(Get(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : (int?)null;
     }
 }

@@ -163,9 +163,6 @@ namespace PinterestAds
             }
         }
 
-        /// <summary>Masks this session's secrets in <paramref name="text"/> (defence in depth for messages).</summary>
-        internal string Redact(string text) => Redactor.Secrets(text, _tokens.Secrets);
-
         public override string ToString() =>
             $"PinterestSession {Environment} {ApiBaseUri}" + (DefaultAdAccountId != null ? $" (ad account {DefaultAdAccountId})" : "");
 

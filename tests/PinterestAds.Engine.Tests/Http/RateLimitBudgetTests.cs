@@ -8,6 +8,12 @@ public class RateLimitBudgetTests
     private static RateLimitBudget WithClock(TestTime clock, int analyticsPerMinute) =>
         new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = analyticsPerMinute }, 100_000, 1000, clock);
 
+    // As the rate-limit handler asks: wait at most the retry policy's longest server wait.
+    private static readonly TimeSpan LongestWait = new RetryPolicy().MaxServerDelay;
+
+    private static async Task Take(RateLimitBudget budget, string category, CancellationToken ct) =>
+        Assert.True(await budget.TryAcquireAsync(category, LongestWait, ct), $"no place in {category} within {LongestWait}");
+
     private static async Task<int> TakeAllAvailable(RateLimitBudget budget)
     {
         int taken = 0;
@@ -54,9 +60,9 @@ public class RateLimitBudgetTests
     {
         var time = new TestTime();
         var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 60, ["ads_read"] = 600 }, time: time);
-        for (int i = 0; i < 60; i++) await budget.AcquireAsync("ads_analytics", default);
+        for (int i = 0; i < 60; i++) await Take(budget, "ads_analytics", default);
         var before = time.Elapsed;
-        await budget.AcquireAsync("ads_read", default);
+        await Take(budget, "ads_read", default);
         Assert.Equal(before, time.Elapsed); // no wait: the analytics budget being spent does not hold ads_read
         var snapshot = budget.Snapshot().ToDictionary(b => b.Category);
         Assert.Equal(0, snapshot["ads_analytics"].Available);
@@ -69,7 +75,7 @@ public class RateLimitBudgetTests
         var time = new TestTime();
         var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_read"] = 6000 }, time: time);
         budget.Exhaust("ads_read", TimeSpan.FromSeconds(40));
-        await budget.AcquireAsync("ads_read", default);
+        await Take(budget, "ads_read", default);
         Assert.True(time.Elapsed >= TimeSpan.FromSeconds(40), $"waited only {time.Elapsed}");
     }
 
@@ -78,9 +84,9 @@ public class RateLimitBudgetTests
     {
         // A clock that never moves: the second request would wait forever, and only the token ends it.
         var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 1 }, time: new TestTime(autoAdvance: false));
-        await budget.AcquireAsync("ads_analytics", default);
+        await Take(budget, "ads_analytics", default);
         using var cancel = new CancellationTokenSource();
-        var waiting = budget.AcquireAsync("ads_analytics", cancel.Token);
+        var waiting = Take(budget, "ads_analytics", cancel.Token);
         Assert.False(waiting.IsCompleted);
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);

@@ -73,12 +73,12 @@ public class LimitTablesAgreeTests
     public void Rate_budgets_and_lifetimes_agree_with_the_emulators_defaults()
     {
         var defaults = new EmulatorOptions();
-        Assert.Equal(defaults.AnalyticsRequestsPerMinute, ApiLimits.AdsAnalyticsPerMinute);
-        Assert.Equal(defaults.ReadRequestsPerMinute, ApiLimits.AdsReadPerMinute);
-        Assert.Equal(defaults.RequestsPerSecond, ApiLimits.OverallPerSecond);
-        Assert.Equal(TimeSpan.FromSeconds(defaults.LinkLifetimeSeconds), ApiLimits.ReportLinkLifetime);
-        Assert.Equal(TimeSpan.FromSeconds(defaults.ReportLifetimeSeconds), ApiLimits.ReportLifetime);
-        Assert.Equal(TimeSpan.FromSeconds(defaults.AccessTokenLifetimeSeconds), ApiLimits.AccessTokenLifetime);
-        Assert.Equal(TimeSpan.FromSeconds(defaults.RefreshTokenLifetimeSeconds), ApiLimits.RefreshTokenLifetime);
+        Assert.Equal(ApiLimits.AdsAnalyticsPerMinute, defaults.AnalyticsRequestsPerMinute);
+        Assert.Equal(ApiLimits.AdsReadPerMinute, defaults.ReadRequestsPerMinute);
+        Assert.Equal(ApiLimits.OverallPerSecond, defaults.RequestsPerSecond);
+        Assert.Equal(ApiLimits.ReportLinkLifetime, TimeSpan.FromSeconds(defaults.LinkLifetimeSeconds));
+        Assert.Equal(ApiLimits.ReportLifetime, TimeSpan.FromSeconds(defaults.ReportLifetimeSeconds));
+        Assert.Equal(ApiLimits.AccessTokenLifetime, TimeSpan.FromSeconds(defaults.AccessTokenLifetimeSeconds));
+        Assert.Equal(ApiLimits.RefreshTokenLifetime, TimeSpan.FromSeconds(defaults.RefreshTokenLifetimeSeconds));
     }
 }
