@@ -116,7 +116,7 @@ namespace PinterestAds.Engine.Api
 
         /// <summary>Refresh the access token this long before it expires.</summary>
         public static readonly TimeSpan AccessTokenRefreshMargin = TimeSpan.FromMinutes(5);
-            // ---- Caps on what a server may send (every byte from the network is hostile). Each cap, when hit,
+        // ---- Caps on what a server may send (every byte from the network is hostile). Each cap, when hit,
         // is an error whose id and message name it; about_PinterestAds lists them.
 
         /// <summary>Largest body (after transport decompression) of a <c>POST /oauth/token</c> answer.</summary>
