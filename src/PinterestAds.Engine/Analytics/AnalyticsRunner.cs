@@ -32,9 +32,9 @@ namespace PinterestAds.Engine.Analytics
         }
 
         /// <summary>
-        /// Sends the plan's calls. A call that fails for its own reasons (a 400 for its ids, a server error)
-        /// goes to <paramref name="failed"/> and the others go on; failures that doom every call
-        /// (authentication, permission, rate limit, timeout) stop the run by throwing.
+        /// Sends the plan's calls. A call that fails for its own reasons (a 400 for its ids, a server error,
+        /// a timeout) goes to <paramref name="failed"/> and the others go on; failures that doom every call
+        /// (<see cref="FailureScope.EndsCommand"/>: authentication, permission, no session, rate limit) stop the run by throwing.
         /// </summary>
         public static async Task RunAsync(PinterestApiClient api, AnalyticsPlan plan, IAnalyticsResources resources,
             Action<AnalyticsRow> output, Action<Exception, AnalyticsCall> failed, IPinLog log, CancellationToken ct,
