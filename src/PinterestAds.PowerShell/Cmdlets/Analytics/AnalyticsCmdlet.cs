@@ -14,7 +14,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
     /// operation takes, entities piped in (batched per ad account and level into as few calls as the
     /// limits allow), and rows written in the engine's deterministic order.
     /// </summary>
-    public abstract partial class AnalyticsCmdlet : PinApiCmdlet
+    public abstract partial class AnalyticsCmdlet : AnalyticsColumnsCmdlet
     {
         private protected const string ByIdSet = "ById";
         private protected const string ByInputSet = "ByInputObject";
@@ -53,40 +53,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         [Parameter]
         public DateTime? EndDate { get; set; }
 
-        /// <summary>Columns (API names, wildcards or Ads Manager display names), in output order.</summary>
-        [Parameter(Mandatory = true)]
-        [ArgumentCompleter(typeof(ColumnCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] Column { get; set; } = null!;
-
-        /// <summary>Row granularity; Day by default (the same default as the report cmdlets).</summary>
-        [Parameter]
-        [ApiEnumArgumentTransformation(typeof(Granularity))]
-        public Granularity Granularity { get; set; } = Granularity.Day;
-
         /// <summary>Auto (default): the synchronous endpoints inside their limits, async reports beyond. Sync or Async force a path.</summary>
         [Parameter]
         [ApiEnumArgumentTransformation(typeof(AnalyticsMode))]
         public AnalyticsMode Mode { get; set; } = AnalyticsMode.Auto;
-
-        /// <summary>Click attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 30).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
-        public int? ClickWindowDays { get; set; }
-
-        /// <summary>Engagement attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 30).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
-        public int? EngagementWindowDays { get; set; }
-
-        /// <summary>View attribution window in days (0, 1, 7, 14, 30, 60; the API's default is 1).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
-        public int? ViewWindowDays { get; set; }
-
-        [Parameter]
-        [ApiEnumArgumentTransformation(typeof(ConversionReportTime))]
-        public ConversionReportTime? ConversionReportTime { get; set; }
 
         [Parameter]
         [ApiEnumArgumentTransformation(typeof(ReportingTimeZone))]

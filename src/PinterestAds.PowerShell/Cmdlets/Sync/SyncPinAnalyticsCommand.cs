@@ -17,7 +17,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
     /// </summary>
     [Cmdlet(VerbsData.Sync, "PinAnalytics", DefaultParameterSetName = FileSet, SupportsShouldProcess = true, HelpUri = Infrastructure.HelpLinks.Pages + "Sync-PinAnalytics.md")]
     [OutputType(typeof(PinSyncSummary))]
-    public sealed class SyncPinAnalyticsCommand : PinApiCmdlet
+    public sealed class SyncPinAnalyticsCommand : Analytics.AnalyticsColumnsCmdlet
     {
         private const string FileSet = "Destination";
         private const string PostgresSet = "ConnectionString";
@@ -51,37 +51,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
         [ApiEnumArgumentTransformation(typeof(AnalyticsLevel))]
         public AnalyticsLevel Level { get; set; } = AnalyticsLevel.AdAccount;
 
-        /// <summary>Columns (API names, wildcards or display names), in output order.</summary>
-        [Parameter(Mandatory = true)]
-        [ArgumentCompleter(typeof(ColumnCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] Column { get; set; } = null!;
-
-        /// <summary>Day (default) or Hour: what a row covers. Restated days are replaced a day at a time.</summary>
-        [Parameter]
-        [ApiEnumArgumentTransformation(typeof(Granularity))]
-        public Granularity Granularity { get; set; } = Granularity.Day;
-
         /// <summary>Targeting analytics: rows per targeting value of these types.</summary>
         [Parameter]
         [ApiEnumArgumentTransformation(typeof(AnalyticsTargetingType))]
         public AnalyticsTargetingType[]? TargetingType { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
-        public int? ClickWindowDays { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
-        public int? EngagementWindowDays { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(AttributionWindowCompleter))]
-        public int? ViewWindowDays { get; set; }
-
-        [Parameter]
-        [ApiEnumArgumentTransformation(typeof(ConversionReportTime))]
-        public ConversionReportTime? ConversionReportTime { get; set; }
 
         /// <summary>Where the first run starts (UTC date); default and earliest: as far back as synchronous analytics reach.</summary>
         [Parameter]
