@@ -23,6 +23,25 @@ namespace PinterestAds.PowerShell.Infrastructure
         }
 
         /// <summary>
+        /// <see cref="ResolveAdAccountId"/> for a command whose items all belong to one ad account: false, after
+        /// writing the failure (target: the -AdAccountId given), when there is none or it is malformed.
+        /// </summary>
+        protected bool TryResolveAdAccountId(PinterestSession session, string? given, out string adAccountId)
+        {
+            try
+            {
+                adAccountId = ResolveAdAccountId(session, given);
+                return true;
+            }
+            catch (PinterestValidationException ex)
+            {
+                WriteFailure(ex, given);
+                adAccountId = "";
+                return false;
+            }
+        }
+
+        /// <summary>
         /// The one way a piped report job gets a session: its own while it is alive, else this command's
         /// (-Session or the default; a terminating error when there is none). Jobs read back from disk
         /// (Import-Clixml) and jobs of a disconnected session come through here.

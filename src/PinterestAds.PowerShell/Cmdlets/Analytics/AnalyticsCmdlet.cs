@@ -90,16 +90,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
             var session = ResolveSession();
             if (ParameterSetName != ByInputSet)
             {
-                string adAccountId;
-                try
-                {
-                    adAccountId = ResolveAdAccountId(session, AdAccountId);
-                }
-                catch (PinterestValidationException ex)
-                {
-                    WriteFailure(ex, AdAccountId);
-                    return;
-                }
+                if (!TryResolveAdAccountId(session, AdAccountId, out string adAccountId)) return;
                 var ids = Id ?? Array.Empty<string>();
                 var level = Level ?? (ids.Length > 0 ? (AnalyticsLevel?)null : AnalyticsLevel.AdAccount);
                 if (level == null)

@@ -33,16 +33,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Audience
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            string adAccountId;
-            try
-            {
-                adAccountId = ResolveAdAccountId(session, AdAccountId);
-            }
-            catch (PinterestValidationException ex)
-            {
-                WriteFailure(ex, AdAccountId);
-                return;
-            }
+            if (!TryResolveAdAccountId(session, AdAccountId, out string adAccountId)) return;
 
             // One request per type; a failed type does not stop the others.
             foreach (var type in AudienceInsightType.Distinct())

@@ -49,9 +49,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             var session = ResolveSession();
             if (ParameterSetName == TokenSet)
             {
-                string adAccountId;
-                try { adAccountId = ResolveAdAccountId(session, AdAccountId); }
-                catch (PinterestValidationException ex) { WriteFailure(ex, AdAccountId); return; }
+                if (!TryResolveAdAccountId(session, AdAccountId, out string adAccountId)) return;
                 foreach (string token in Token!)
                 {
                     var job = new ReportJob(session, adAccountId, token.Trim(), Kind,

@@ -37,9 +37,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            string adAccountId;
-            try { adAccountId = ResolveAdAccountId(session, AdAccountId); }
-            catch (PinterestValidationException ex) { WriteFailure(ex, AdAccountId); return; }
+            if (!TryResolveAdAccountId(session, AdAccountId, out string adAccountId)) return;
 
             var patterns = Array.ConvertAll(Name ?? Array.Empty<string>(), n => new WildcardPattern(n, WildcardOptions.IgnoreCase));
             RunItem(adAccountId, () =>
