@@ -21,6 +21,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         private readonly string _path;
         private readonly string _table;
         private SqliteConnection? _connection;
+        private SqliteRowInserter? _inserter;
         private SyncLock? _lock;
         private SyncTable _schema = null!;
         private bool _exists;
@@ -153,19 +154,12 @@ namespace PinterestAds.Engine.Sync.Destinations
                        ("$a", adAccountId), ("$from", ApiDates.Format(window.Start)), ("$to", ApiDates.Format(window.End.AddDays(1)))))
                 deleted = delete.ExecuteNonQuery();
 
-            var columns = _schema.Columns;
-            using (var insert = connection.CreateCommand())
+            // One prepared statement for every row of every window of this run (see SqliteRowInserter).
+            _inserter ??= new SqliteRowInserter(connection, _table, _schema);
+            foreach (var row in rows)
             {
-                insert.Transaction = transaction;
-                insert.CommandText = $"INSERT INTO {SqlNames.Quote(_table)} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) VALUES ({string.Join(", ", columns.Select((c, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-                var parameters = columns.Select((c, i) => insert.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
-                insert.Prepare();
-                foreach (var row in rows)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    for (int i = 0; i < columns.Count; i++) parameters[i].Value = ToDb(columns[i].Kind, row[i]);
-                    insert.ExecuteNonQuery();
-                }
+                ct.ThrowIfCancellationRequested();
+                _inserter.Insert(row);
             }
 
             using (var dayDelete = Command("DELETE FROM pin_sync_days WHERE table_name = $t AND ad_account_id = $a AND date >= $from AND date <= $to", transaction,
@@ -191,6 +185,8 @@ namespace PinterestAds.Engine.Sync.Destinations
 
         public void Dispose()
         {
+            _inserter?.Dispose();
+            _inserter = null;
             _connection?.Dispose();
             _connection = null;
             _lock?.Dispose();
@@ -204,21 +200,6 @@ namespace PinterestAds.Engine.Sync.Destinations
             SyncValueKind.Boolean => "INTEGER",
             _ => "TEXT", // text, and ISO dates (yyyy-MM-dd, yyyy-MM-dd HH:mm:ss), which sort and compare as dates
         };
-
-        /// <summary>The stored form of a value: ISO text for dates, 0/1 for flags, invariant numbers.</summary>
-        internal static object ToDb(SyncValueKind kind, object? value)
-        {
-            if (value == null) return DBNull.Value;
-            switch (kind)
-            {
-                case SyncValueKind.Date: return value is DateTime d ? ApiDates.Format(d) : Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                case SyncValueKind.DateTime: return value is DateTime t ? t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                case SyncValueKind.Boolean: return value is bool b ? (b ? 1L : 0L) : value;
-                case SyncValueKind.Decimal: return value is decimal m ? (double)m : value;
-                case SyncValueKind.Text: return value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                default: return value;
-            }
-        }
 
         private PinterestValidationException NotOurs() =>
             new PinterestValidationException("SyncTableNotOurs", "Table",
