@@ -48,7 +48,7 @@ namespace PinterestAds.Engine.Reports
             {
                 Stream decoded = openDecoded();
                 var head = new byte[HeadBytes];
-                int length = ReadHead(decoded, head, ct);
+                int length = ReportContent.ReadAtMost(decoded, head, ct);
                 if (job.FormatFromContent) job = job.WithFormat(DetectFormat(head, length));
                 var options = OptionsFor(job, DetectEntityIdColumn(job, Encoding.UTF8.GetString(head, 0, length)));
                 Stream content = new PrefixedStream(head, length, decoded);
@@ -177,19 +177,6 @@ namespace PinterestAds.Engine.Reports
                 file.Dispose();
                 throw;
             }
-        }
-
-        private static int ReadHead(Stream stream, byte[] head, CancellationToken ct)
-        {
-            int read = 0;
-            while (read < head.Length)
-            {
-                ct.ThrowIfCancellationRequested();
-                int n = stream.Read(head, read, head.Length - read);
-                if (n == 0) break;
-                read += n;
-            }
-            return read;
         }
 
         internal static bool IsReadFailure(Exception ex) =>

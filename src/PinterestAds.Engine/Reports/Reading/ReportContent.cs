@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace PinterestAds.Engine.Reports.Reading
 {
@@ -12,8 +11,8 @@ namespace PinterestAds.Engine.Reports.Reading
     /// twice.
     /// </summary>
     /// <remarks>
-    /// Typical use on a download: <c>OpenDecodedAsync(new LengthCheckedStream(body, contentLength), ct)</c>
-    /// then a <see cref="CsvReportReader"/> or <see cref="JsonReportReader"/>.
+    /// Typical use on a downloaded file: <c>OpenDecoded(file, ct)</c>, then a <see cref="CsvReportReader"/> or
+    /// <see cref="JsonReportReader"/>.
     /// </remarks>
     public static class ReportContent
     {
@@ -40,29 +39,8 @@ namespace PinterestAds.Engine.Reports.Reading
             throw new InvalidDataException($"The report content is gzip-compressed more than {MaxGzipLayers} times; refusing to unpack it further.");
         }
 
-        /// <summary>Asynchronous <see cref="OpenDecoded"/>: the sniffing reads honour cancellation.</summary>
-        public static async Task<Stream> OpenDecodedAsync(Stream content, CancellationToken cancellationToken = default)
-        {
-            if (content is null) throw new ArgumentNullException(nameof(content));
-            Stream current = content;
-            for (int layer = 0; layer <= MaxGzipLayers; layer++)
-            {
-                var head = new byte[2];
-                int read = 0;
-                while (read < head.Length)
-                {
-                    int n = await current.ReadAsync(head, read, head.Length - read, cancellationToken).ConfigureAwait(false);
-                    if (n == 0) break;
-                    read += n;
-                }
-                current = Rewind(current, head, read);
-                if (!IsGzip(head.AsSpan(0, read))) return current;
-                current = new GZipStream(current, CompressionMode.Decompress, leaveOpen: false);
-            }
-            throw new InvalidDataException($"The report content is gzip-compressed more than {MaxGzipLayers} times; refusing to unpack it further.");
-        }
-
-        private static int ReadAtMost(Stream stream, byte[] head, CancellationToken cancellationToken)
+        /// <summary>Reads until <paramref name="head"/> is full or the stream ends; the bytes read (the one head-sniffing read).</summary>
+        internal static int ReadAtMost(Stream stream, byte[] head, CancellationToken cancellationToken)
         {
             int read = 0;
             while (read < head.Length)
