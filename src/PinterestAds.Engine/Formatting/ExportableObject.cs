@@ -44,8 +44,9 @@ namespace PinterestAds.Engine.Formatting
             if (value is string || value is null) return value;
             // Still the list (ForEach-Object Permissions, -contains), whose text is the joined items.
             if (value is IList list && !(value is IDictionary)) return new JoinedList(list);
-            // Scalars stay typed: Where-Object's simplified syntax reads this view too (see PinRow).
-            return value;
+            // Dates and non-integer numbers: invariant text for Export-Csv, compared as the typed value
+            // by Where-Object's simplified syntax, which reads this view too (see InvariantValue).
+            return InvariantValue.ForExport(value);
         }
 
         // --- export view (Export-Csv) ---

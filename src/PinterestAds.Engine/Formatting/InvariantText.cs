@@ -79,6 +79,16 @@ namespace PinterestAds.Engine.Formatting
             return new string(buffer, 0, 19);
         }
 
+        /// <summary>
+        /// An hour (<c>yyyy-MM-ddTHH:00</c>, also at midnight), as HOUR granularity rows show their date;
+        /// a time with seconds keeps them (<c>yyyy-MM-ddTHH:mm:ss</c>).
+        /// </summary>
+        public static string Hour(DateTime hour)
+        {
+            string text = Date(hour);
+            return text.Length == 10 ? text + "T00:00" : text;
+        }
+
         /// <summary>An instant as ISO 8601 UTC, to the second: <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
         public static string Timestamp(DateTimeOffset timestamp) =>
             timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

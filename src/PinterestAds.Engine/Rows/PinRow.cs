@@ -57,9 +57,18 @@ namespace PinterestAds
         {
             get
             {
-                // Typed, like the generic view: Where-Object's simplified syntax reads this indexer too, and
-                // text here would make 'Where-Object SPEND_IN_DOLLAR -gt 100' compare strings.
-                if (key is string column) return this[column];
+                // Export-Csv writes this value's ToString(): dates and non-integer numbers come wrapped so
+                // that text is invariant. Where-Object's simplified syntax reads this indexer too, and the
+                // wrapper compares as the typed value (text here would compare strings; see the remarks).
+                if (key is string column)
+                {
+                    int ordinal = RowColumns.IndexOf(column);
+                    if (ordinal < 0) return null;
+                    object? value = GetColumnValue(ordinal);
+                    return value is DateTime hour && RowColumns.Columns[ordinal].Kind == ColumnKind.Hour
+                        ? InvariantValue.ForHour(hour)
+                        : InvariantValue.ForExport(value);
+                }
                 // PowerShell semantics of a single object: $row[0] and $row[-1] are the row.
                 if (key is int index && (index == 0 || index == -1)) return this;
                 return null;
