@@ -13,8 +13,9 @@ namespace PinterestAds.Engine.Formatting
     /// <remarks>
     /// Why: <c>Export-Csv</c> calls <see cref="object.ToString()"/> on each value, which formats
     /// dates and decimals in the current culture (<c>28.11.2026 00:00:00</c>, <c>25,158397</c> in
-    /// de-DE). The rows' and entities' export views hand it this text instead, so the same data
-    /// gives the same bytes on every machine while the typed properties stay typed.
+    /// de-DE). The rows' and entities' export views hand it an <see cref="InvariantValue"/> whose
+    /// ToString() is this text, so the same data gives the same bytes on every machine while the typed
+    /// properties stay typed.
     /// </remarks>
     public static class InvariantText
     {

@@ -119,15 +119,9 @@ namespace PinterestAds.Engine.Formatting
         public static object operator -(InvariantValue operand) => ValueArithmetic.Subtract(0, operand?.Value);
 
         /// <summary>The culture-independent text (what Export-Csv writes).</summary>
-        public override string ToString() => Value switch
-        {
-            DateTime date => _hour ? InvariantText.Hour(date) : InvariantText.Date(date),
-            DateTimeOffset timestamp => InvariantText.Timestamp(timestamp),
-            double real => real.ToString("R", CultureInfo.InvariantCulture),
-            float single => single.ToString("R", CultureInfo.InvariantCulture),
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => Value.ToString() ?? string.Empty,
-        };
+        public override string ToString() => _hour && Value is DateTime hour
+            ? InvariantText.Hour(hour)
+            : InvariantText.ForExport(Value)?.ToString() ?? string.Empty;
 
         /// <summary>The held value's own formatting (what PowerShell's string conversion and -f use).</summary>
         public string ToString(string? format, IFormatProvider? formatProvider) =>
