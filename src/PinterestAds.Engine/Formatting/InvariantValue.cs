@@ -195,12 +195,15 @@ namespace PinterestAds.Engine.Formatting
             value is decimal || value is double || value is float || value is long || value is int
             || value is short || value is byte || value is sbyte || value is ushort || value is uint || value is ulong;
 
+        // Text as PowerShell converts it to a number: invariant, '.' decimals, ',' thousands ([decimal]'1,000' is 1000).
+        private const NumberStyles TextNumber = NumberStyles.Float | NumberStyles.AllowThousands;
+
         private static double ToDouble(object value) => value is string text
-            ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
+            ? double.Parse(text, TextNumber, CultureInfo.InvariantCulture)
             : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
         private static decimal ToDecimal(object value) => value is string text
-            ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
+            ? decimal.Parse(text, TextNumber, CultureInfo.InvariantCulture)
             : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 
         private static DateTime ToDateTime(object value) => value switch

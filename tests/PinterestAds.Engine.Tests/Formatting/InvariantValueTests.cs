@@ -69,6 +69,7 @@ public class InvariantValueTests
         Assert.False(spend.Equals(null));
         Assert.Equal(Wrap(5m).GetHashCode(), Wrap(5.0m).GetHashCode());
         Assert.Throws<FormatException>(() => spend.CompareTo((InvariantValue)"abc"));
+        Assert.Equal(0, Wrap(1000m).CompareTo((InvariantValue)"1,000")); // as PowerShell's [decimal]'1,000'
     }
 
     [Fact]
