@@ -34,7 +34,7 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $repoRoot = Split-Path $PSScriptRoot -Parent
 if ($EmulatorDll) { $env:PINTEREST_EMULATOR_DLL = (Resolve-Path $EmulatorDll).Path }
-Import-Module (Join-Path $repoRoot 'tests/Pester/Emulator.psm1') -Force
+Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1') -Force
 if ($ModulePath -and (Test-Path $ModulePath -PathType Container)) { $ModulePath = Join-Path $ModulePath 'PinterestAds.psd1' }
 Import-Module ($ModulePath ? (Resolve-Path $ModulePath).Path : 'PinterestAds') -Force
 $moduleManifest = (Get-Module PinterestAds).Path

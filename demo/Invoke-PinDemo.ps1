@@ -3,12 +3,13 @@
     End-to-end demo of the PinterestAds module: the read-only jobs a marketing analyst runs.
 .DESCRIPTION
     Against the local emulator by default: starts out/emulator/PinterestAds.Emulator.dll on free
-    ports, connects with the emulator's token, runs each step, and always stops the emulator.
+    ports (with the tests' launcher, tests/Pester/TestSupport.psm1), connects with the emulator's
+    token, runs each step, and always stops the emulator.
     With PINTEREST_ACCESS_TOKEN set it runs the same read-only steps against the real API
     (Connect-PinAccount with no parameters reads the PINTEREST_* environment variables).
 
-    Each step names the cmdlets it needs; a step whose cmdlets do not exist yet is reported as
-    skipped, so new steps can be added before their cmdlets land. Files go to out/demo/.
+    Each step names the cmdlets it needs; a step whose cmdlets are missing fails (and so does the
+    demo), like a step that throws. Files go to out/demo/.
     Run it through the build:  dotnet pwsh ./build.ps1 -Task Demo
 .PARAMETER OutputFolder
     Where the CSV files are written. Default: out/demo under the repository root.
@@ -23,41 +24,6 @@ $ProgressPreference = 'SilentlyContinue'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $null = New-Item -ItemType Directory -Path $OutputFolder -Force
 $OutputFolder = (Resolve-Path $OutputFolder).Path
-
-function Start-PinDemoEmulator {
-    <# Starts the published emulator on free ports and returns its ready line plus the process. #>
-    $dll = if ($env:PINTEREST_EMULATOR_DLL) { $env:PINTEREST_EMULATOR_DLL } else { Join-Path $repoRoot 'out/emulator/PinterestAds.Emulator.dll' }
-    if (-not (Test-Path $dll)) { throw "The emulator is not built ($dll). Run: dotnet pwsh ./build.ps1 -Task Build" }
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $startInfo.ArgumentList.Add($dll)
-    # The emulator runs until its standard input closes: keep a pipe open for it (CI has no stdin).
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $startInfo.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    $stderr = $process.StandardError.ReadToEndAsync()   # drain it, so the emulator never blocks on a full pipe
-
-    # The emulator prints one JSON line {"event":"ready",...} once it listens.
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $readLine = $process.StandardOutput.ReadLineAsync()
-        if (-not $readLine.Wait([TimeSpan]::FromSeconds(60))) { break }
-        $line = $readLine.Result
-        if ($null -eq $line) { break }   # the emulator exited
-        if ($line.TrimStart().StartsWith('{')) {
-            $message = $line | ConvertFrom-Json
-            if ($message.event -eq 'ready') {
-                # Keep draining stdout in the background for the rest of the run.
-                $null = $process.StandardOutput.ReadToEndAsync()
-                return [pscustomobject]@{ Process = $process; Ready = $message }
-            }
-        }
-    }
-    if (-not $process.HasExited) { $process.Kill($true) }
-    $process.WaitForExit()
-    throw "The emulator did not report ready (exit code $(if ($process.HasExited) { $process.ExitCode })). $($stderr.Result)"
-}
 
 function Invoke-PinDemoSqliteQuery([string] $Path, [string] $Sql) {
     <#
@@ -82,13 +48,6 @@ function Invoke-PinDemoSqliteQuery([string] $Path, [string] $Sql) {
         $reader.Dispose()
     }
     finally { $connection.Dispose() }
-}
-
-function Stop-PinDemoEmulator($Emulator) {
-    if ($Emulator -and -not $Emulator.Process.HasExited) {
-        $Emulator.Process.Kill($true)
-        $null = $Emulator.Process.WaitForExit(10000)
-    }
 }
 
 # The demo steps, in order. Each: a name, the cmdlets it needs, and the code (which returns a
@@ -200,18 +159,16 @@ try {
         Connect-PinAccount
     }
     else {
-        $emulator = Start-PinDemoEmulator
-        Write-Host "Target: the local emulator at $($emulator.Ready.apiBaseUri)"
-        if (Get-Command Connect-PinAccount -ErrorAction SilentlyContinue) {
-            Connect-PinAccount -ApiBaseUri $emulator.Ready.apiBaseUri -AccessToken (ConvertTo-SecureString 'emulator-access-token' -AsPlainText -Force)
-        }
+        Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1')
+        $emulator = Start-PinTestEmulator -TimeoutSeconds 60
+        Write-Host "Target: the local emulator at $($emulator.ApiBaseUri)"
+        Connect-PinAccount -ApiBaseUri $emulator.ApiBaseUri -AccessToken $emulator.AccessToken
     }
 
     foreach ($step in $steps) {
         $missing = @($step.Requires | Where-Object { -not (Get-Command $_ -Module PinterestAds -ErrorAction SilentlyContinue) })
-        if (-not (Get-Command Connect-PinAccount -Module PinterestAds -ErrorAction SilentlyContinue)) { $missing += 'Connect-PinAccount' }
         if ($missing) {
-            $results.Add([pscustomobject]@{ Step = $step.Name; Result = 'skipped'; Detail = "not yet available: $($missing -join ', ')" })
+            $results.Add([pscustomobject]@{ Step = $step.Name; Result = 'FAILED'; Detail = "the module has no $($missing -join ', ')" })
             continue
         }
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -225,7 +182,7 @@ try {
     }
 }
 finally {
-    Stop-PinDemoEmulator $emulator
+    if ($emulator) { Stop-PinTestEmulator $emulator }
 }
 
 Write-Host ''

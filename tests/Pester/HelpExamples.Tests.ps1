@@ -72,7 +72,6 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
-    Import-Module "$PSScriptRoot/Emulator.psm1" -Force
 
     # -------------------------------------------------------------------------------------------
     # What every example produces. Keys: '<page>: <title without "Example N: ">'.

@@ -4,7 +4,7 @@
 # targeting types, and bulk downloads filtered by updated_since and the campaign schedule.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; BulkPreparationMs = 0 }
     $script:world = Invoke-RestMethod "$($emu.AdminUri)/world"

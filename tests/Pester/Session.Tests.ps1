@@ -4,7 +4,7 @@
 # refresh and rotation, retries, fail-fast on long rate limits, cancellation, and secrecy.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator
     $script:plainAccessToken = 'emulator-access-token'
@@ -13,8 +13,6 @@ BeforeAll {
         param([hashtable] $Extra = @{})
         Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken @Extra
     }
-    function script:Get-AdminRequest { Start-Sleep -Milliseconds 200; Get-PinTestEmulatorRequest $emu }
-    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
     function script:Add-Fault([hashtable] $Rule) {
         Invoke-RestMethod -Method Post "$($emu.AdminUri)/faults" -ContentType 'application/json' -Body (ConvertTo-Json @($Rule) -Depth 5) | Out-Null
     }
@@ -69,12 +67,10 @@ Describe 'Connect-PinAccount' {
     }
 
     It 'refuses plain HTTP to anything but loopback, before any request' {
-        Clear-AdminRequest
-        Start-Sleep -Milliseconds 200
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Connect-PinAccount -ApiBaseUri 'http://api.example.com/v5' -AccessToken $emu.AccessToken -ErrorAction Stop } |
             Should -Throw -ErrorId 'ApiBaseUriNotSecure,*'
-        @(Get-AdminRequest | Where-Object path -notlike '/_emulator*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -notlike '/_emulator*').Count | Should -Be 0
     }
 
     It 'never takes a token as a plain string' {
@@ -163,10 +159,10 @@ Describe 'HTTP engine through the cmdlets' {
             $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
             $failure[0].Exception.ResetsAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddHours(17))
 
-            Clear-AdminRequest
+            Clear-PinTestEmulatorRequest $emu
             Get-PinCampaign -Session $own -AdAccountId (Get-FirstAccountId) -ErrorVariable again -ErrorAction SilentlyContinue
             $again[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
-            @(Get-AdminRequest | Where-Object Path -like '*/campaigns').Count | Should -Be 0
+            @(Get-PinTestEmulatorRequest $emu | Where-Object Path -like '*/campaigns').Count | Should -Be 0
         }
         finally { Disconnect-PinAccount -Session $own }
     }
@@ -178,9 +174,9 @@ Describe 'HTTP engine through the cmdlets' {
     }
 
     It 'authenticates every API request' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         Get-PinAdAccount | Out-Null
-        $requests = @(Get-AdminRequest | Where-Object Host -eq 'api')
+        $requests = @(Get-PinTestEmulatorRequest $emu | Where-Object Host -eq 'api')
         $requests.Count | Should -BeGreaterThan 0
         $requests | ForEach-Object { $_.HadAuthorization | Should -BeTrue }
         $request = $requests[0]

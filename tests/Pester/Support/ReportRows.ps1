@@ -1,4 +1,4 @@
-# Helpers shared by the report Pester files: ground-truth comparison and journal queries.
+# Report rows against the emulator's ground truth (keys, comparison, the expected rows of a query). Part of TestSupport.psm1.
 
 function Get-ReportRowKey {
     param($Row, [string] $IdColumn, [switch] $Expected)
@@ -34,15 +34,5 @@ function Get-ExpectedReportRow {
     }
     if ($TargetingTypes) { $query.targeting_types = $TargetingTypes }
     if ($Ids) { $query.ids = $Ids }
-    @(Invoke-RestMethod -Method Post -Uri "$($Emulator.AdminUri)/expected-rows" -ContentType 'application/json' -Body ($query | ConvertTo-Json -Depth 5 -Compress))
+    @(Get-PinTestEmulatorExpectedRow $Emulator $query)
 }
-
-function Get-JournalEntry {
-    param($Emulator, [string] $OperationId, [string] $HostKind)
-    @(Invoke-RestMethod "$($Emulator.AdminUri)/requests") | ForEach-Object { $_ } |
-        Where-Object { (-not $OperationId -or $_.operationId -eq $OperationId) -and (-not $HostKind -or $_.host -eq $HostKind) }
-}
-
-function Clear-Journal { param($Emulator) $null = Invoke-RestMethod -Method Delete "$($Emulator.AdminUri)/requests" }
-
-Export-ModuleMember -Function Get-ReportRowKey, Assert-RowsMatchTruth, Get-ExpectedReportRow, Get-JournalEntry, Clear-Journal
