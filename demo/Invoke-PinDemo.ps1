@@ -25,30 +25,10 @@ $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $null = New-Item -ItemType Directory -Path $OutputFolder -Force
 $OutputFolder = (Resolve-Path $OutputFolder).Path
 
-function Invoke-PinDemoSqliteQuery([string] $Path, [string] $Sql) {
-    <#
-    Queries the demo's SQLite file. Any SQLite client does (sqlite3, DB Browser, Python); here the
-    module's own Microsoft.Data.Sqlite serves, reached through its private load context so the demo
-    needs nothing else installed.
-    #>
-    $engine = [System.Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyName([Reflection.AssemblyName]::new('PinterestAds.Engine'))
-    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
-    $sqlite = $context.LoadFromAssemblyName([Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
-    $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true), [object[]]@("Data Source=$Path;Mode=ReadOnly;Pooling=False"))
-    try {
-        $connection.Open()
-        $command = $connection.CreateCommand()
-        $command.CommandText = $Sql
-        $reader = $command.ExecuteReader()
-        while ($reader.Read()) {
-            $row = [ordered]@{}
-            for ($i = 0; $i -lt $reader.FieldCount; $i++) { $row[$reader.GetName($i)] = $reader.GetValue($i) }
-            [pscustomobject]$row
-        }
-        $reader.Dispose()
-    }
-    finally { $connection.Dispose() }
-}
+# The tests' support module: the emulator launcher, and Invoke-PinTestSqliteQuery for the SQLite step. Any SQLite
+# client reads that file (sqlite3, DB Browser, Python); the query here uses the module's own Microsoft.Data.Sqlite,
+# reached through its private load context, so the demo needs nothing else installed.
+Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1')
 
 # The demo steps, in order. Each: a name, the cmdlets it needs, and the code (which returns a
 # one-line summary). Add a step by appending to this list.
@@ -129,8 +109,8 @@ $steps = @(
             $sync = @{ Destination = $path; Level = 'Campaign'; Column = 'SPEND_IN_DOLLAR', 'TOTAL_IMPRESSION', 'TOTAL_CONVERSIONS'; StartDate = [datetime]::UtcNow.Date.AddDays(-30) }
             $first = Sync-PinAnalytics @sync
             $second = Sync-PinAnalytics @sync     # tomorrow night's run, today: restates, adds nothing
-            $count = (Invoke-PinDemoSqliteQuery $path 'SELECT count(*) AS n FROM pin_analytics').n
-            $top = Invoke-PinDemoSqliteQuery $path 'SELECT CAMPAIGN_ID, round(sum(SPEND_IN_DOLLAR), 2) AS spend FROM pin_analytics GROUP BY CAMPAIGN_ID ORDER BY spend DESC LIMIT 3'
+            $count = (Invoke-PinTestSqliteQuery $path 'SELECT count(*) AS n FROM pin_analytics').n
+            $top = Invoke-PinTestSqliteQuery $path 'SELECT CAMPAIGN_ID, round(sum(SPEND_IN_DOLLAR), 2) AS spend FROM pin_analytics GROUP BY CAMPAIGN_ID ORDER BY spend DESC LIMIT 3'
             "{0} rows landed in {1} request(s); the second run replaced {2} and the table still holds {3}; top campaigns by spend: {4} -> {5}" -f `
                 $first.RowsWritten, $first.Requests, $second.RowsReplaced, $count, (($top | ForEach-Object { '{0} ({1:N2})' -f $_.CAMPAIGN_ID, $_.spend }) -join '; '), $path
         }
@@ -159,7 +139,6 @@ try {
         Connect-PinAccount
     }
     else {
-        Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1')
         $emulator = Start-PinTestEmulator -TimeoutSeconds 60
         Write-Host "Target: the local emulator at $($emulator.ApiBaseUri)"
         Connect-PinAccount -ApiBaseUri $emulator.ApiBaseUri -AccessToken $emulator.AccessToken
