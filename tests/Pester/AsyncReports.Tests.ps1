@@ -294,8 +294,8 @@ Describe 'Downloads' {
         Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 1 }
         try {
             $job = New-FinishedJob
-            Start-Sleep -Milliseconds 1500
             Clear-PinTestEmulatorRequest $emu
+            Start-Sleep -Milliseconds 1500   # the job's 1-second link lapses
             $rows = @($job | Receive-PinReport)
             Assert-RowsMatchTruth $rows $truth 'CAMPAIGN_ID' $metrics
             @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
