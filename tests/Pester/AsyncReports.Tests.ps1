@@ -249,7 +249,8 @@ Describe 'Waiting and final statuses' {
 
     It 'Get-PinReport refreshes piped jobs' {
         $job = New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR
-        Start-Sleep -Milliseconds 100
+        # The emulator sizes the file in the background: wait for the report (a copy; $job stays as created), not the clock.
+        $null = $job | Wait-PinReport
         $now = $job | Get-PinReport
         $now.Status | Should -Be 'FINISHED'
         $now.HasDownloadLink | Should -BeTrue
