@@ -1,5 +1,5 @@
-# The hostile test server: start/stop it (the shared launcher) (tests/Tools/PinterestAds.HostileServer) in front of
-# the emulator and script its broken answers. Loopback only; the server stops itself after -MaxSeconds.
+# The hostile test server (tests/Tools/PinterestAds.HostileServer): start it in front of the emulator with the shared
+# launcher, stop it, and script its broken answers. Loopback only; the server stops itself after -MaxSeconds.
 #   $hostile = Start-PinHostileServer -Upstream $emu.ApiBaseUri
 #   Add-PinHostileRule $hostile @{ match = '/ad_accounts'; mode = 'Stall'; afterBytes = 5; body = '{"items":[]}' }
 #   Connect-PinAccount -ApiBaseUri $hostile.ApiBaseUri ...     # every request without a rule goes to the emulator
