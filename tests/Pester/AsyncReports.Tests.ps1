@@ -232,8 +232,10 @@ Describe 'Waiting and final statuses' {
         try {
             $job = New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR
             $null = $ps.AddScript({ param($Job) Import-Module PinterestAds; $ProgressPreference = 'Continue'; $Job | Wait-PinReport }).AddArgument($job)
+            Clear-PinTestEmulatorRequest $emu
             $null = $ps.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
+            # Stop once the wait is under way: its first status poll has reached the emulator.
+            $null = Wait-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report'
             $ps.InvocationStateInfo.State | Should -Be 'Running'
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()

@@ -105,7 +105,7 @@ Describe 'Get-PinAudienceInsight' {
     }
 
     It 'reports an account the token cannot read as a non-terminating error per type' {
-        $world = Invoke-RestMethod "$($emu.AdminUri)/world"
+        $world = Get-PinTestEmulatorWorld $emu
         $denied = $world.adAccounts | Where-Object access -eq 'FORBIDDEN' | Select-Object -First 1
         $denied | Should -Not -BeNullOrEmpty -Because 'the emulator world always holds an account the token cannot read'
         $null = Get-PinAudienceInsight -AdAccountId $denied.id -AudienceInsightType YourTotalAudience, YourEngagedAudience -ErrorVariable failures -ErrorAction SilentlyContinue

@@ -8,7 +8,7 @@ BeforeAll {
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 7; AdGroupsPerCampaign = 2; AdsPerAdGroup = 2 }
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
-    $script:world = Invoke-RestMethod "$($emu.AdminUri)/world"
+    $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = $world.adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1
     $script:deniedAccount = $world.adAccounts | Where-Object access -eq 'FORBIDDEN' | Select-Object -First 1
     $script:visible = 'ACTIVE', 'PAUSED'

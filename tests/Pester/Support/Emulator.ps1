@@ -64,6 +64,22 @@ function Get-PinTestEmulatorRequest {
         (-not $OperationId -or $_.operationId -eq $OperationId) -and (-not $HostKind -or $_.host -eq $HostKind) -and (-not $PathLike -or $_.path -like $PathLike)
     }
 }
+function Wait-PinTestEmulatorRequest {
+    <#
+    Waits until a request for -OperationId has reached the emulator and returns its journal entry (Status 0 while it
+    is still being served); throws after -TimeoutSeconds. Only for a request another runspace or process is making:
+    a call this thread made is in the journal when it returns, so read Get-PinTestEmulatorRequest then, never wait.
+    .EXAMPLE $ps.BeginInvoke(); $null = Wait-PinTestEmulatorRequest $emu -OperationId 'ad_groups/list'   # now it is in flight
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $OperationId, [int] $TimeoutSeconds = 60)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ($true) {
+        $entry = Get-PinTestEmulatorRequest $Emulator -OperationId $OperationId | Select-Object -First 1
+        if ($entry) { return $entry }
+        if ([DateTime]::UtcNow -ge $deadline) { throw "No $OperationId request reached the emulator within $TimeoutSeconds s." }
+        Start-Sleep -Milliseconds 20
+    }
+}
 function Clear-PinTestEmulatorRequest { param([Parameter(Mandatory)] $Emulator) $null = Invoke-PinTestEmulatorAdmin $Emulator DELETE '/requests' }
 
 function Add-PinTestEmulatorFault {
