@@ -93,9 +93,9 @@ namespace PinterestAds.Engine.Reports.Reading
 
             private void Produce(IEnumerable<T> source, CancellationToken stop)
             {
+                var batch = new List<T>(BatchSize);
                 try
                 {
-                    var batch = new List<T>(BatchSize);
                     using (IEnumerator<T> rows = source.GetEnumerator())
                     {
                         while (rows.MoveNext())
@@ -109,6 +109,7 @@ namespace PinterestAds.Engine.Reports.Reading
                         }
                     }
                     if (batch.Count > 0) _batches.Add(batch.ToArray(), stop);
+                    batch.Clear();
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -116,8 +117,17 @@ namespace PinterestAds.Engine.Reports.Reading
                 }
                 catch (Exception ex)
                 {
-                    // Handed to the caller after the rows before it; written before CompleteAdding, read after TryTake fails.
+                    // Handed to the caller after the rows before it (the partial batch goes first); written
+                    // before CompleteAdding, read after TryTake fails.
                     _failure = ExceptionDispatchInfo.Capture(ex);
+                    try
+                    {
+                        if (batch.Count > 0) _batches.Add(batch.ToArray(), stop);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The caller stopped meanwhile.
+                    }
                 }
                 finally
                 {
