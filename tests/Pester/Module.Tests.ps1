@@ -87,7 +87,7 @@ Describe 'Module manifest' {
         $run = Invoke-PinFreshPwsh -Script @'
 Import-Module PinterestAds
 $beforeViews = @(Get-FormatData -TypeName PinterestAds.PinMetricDefinition).Count
-Import-Module ./tests/Pester/Emulator.psm1
+Import-Module ./tests/Pester/TestSupport.psm1
 $emulator = Start-PinTestEmulator
 try {
     Connect-PinAccount -ApiBaseUri $emulator.ApiBaseUri -AccessToken $emulator.AccessToken
