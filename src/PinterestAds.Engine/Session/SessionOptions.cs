@@ -25,7 +25,9 @@ namespace PinterestAds.Engine.Session
 
         /// <summary>
         /// The session's clock and timers: retry backoff, rate-budget windows, report polling, token expiry and
-        /// job timestamps all read and wait on it, so a test moves time instead of waiting for it.
+        /// job timestamps all read and wait on it, so a test moves time instead of waiting for it. (The
+        /// per-request and per-operation timeouts, <see cref="RetryPolicy.RequestTimeout"/> and
+        /// <see cref="OperationTimeout"/>, stay on the system clock.)
         /// </summary>
         public TimeProvider Time { get; set; } = TimeProvider.System;
 
