@@ -52,10 +52,6 @@ namespace PinterestAds.Engine.Session
 
         public bool Supports(string operationId) => Supports(ApiCatalog.Current.Operation(operationId));
 
-        /// <summary>The operations of the catalogue this session cannot be served, by operationId.</summary>
-        public IReadOnlyList<string> Unsupported() =>
-            ApiCatalog.Current.Operations.Where(o => !Supports(o)).Select(o => o.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray();
-
         /// <summary>Throws <see cref="PinterestEnvironmentException"/> when the session cannot be served the operation.</summary>
         public void EnsureSupports(ApiOperation operation)
         {
