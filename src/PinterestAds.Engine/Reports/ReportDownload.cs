@@ -264,8 +264,7 @@ namespace PinterestAds.Engine.Reports
                 }
                 // A job known only by its token: the first bytes tell JSON from CSV (as ReportRows does when reading).
                 var head = new byte[4096];
-                int length = 0, read;
-                while (length < head.Length && (read = decoded.Read(head, length, head.Length - length)) > 0) length += read;
+                int length = Reading.ReportContent.ReadAtMost(decoded, head, ct);
                 ReportShapeCheck.Verify(new Reading.PrefixedStream(head, length, decoded), ReportRows.DetectFormat(head, length), ct);
             }
             catch (ContentCapExceededException)
