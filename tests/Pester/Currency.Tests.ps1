@@ -24,6 +24,7 @@ BeforeAll {
     function script:Assert-AccountRowsInUnits($Rows, $Account) {
         $truth = @{}
         foreach ($want in (Get-ExpectedReportRow $emu $Account.id 'ADVERTISER' $start $end 'DAY' $columns)) { $truth[(Get-DayKey $want.DATE)] = $want }
+        $truth.Count | Should -BeGreaterThan 0
         @($Rows).Count | Should -Be $truth.Count
         foreach ($row in $Rows) {
             $row.AdAccountId | Should -Be $Account.id
@@ -39,6 +40,8 @@ BeforeAll {
                 $value | Should -Be ([decimal]::Parse("$($want.$micro)", [cultureinfo]::InvariantCulture) / 1000000) -Because "$name of $($row.DATE)"
             }
             [long]$row.IMPRESSION_1 | Should -Be ([long]$want.IMPRESSION_1)
+            # The emulator's yen amounts are whole yen: shown as such (1500, not 1500.000000).
+            if ($Account.currency -eq 'JPY') { $row.SPEND_IN_LOCAL_CURRENCY.ToString([cultureinfo]::InvariantCulture) | Should -Match '^\d+$' }
         }
     }
 }
@@ -132,6 +135,7 @@ Describe 'KEYWORD report rows carry the keyword text' {
         $script:texts = @{}
         foreach ($keyword in @($account.keywords) + @($account.campaigns.adGroups.keywords)) { if ($keyword) { $texts[$keyword.id] = $keyword.value } }
         $script:kwTruth = Get-ExpectedReportRow $emu $dollar.id 'KEYWORD' $start $end 'DAY' $kwColumns
+        @($kwTruth).Count | Should -BeGreaterThan 0
     }
 
     It 'Invoke-PinReport -Level Keyword: KeywordText right after KEYWORD_ID, values equal to the ground truth' {
@@ -142,6 +146,7 @@ Describe 'KEYWORD report rows carry the keyword text' {
         foreach ($row in $rows) {
             $row.Level | Should -Be 'KEYWORD'
             $row.Currency | Should -Be 'USD'
+            $row.KeywordText | Should -Not -BeNullOrEmpty
             $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] -Because "keyword $($row.KEYWORD_ID)"
         }
         # The file has no AD_GROUP_ID: the account's keywords are listed once, not once per row.
@@ -153,7 +158,8 @@ Describe 'KEYWORD report rows carry the keyword text' {
     It 'rows that carry AD_GROUP_ID get their ad group''s keywords listed, once per ad group' {
         Clear-Journal $emu
         $rows = @(Invoke-PinReport -Level Keyword -StartDate $start -EndDate $end -Granularity Day -Column (@('AD_GROUP_ID') + $kwColumns))
-        foreach ($row in $rows) { $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
+        $rows.Count | Should -BeGreaterThan 0
+        foreach ($row in $rows) { $row.KeywordText | Should -Not -BeNullOrEmpty; $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
         @(Get-JournalEntry $emu -OperationId 'ad_groups/list').Count | Should -Be 0
         @(Get-JournalEntry $emu -OperationId 'keywords/get').Count | Should -Be @($rows.AD_GROUP_ID | Sort-Object -Unique).Count
     }
@@ -162,6 +168,6 @@ Describe 'KEYWORD report rows carry the keyword text' {
         $job = New-PinAsyncReport -Level Keyword -StartDate $start -EndDate $end -Granularity Day -Column $kwColumns -Format Json | Wait-PinReport
         $rows = @(Get-PinReport -Token $job.Token | Receive-PinReport)
         Assert-RowsMatchTruth $rows $kwTruth 'KEYWORD_ID' $kwColumns
-        foreach ($row in $rows) { $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
+        foreach ($row in $rows) { $row.KeywordText | Should -Not -BeNullOrEmpty; $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
     }
 }
