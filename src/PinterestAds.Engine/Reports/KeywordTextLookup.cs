@@ -11,14 +11,19 @@ namespace PinterestAds.Engine.Reports
     /// <summary>
     /// The text of the keywords in KEYWORD-level report rows (the file carries only KEYWORD_ID), from
     /// <c>keywords/get</c>, which lists by parent: a row that carries AD_GROUP_ID gets its ad group's keywords
-    /// listed (once per ad group); a row without it gets the whole ad account's keywords listed once (the
-    /// account's ad groups of every status, in chunks of ad_group_ids' maxItems, plus the account's own
-    /// keywords). A keyword no listing returns (deleted since) has no text: null, never a guess.
+    /// listed (once per ad group, for the first <see cref="MaxAdGroupListings"/> ad groups); a row without it,
+    /// or of a further ad group, gets the whole ad account's keywords listed once (the account's ad groups of
+    /// every status, then their keywords in chunks of ad_group_ids' maxItems, plus the account's own keywords),
+    /// which costs fewer calls than one listing per ad group of a large report. A keyword no listing returns
+    /// (deleted since) has no text: null, never a guess.
     /// </summary>
     internal sealed class KeywordTextLookup
     {
         public const string KeywordIdColumn = "KEYWORD_ID";
         public const string AdGroupIdColumn = "AD_GROUP_ID";
+
+        /// <summary>Ad groups listed one by one before the whole account is listed instead.</summary>
+        public const int MaxAdGroupListings = 8;
 
         private readonly PinterestSession _session;
         private readonly string _adAccountId;
@@ -42,14 +47,14 @@ namespace PinterestAds.Engine.Reports
         /// <summary>Lists the keywords of the row's ad group, or of the whole account when the ad group is unknown.</summary>
         public async Task LoadAsync(string? adGroupId, IPinLog log, CancellationToken ct)
         {
-            if (adGroupId != null)
+            if (adGroupId != null && _listedAdGroups.Count < MaxAdGroupListings)
             {
                 _listedAdGroups.Add(adGroupId);
                 await ListAsync(new KeywordFilter { AdGroupIds = new[] { adGroupId } }, log, ct).ConfigureAwait(false);
                 return;
             }
             _accountListed = true;
-            log.Verbose($"KEYWORD report rows without AD_GROUP_ID: listing every keyword of ad account {_adAccountId} for KeywordText.");
+            log.Verbose($"KeywordText of KEYWORD report rows: listing every keyword of ad account {_adAccountId}.");
             var filter = new EntityFilter { Statuses = (EntityStatus[])Enum.GetValues(typeof(EntityStatus)) };
             var adGroups = new List<string>();
             await foreach (var adGroup in EntityQueries.AdGroups(_session.Api, _adAccountId, filter, log, ct).ConfigureAwait(false))
