@@ -8,7 +8,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
     Import-Module PinterestAds -Force
-    $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 2 }
+    # 6 campaigns x 2 ad groups: more ad groups than the keyword lookup lists one by one (8).
+    $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 6 }
     $script:world = Get-PinTestEmulatorWorld $emu
     $script:yen = $world.adAccounts | Where-Object currency -eq 'JPY' | Select-Object -First 1
     $script:dollar = $world.adAccounts | Where-Object { $_.currency -eq 'USD' -and $_.access -eq 'OWNER' } | Select-Object -First 1
@@ -155,11 +156,24 @@ Describe 'KEYWORD report rows carry the keyword text' {
         $listings.Count | Should -BeLessOrEqual (1 + [math]::Ceiling(@($account.campaigns.adGroups).Count / 250))
     }
 
-    It 'rows that carry AD_GROUP_ID get their ad group''s keywords listed, once per ad group' {
+    It 'rows that carry AD_GROUP_ID get their ad group''s keywords listed, once per ad group, then the whole account once' {
         Clear-Journal $emu
         $rows = @(Invoke-PinReport -Level Keyword -StartDate $start -EndDate $end -Granularity Day -Column (@('AD_GROUP_ID') + $kwColumns))
         $rows.Count | Should -BeGreaterThan 0
         foreach ($row in $rows) { $row.KeywordText | Should -Not -BeNullOrEmpty; $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
+        $adGroups = @($rows.AD_GROUP_ID | Sort-Object -Unique).Count
+        $adGroups | Should -BeGreaterThan 8 -Because 'the world has more delivering ad groups than are listed one by one'
+        # 8 ad groups one by one, then one account listing: its ad groups, their keywords (one chunk), the account's own.
+        @(Get-JournalEntry $emu -OperationId 'ad_groups/list').Count | Should -Be 1
+        @(Get-JournalEntry $emu -OperationId 'keywords/get').Count | Should -Be (8 + 2)
+    }
+
+    It 'a KEYWORD report filtered to a few ad groups lists only theirs' {
+        $two = @($account.campaigns.adGroups.id)[0..1]
+        Clear-Journal $emu
+        $rows = @(Invoke-PinReport -Level Keyword -AdGroupId $two -StartDate $start -EndDate $end -Granularity Day -Column (@('AD_GROUP_ID') + $kwColumns))
+        $rows.Count | Should -BeGreaterThan 0
+        foreach ($row in $rows) { $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
         @(Get-JournalEntry $emu -OperationId 'ad_groups/list').Count | Should -Be 0
         @(Get-JournalEntry $emu -OperationId 'keywords/get').Count | Should -Be @($rows.AD_GROUP_ID | Sort-Object -Unique).Count
     }
