@@ -185,3 +185,15 @@ Describe 'KEYWORD report rows carry the keyword text' {
         foreach ($row in $rows) { $row.KeywordText | Should -Not -BeNullOrEmpty; $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
     }
 }
+
+Describe 'An account whose currency cannot be read' {
+    It 'still gets its rows, with Currency empty and a warning that says why' {
+        # A fresh session: nothing cached, so the rows' currency is read now, and refused once.
+        Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $yen.id
+        Add-PinTestEmulatorFault $emu -Kind status -Target 'ad_accounts/get' -Status 403 -Count 1
+        $rows = @(Invoke-PinReport -Level Advertiser -StartDate $start -EndDate $end -Granularity Day -Column $columns -WarningVariable warnings -WarningAction SilentlyContinue)
+        $rows.Count | Should -Be @(Get-ExpectedReportRow $emu $yen.id 'ADVERTISER' $start $end 'DAY' $columns).Count
+        $rows | ForEach-Object { $_.Currency | Should -BeNullOrEmpty; $_.AdAccountId | Should -Be $yen.id }
+        "$warnings" | Should -BeLike "*currency of ad account $($yen.id) could not be read*"
+    }
+}
