@@ -6,6 +6,14 @@ namespace PinterestAds.Engine.Tests.Rows;
 /// <summary>-CurrencyUnits: the naming rule over the whole catalogue, and rows reshaped with exact decimal amounts.</summary>
 public class CurrencyUnitsTests
 {
+    // The non-generic view, as Export-Csv reads it (the generic one enumerates KeyValuePairs).
+    private static List<DictionaryEntry> Entries(object row)
+    {
+        var entries = new List<DictionaryEntry>();
+        foreach (DictionaryEntry entry in (IDictionary)row) entries.Add(entry);
+        return entries;
+    }
+
     [Theory]
     [InlineData("SPEND_IN_MICRO_DOLLAR", "SPEND_IN_LOCAL_CURRENCY")]
     [InlineData("CPC_IN_MICRO_DOLLAR", "CPC_IN_LOCAL_CURRENCY")]
@@ -38,7 +46,7 @@ public class CurrencyUnitsTests
 
         var reshaped = new RowReshaper<AnalyticsRow>(currencyUnits: true).Reshape(row);
 
-        var values = ((IDictionary)reshaped).Cast<DictionaryEntry>().ToList();
+        var values = Entries(reshaped).ToList();
         Assert.Equal(new[] { "AdAccountId", "Currency", "Level", "CAMPAIGN_ID", "SPEND_IN_LOCAL_CURRENCY", "IMPRESSION_1", "CPC_IN_LOCAL_CURRENCY", "SPEND_IN_DOLLAR" },
             values.Select(e => (string)e.Key));
         var spend = Assert.IsType<decimal>(values[4].Value);
@@ -71,7 +79,7 @@ public class CurrencyUnitsTests
         var reshaper = new RowReshaper<ReportRow>(currencyUnits: false, "KEYWORD_ID", "KeywordText");
         Assert.True(reshaper.Inserts(row));
         var reshaped = reshaper.Reshape(row, r => "summer shoes");
-        Assert.Equal(new object?[] { "1", "55", "summer shoes", 2.5m }, ((IDictionary)reshaped).Cast<DictionaryEntry>().Select(e => e.Value).ToArray());
-        Assert.Equal("KeywordText", ((IDictionary)reshaped).Cast<DictionaryEntry>().ElementAt(2).Key);
+        Assert.Equal(new object?[] { "1", "55", "summer shoes", 2.5m }, Entries(reshaped).Select(e => e.Value).ToArray());
+        Assert.Equal("KeywordText", Entries(reshaped).ElementAt(2).Key);
     }
 }
