@@ -443,7 +443,13 @@ BeforeAll {
         }
         'about_PinterestAds: CSV files and cultures' = @{
             Output = @(); Files = 'spend.csv'; Warning = $notFinalWarning
-            Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'spend.csv'))[0].DAY | Should -Match '^\d{4}-\d\d-\d\d$' }
+            Check = {
+                param($Run)
+                $lines = @(Import-Csv (Join-Path $Run.Folder 'spend.csv'))
+                $lines.Count | Should -BeGreaterThan 0
+                $lines[0].DATE | Should -Match '^\d{4}-\d\d-\d\d$'
+                $lines | ForEach-Object { [decimal]::Parse($_.SPEND_IN_DOLLAR, [cultureinfo]::InvariantCulture) | Should -BeGreaterThan 10 }
+            }
         }
         'about_PinterestAds: Campaigns of the first ad account to CSV' = @{ Environment = $true; Output = @(); Files = 'campaigns.csv' }
         'about_PinterestAds: A runbook or CI job' = @{
