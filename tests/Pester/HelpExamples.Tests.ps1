@@ -72,7 +72,6 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
-    Import-Module "$PSScriptRoot/Emulator.psm1" -Force
 
     # -------------------------------------------------------------------------------------------
     # What every example produces. Keys: '<page>: <title without "Example N: ">'.
@@ -89,7 +88,6 @@ BeforeAll {
     #   Check       { param($Run) ... } further Should assertions ($Run: Output, Errors, Warnings,
     #               Information, Verbose, Probe, Requests, Folder, Staged, AccountId, ApiBaseUri).
     #   TimeoutSec  time limit (default 30).
-    #   Skip        a reason: the example is not run (none is skipped today).
     # -------------------------------------------------------------------------------------------
     $notFinalWarning = 'are not final yet and may still change'
     $script:Expected = @{
@@ -738,7 +736,6 @@ Describe 'Help examples' {
     It '<Page>: <Title>' -ForEach $cases {
         $Expected.ContainsKey($Key) | Should -BeTrue -Because "every example needs an entry '$Key' in `$Expected saying what it produces"
         $spec = $Expected[$Key]
-        if ($spec.Skip) { Set-ItResult -Skipped -Because $spec.Skip; return }
         $run = Invoke-HelpExample -Code $Code -Spec $spec
         try {
             $problems = @(Get-HelpExampleProblem -Run $run -Spec $spec)

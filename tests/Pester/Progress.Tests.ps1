@@ -6,7 +6,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; BulkPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = ($world.adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1).id
@@ -39,7 +38,7 @@ $records = @($ps.Streams.Progress | ForEach-Object { @{ Id = $_.ActivityId; Acti
     Set-Content -Path $childFile -Value $childScript -Encoding utf8
 
     function script:Invoke-ProgressChild([switch] $NonInteractive) {
-        $pwsh = Get-PinPwshInvocation
+        $pwsh = Get-PinChildPwshCommand
         $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
         $arguments = @($pwsh.Prefix) + @('-NoProfile') + $(if ($NonInteractive) { @('-NonInteractive') } else { @() }) +
             @('-File', $childFile, $emu.ApiBaseUri, $account, $world.today)
