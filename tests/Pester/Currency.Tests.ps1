@@ -5,8 +5,7 @@
 # truth. KEYWORD report rows carry the keyword text, as Get-PinAnalytics -Level Keyword rows do.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     # 6 campaigns x 2 ad groups: more ad groups than the keyword lookup lists one by one (8).
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 6 }
@@ -116,16 +115,16 @@ Describe 'Rows carry the currency and, with -CurrencyUnits, exact amounts' {
     }
 
     It 'refuses -CurrencyUnits with -OutFile before any request (the file is Pinterest''s, as it is)' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $job = New-PinAsyncReport -AdAccountId $yen.id -Level Advertiser -StartDate $start -EndDate $end -Column SPEND_IN_MICRO_DOLLAR
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $path = Join-Path ([IO.Path]::GetTempPath()) ("pin-units-" + [guid]::NewGuid().ToString('N') + '.csv')
         $caught = $null
         try { $job | Receive-PinReport -OutFile $path -CurrencyUnits -ErrorAction Stop } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ParameterNotApplicable,*'
         "$caught" | Should -BeLike '*-CurrencyUnits*-OutFile*'
         Test-Path $path | Should -BeFalse
-        @(Get-JournalEntry $emu).Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0
     }
 }
 
@@ -140,7 +139,7 @@ Describe 'KEYWORD report rows carry the keyword text' {
     }
 
     It 'Invoke-PinReport -Level Keyword: KeywordText right after KEYWORD_ID, values equal to the ground truth' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $rows = @(Invoke-PinReport -Level Keyword -StartDate $start -EndDate $end -Granularity Day -Column $kwColumns)
         @($rows[0].PSObject.Properties.Name) | Should -Be (@('AdAccountId', 'Currency', 'Level', 'KEYWORD_ID', 'KeywordText', 'DATE') + $kwColumns)
         Assert-RowsMatchTruth $rows $kwTruth 'KEYWORD_ID' $kwColumns
@@ -151,31 +150,31 @@ Describe 'KEYWORD report rows carry the keyword text' {
             $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] -Because "keyword $($row.KEYWORD_ID)"
         }
         # The file has no AD_GROUP_ID: the account's keywords are listed once, not once per row.
-        $listings = @(Get-JournalEntry $emu -OperationId 'keywords/get')
+        $listings = @(Get-PinTestEmulatorRequest $emu -OperationId 'keywords/get')
         $listings.Count | Should -BeGreaterThan 0
         $listings.Count | Should -BeLessOrEqual (1 + [math]::Ceiling(@($account.campaigns.adGroups).Count / 250))
     }
 
     It 'rows that carry AD_GROUP_ID get their ad group''s keywords listed, once per ad group, then the whole account once' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $rows = @(Invoke-PinReport -Level Keyword -StartDate $start -EndDate $end -Granularity Day -Column (@('AD_GROUP_ID') + $kwColumns))
         $rows.Count | Should -BeGreaterThan 0
         foreach ($row in $rows) { $row.KeywordText | Should -Not -BeNullOrEmpty; $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
         $adGroups = @($rows.AD_GROUP_ID | Sort-Object -Unique).Count
         $adGroups | Should -BeGreaterThan 8 -Because 'the world has more delivering ad groups than are listed one by one'
         # 8 ad groups one by one, then one account listing: its ad groups, their keywords (one chunk), the account's own.
-        @(Get-JournalEntry $emu -OperationId 'ad_groups/list').Count | Should -Be 1
-        @(Get-JournalEntry $emu -OperationId 'keywords/get').Count | Should -Be (8 + 2)
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'ad_groups/list').Count | Should -Be 1
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'keywords/get').Count | Should -Be (8 + 2)
     }
 
     It 'a KEYWORD report filtered to a few ad groups lists only theirs' {
         $two = @($account.campaigns.adGroups.id)[0..1]
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $rows = @(Invoke-PinReport -Level Keyword -AdGroupId $two -StartDate $start -EndDate $end -Granularity Day -Column (@('AD_GROUP_ID') + $kwColumns))
         $rows.Count | Should -BeGreaterThan 0
         foreach ($row in $rows) { $row.KeywordText | Should -Be $texts[$row.KEYWORD_ID] }
-        @(Get-JournalEntry $emu -OperationId 'ad_groups/list').Count | Should -Be 0
-        @(Get-JournalEntry $emu -OperationId 'keywords/get').Count | Should -Be @($rows.AD_GROUP_ID | Sort-Object -Unique).Count
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'ad_groups/list').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'keywords/get').Count | Should -Be @($rows.AD_GROUP_ID | Sort-Object -Unique).Count
     }
 
     It 'a KEYWORD job received from its bare token gets the texts as well' {
