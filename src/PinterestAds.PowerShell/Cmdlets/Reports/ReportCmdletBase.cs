@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using PinterestAds.Engine.Bulk;
 using PinterestAds.Engine.Reports;
+using PinterestAds.Engine.Reports.Reading;
 using PinterestAds.PowerShell.Infrastructure;
 
 namespace PinterestAds.PowerShell.Cmdlets.Reports
@@ -98,11 +99,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                         }
                         return;
                     }
-                    // Rows are parsed and written here, on the pipeline thread, one by one: no queue hop per row.
+                    // Rows are parsed on a worker a few batches ahead and written here, on the pipeline thread, one by one.
                     var counted = download.Body as Engine.Reports.Reading.LengthCheckedStream;
                     long? total = download.ContentLength;
                     var finisher = FinisherFor(download.Job);
-                    foreach (var row in ReportRows.Read(download, finisher.Currency, Stopping))
+                    foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping))
                     {
                         WriteObject(Finish(finisher, row));
                         // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
@@ -155,7 +156,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 if (!union)
                 {
                     for (int i = 0; i < files.Count; i++)
-                        foreach (var row in ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping)) WriteObject(Finish(finishers[i], row));
+                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                            WriteObject(Finish(finishers[i], row));
                     return;
                 }
                 // First pass: each file's columns (from its first finished row); second pass: the rows in the union's shape.
@@ -163,7 +165,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     .Select(row => Finish(finishers[i], row)).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
                 var shape = new ReportRowUnion(columnSets);
                 for (int i = 0; i < files.Count; i++)
-                    foreach (var row in ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping))
+                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
                         WriteObject(shape.Convert(Finish(finishers[i], row), files[i].Job));
             }
             finally
