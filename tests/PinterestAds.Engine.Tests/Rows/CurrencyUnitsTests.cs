@@ -19,11 +19,13 @@ public class CurrencyUnitsTests
     [InlineData("CPC_IN_MICRO_DOLLAR", "CPC_IN_LOCAL_CURRENCY")]
     [InlineData("CONVERSIONS_VALUE_IN_MICRO_DOLLAR_1", "CONVERSIONS_VALUE_IN_LOCAL_CURRENCY_1")]
     [InlineData("total_checkout_value_in_micro_dollar", "total_checkout_value_IN_LOCAL_CURRENCY")]
+    [InlineData("AD_GROUP_BID_IN_MICRO_CURRENCY", "AD_GROUP_BID_IN_CURRENCY")]
+    [InlineData("CPC_IN_MICRO_CURRENCY", "CPC_IN_CURRENCY")]
     [InlineData("SPEND_IN_MICRO_US_DOLLAR", null)]
     [InlineData("TOTAL_CONVERSION_PRODUCT_VALUE_IN_MICRO_USD", null)]
     [InlineData("SPEND_IN_DOLLAR", null)]
     [InlineData("IMPRESSION_1", null)]
-    public void Micro_dollar_columns_are_renamed_to_local_currency_and_nothing_else(string column, string? expected) =>
+    public void Micro_unit_columns_are_renamed_to_currency_unit_names_and_nothing_else(string column, string? expected) =>
         Assert.Equal(expected, CurrencyUnitColumns.CurrencyUnitName(column));
 
     [Fact]
