@@ -102,9 +102,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     // Rows are parsed on a worker a few batches ahead and written here, on the pipeline thread, one by one.
                     var counted = download.Body as Engine.Reports.Reading.LengthCheckedStream;
                     long? total = download.ContentLength;
-                    foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, Stopping), Stopping))
+                    var finisher = FinisherFor(download.Job);
+                    foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping))
                     {
-                        WriteObject(row);
+                        WriteObject(Finish(finisher, row));
                         // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
                         if (progress.Enabled && (++written & 1023) == 1)
                         {
@@ -150,17 +151,22 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                         await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false);
                     });
                 }
+                // One finisher per job: its account's currency, its keyword texts.
+                var finishers = files.Select(f => FinisherFor(f.Job)).ToList();
                 if (!union)
                 {
-                    foreach (var (job, path) in files)
-                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(job, path, Stopping), Stopping)) WriteObject(row);
+                    for (int i = 0; i < files.Count; i++)
+                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                            WriteObject(Finish(finishers[i], row));
                     return;
                 }
-                // First pass: each file's columns (from its first row); second pass: the rows in the union's shape.
-                var columnSets = files.Select(f => ReportRows.ReadFile(f.Job, f.Path, Stopping).Take(1).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
+                // First pass: each file's columns (from its first finished row); second pass: the rows in the union's shape.
+                var columnSets = files.Select((f, i) => ReportRows.ReadFile(f.Job, f.Path, finishers[i].Currency, Stopping).Take(1)
+                    .Select(row => Finish(finishers[i], row)).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
                 var shape = new ReportRowUnion(columnSets);
-                foreach (var (job, path) in files)
-                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(job, path, Stopping), Stopping)) WriteObject(shape.Convert(row, job));
+                for (int i = 0; i < files.Count; i++)
+                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                        WriteObject(shape.Convert(Finish(finishers[i], row), files[i].Job));
             }
             finally
             {
@@ -171,6 +177,23 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     catch (UnauthorizedAccessException) { }
                 }
             }
+        }
+
+        /// <summary>
+        /// Micro-dollar columns of the rows written as amounts in the account's currency units (-CurrencyUnits of
+        /// the cmdlets that write rows).
+        /// </summary>
+        private protected virtual bool CurrencyUnitsWanted => false;
+
+        /// <summary>The finisher of a job's rows: its account's currency (read once per session), keyword texts, currency units.</summary>
+        private ReportRowFinisher FinisherFor(ReportJob job) =>
+            Pump(async (pump, ct) => await ReportRowFinisher.ForJobAsync(job, CurrencyUnitsWanted, pump, ct).ConfigureAwait(false));
+
+        /// <summary>A row as written: keyword texts listed first when the row needs one (once per ad group or account).</summary>
+        private ReportRow Finish(ReportRowFinisher finisher, ReportRow row)
+        {
+            if (finisher.NeedsLookup(row)) Pump(async (pump, ct) => await finisher.LookUpAsync(row, pump, ct).ConfigureAwait(false));
+            return finisher.Finish(row);
         }
 
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
