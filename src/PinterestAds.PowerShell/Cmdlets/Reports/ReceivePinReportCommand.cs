@@ -41,7 +41,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             {
                 if (OutFile != null) Infrastructure.OutFilePaths.Resolve(this, nameof(OutFile), OutFile);
                 if (OutFile != null && CurrencyUnits)
-                    throw new PinterestValidationException("ParameterNotApplicable", nameof(CurrencyUnits),
+                    throw new PinterestValidationException(ErrorIds.ParameterNotApplicable, nameof(CurrencyUnits),
                         "-CurrencyUnits changes the rows written to the pipeline; -OutFile saves Pinterest's file as it is. Leave one out, or write the rows yourself: Receive-PinReport -CurrencyUnits | Export-Csv <path>.");
             }
             catch (PinterestValidationException ex)
