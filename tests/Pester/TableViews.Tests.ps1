@@ -150,3 +150,12 @@ Describe 'Tables at 80 columns keep their key columns' {
         }
     }
 }
+
+Describe 'CSV of every output type' {
+    It '<Kind>: no column holds a type name or a dictionary' -ForEach $tableCases {
+        $objects = @(Get-Objects $Kind)
+        $csv = ($objects | ConvertTo-Csv) -join "`n"
+        $csv | Should -Not -Match '"System\.|Collections\.Generic|\[\]"' -Because "Export-Csv of $Kind writes values, not type names"
+        ($csv -split "`n")[0] | Should -Not -Match '"(Fields|Keys|Values|Count|IsReadOnly|IsFixedSize|SyncRoot|IsSynchronized)"' -Because 'dictionary members are not columns'
+    }
+}

@@ -87,7 +87,7 @@ namespace PinterestAds.Engine.Sync
                 results.Add(new PinSyncAccountResult(id)
                 {
                     Status = SyncStatuses.Planned,
-                    Windows = plan.Windows.Select(w => w.ToString()).ToArray(),
+                    Windows = new PinSyncWindows(plan.Windows.Select(w => w.ToString())),
                     NewDays = plan.NewDays,
                     RestatedDays = plan.RestatedDays,
                     ResumedDays = plan.ResumedDays,
@@ -161,7 +161,7 @@ namespace PinterestAds.Engine.Sync
             }
             var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today,
                 resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log, definition.Operation.Id, _source.AsyncReportsAvailable(definition));
-            result.Windows = plan.Windows.Select(w => w.ToString()).ToArray();
+            result.Windows = new PinSyncWindows(plan.Windows.Select(w => w.ToString()));
             result.NewDays = plan.NewDays;
             result.RestatedDays = plan.RestatedDays;
             result.ResumedDays = plan.ResumedDays;

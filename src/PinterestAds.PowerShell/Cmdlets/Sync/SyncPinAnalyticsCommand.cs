@@ -192,7 +192,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
         private const int ProgressId = 0x7B0;
 
         private static string Describe(PinSyncAccountResult account) =>
-            account.Windows.Length == 0
+            account.Windows.Count == 0
                 ? $"Ad account {account.AdAccountId}: nothing due"
                 : $"Ad account {account.AdAccountId}: pull and replace {string.Join(", ", account.Windows)} ({account.NewDays} new day(s), {account.RestatedDays} restated), about {account.Requests} request(s)";
 
