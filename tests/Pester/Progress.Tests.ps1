@@ -31,9 +31,9 @@ $null = $ps.AddScript({
     $today = [datetime]::ParseExact($Today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
     $end = $today.AddDays(-3)
     if ($Scenario -eq 'Failing') {
-        # Every download of the object store is cut short: the bar must still close.
-        $job = New-PinAsyncReport -Level Campaign -StartDate $end.AddDays(-20) -EndDate $end -Column SPEND_IN_DOLLAR -Format Csv | Wait-PinReport
-        $rows = @(try { $job | Receive-PinReport -ErrorVariable failed -ErrorAction SilentlyContinue } catch { $failed = @($_) })
+        # The object store stalls after some bytes: the download gives up after the idle timeout, and its bar must still close.
+        $job = New-PinAsyncReport -Level Campaign -StartDate $end.AddDays(-80) -EndDate $end -Column SPEND_IN_DOLLAR, IMPRESSION_1, CLICKTHROUGH_1 -Format Csv | Wait-PinReport
+        $rows = @(try { $job | Receive-PinReport -IdleTimeoutSec 1 -ErrorVariable failed -ErrorAction SilentlyContinue } catch { $failed = @($_) })
         "rows=$($rows.Count) error=$(@($failed)[0].FullyQualifiedErrorId)"
         return
     }
@@ -44,8 +44,10 @@ $null = $ps.AddScript({
     $entities = @(New-PinBulkDownload -EntityType CAMPAIGN, AD_GROUP -Confirm:$false | Wait-PinReport | Receive-PinReport)
     # HOUR spans at most 3 days: a week is several calls.
     $hourly = @(Get-PinCampaign | Get-PinAnalytics -StartDate $today.AddDays(-7) -EndDate $today.AddDays(-1) -Granularity Hour -Column SPEND_IN_DOLLAR -WarningAction SilentlyContinue)
+    # The async path: each report's creation, finish and download are steps.
+    $async = @(Get-PinCampaign | Get-PinAnalytics -Mode Async -StartDate $end.AddDays(-6) -EndDate $end -Column SPEND_IN_DOLLAR -WarningAction SilentlyContinue)
     $summary = Sync-PinAnalytics -Destination (Join-Path $Folder 'sync') -AdAccountId $Account, $SecondAccount -Level Campaign -Granularity Hour -StartDate $today.AddDays(-7) -EndDate $today.AddDays(-1) -Column SPEND_IN_DOLLAR -Confirm:$false -WarningAction SilentlyContinue
-    "rows=$($rows.Count) file=$($file.Length) parts=$($parts.Count) entities=$($entities.Count) hourly=$($hourly.Count) synced=$($summary.Accounts.Count)"
+    "rows=$($rows.Count) file=$($file.Length) parts=$($parts.Count) entities=$($entities.Count) hourly=$($hourly.Count) async=$($async.Count) synced=$($summary.Accounts.Count)"
 }).AddArgument($ApiBaseUri).AddArgument($Account).AddArgument($Today).AddArgument($Scenario).AddArgument($Folder).AddArgument($SecondAccount)
 $output = $ps.Invoke()
 $records = @($ps.Streams.Progress | ForEach-Object { @{ Id = $_.ActivityId; Activity = $_.Activity; Type = "$($_.RecordType)"; Status = $_.StatusDescription; Percent = $_.PercentComplete } })
@@ -94,7 +96,7 @@ Describe 'Progress on an interactive host' {
 
     It 'the commands ran without errors' {
         $result.Errors | Should -BeNullOrEmpty
-        $result.Output | Should -Match '^rows=\d+ file=\d+ parts=\d+ entities=\d+ hourly=\d+ synced=2$'
+        $result.Output | Should -Match '^rows=\d+ file=\d+ parts=\d+ entities=\d+ hourly=\d+ async=[1-9]\d* synced=2$'
     }
 
     It 'report rows: the bytes received, then the rows written, closed with the row count' {
@@ -143,6 +145,10 @@ Describe 'Progress on an interactive host' {
         $callsBar[0].Status | Should -Match '^1 of (\d+) calls$'
         [int]($callsBar[0].Status -replace '^1 of (\d+) calls$', '$1') | Should -BeGreaterThan 1
         $callsBar[-1].Type | Should -Be 'Completed'
+        # -Mode Async: one report, three steps, each shown and the bar closed.
+        $steps = @($callsBar | Where-Object Status -match 'report steps')
+        $steps.Count | Should -BeGreaterThan 0
+        $steps[-1].Status | Should -Match '^3 of 3 report steps \(created, finished, downloaded\)$'
     }
 
     It 'Sync-PinAnalytics: account of accounts, calls done of planned, windows landed; closed when the run ends' {
@@ -169,12 +175,13 @@ Describe 'Progress on an interactive host' {
 
 Describe 'Progress when a download fails' {
     It 'the bar of a download that fails is still closed by a Completed record' {
-        Add-PinTestEmulatorFault $emu -Kind truncate -Target store -Count 50 -AfterBytes 100
+        Add-PinTestEmulatorFault $emu -Kind stall -Target store -Count 1 -AfterBytes 4000
         try { $failing = Invoke-ProgressChild -Scenario Failing }
         finally { Clear-PinTestEmulatorFault $emu }
-        $failing.Output | Should -Match '^rows=0 error=(ReportDownloadTruncated|NetworkFailure),' -Because 'every attempt was cut short'
+        $failing.Output | Should -Match '^rows=0 error=ReportDownloadStalled,' -Because 'the store stopped sending'
         $bar = @(Get-Bar $failing 'Downloading Analytics *')
-        $bar.Count | Should -BeGreaterThan 1 -Because 'bytes were received before the cut'
+        $bar.Count | Should -BeGreaterThan 1 -Because 'bytes were received before the stall'
+        $bar[0].Status | Should -Match ' received$'
         $bar[-1].Type | Should -Be 'Completed'
     }
 }
@@ -183,7 +190,7 @@ Describe 'No progress on a non-interactive host' {
     It 'a non-interactive host gets no progress records at all' {
         $result = Invoke-ProgressChild -NonInteractive
         $result.Errors | Should -BeNullOrEmpty
-        $result.Output | Should -Match '^rows=\d+ file=\d+ parts=\d+ entities=\d+ hourly=\d+ synced=2$'
+        $result.Output | Should -Match '^rows=\d+ file=\d+ parts=\d+ entities=\d+ hourly=\d+ async=[1-9]\d* synced=2$'
         @($result.Progress).Count | Should -Be 0
     }
 }

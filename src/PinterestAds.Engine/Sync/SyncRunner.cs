@@ -197,7 +197,8 @@ namespace PinterestAds.Engine.Sync
                     long before = callsBefore;
                     IReadOnlyList<object?[]> rows = hasEntities
                         ? await _source.PullAsync(definition, account, ids, window, IsFinal, _log, ct,
-                            (done, _) => Report(position, account, windowsDone, plan.Windows.Count, before + done, callsPlanned)).ConfigureAwait(false)
+                            // Sync windows hear their calls; async ones their report steps, scaled to the window's planned calls.
+                            (done, total) => Report(position, account, windowsDone, plan.Windows.Count, before + callsPerWindow[windowsDone] * done / Math.Max(1, total), callsPlanned)).ConfigureAwait(false)
                         : Array.Empty<object?[]>();
                     var counts = rows.GroupBy(definition.Table.DayOf).ToDictionary(g => g.Key, g => g.Count());
                     var landedAt = DateTimeOffset.UtcNow;

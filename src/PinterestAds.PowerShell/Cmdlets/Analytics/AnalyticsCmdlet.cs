@@ -248,6 +248,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 if (!ShouldProcess($"ad account {adAccountId}", $"{(Targeting ? "Targeting analytics" : "Analytics")} at {query.Level}: {execution.Describe()}")) return;
                 // Created here, on the pipeline thread; its updates come from the engine through the pump.
                 PipelinePump? running = null;
+                string unit = execution.Choice.Path == AnalyticsMode.Async ? "report steps (created, finished, downloaded)" : "calls";
                 var progress = new ProgressReporter(this, CallsProgressId, MyInvocation.MyCommand.Name + ": calls to Pinterest",
                     record => running?.Progress(record));
                 try
@@ -259,8 +260,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                             row => pump.Output(row),
                             (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
                             pump, ct,
-                            // Progress only for runs of several calls: calls done of total.
-                            (done, total) => { if (total > 1) progress.Update($"{done} of {total} calls", 100 * done / total, force: done == total); }).ConfigureAwait(false);
+                            // Progress only for runs of several calls: calls done of total (async reports: their steps).
+                            (done, total) => { if (total > 1) progress.Update($"{done} of {total} {unit}", 100 * done / total, force: done == total); }).ConfigureAwait(false);
                     });
                 }
                 finally
