@@ -79,4 +79,81 @@ public sealed class SqliteDestinationTests : IDisposable
         Assert.Equal("SyncDestinationNotSqlite", ex.ErrorId);
         Assert.StartsWith("not a database", await System.IO.File.ReadAllTextAsync(File));
     }
+
+    private List<object?[]> Query(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={File};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (int i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(values);
+        }
+        return rows;
+    }
+
+    [Fact]
+    public async Task ThePreparedInsertStoresEachKindAsItsColumnSays()
+    {
+        var day = new DateTime(2026, 6, 1);
+        var window = new SyncWindow(day, day);
+        using (var destination = new SqliteDestination(File, null))
+        {
+            await destination.OpenAsync(Definition, readOnly: false, CancellationToken.None);
+            await destination.ReplaceWindowAsync("1", window, new[]
+            {
+                Row("10", day, 1.25m, 7, true),
+                new object?[] { "1", null, "CAMPAIGN", "11", day, -0.5m, 3m, false },
+            }, Days(window, 2, true), CancellationToken.None);
+        }
+        var rows = Query("SELECT CAMPAIGN_ID, typeof(DATE), DATE, typeof(SPEND_IN_DOLLAR), SPEND_IN_DOLLAR, typeof(TOTAL_CONVERSIONS), TOTAL_CONVERSIONS, MetricsFinal, typeof(Currency) FROM pin_analytics ORDER BY CAMPAIGN_ID");
+        Assert.Equal(new object?[] { "10", "text", "2026-06-01", "real", 1.25, "integer", 7L, 1L, "text" }, rows[0]);
+        // A null stays NULL; an integral decimal in an integer column is an integer.
+        Assert.Equal(new object?[] { "11", "text", "2026-06-01", "real", -0.5, "integer", 3L, 0L, "null" }, rows[1]);
+    }
+
+    [Fact]
+    public async Task HourlyRowsStoreTheirHourAsIsoText()
+    {
+        var hourly = new SyncDefinition(AnalyticsLevel.Campaign, new[] { "SPEND_IN_DOLLAR" }, Granularity.Hour, Array.Empty<AnalyticsTargetingType>(), null, null, null, null);
+        var day = new DateTime(2026, 6, 1);
+        var window = new SyncWindow(day, day);
+        using (var destination = new SqliteDestination(File, null))
+        {
+            await destination.OpenAsync(hourly, readOnly: false, CancellationToken.None);
+            await destination.ReplaceWindowAsync("1", window, new[]
+            {
+                new object?[] { "1", "USD", "CAMPAIGN", "10", day.AddHours(9), 1m, true },
+                new object?[] { "1", "USD", "CAMPAIGN", "10", day.AddHours(23), 2m, true },
+            }, Days(window, 2, true), CancellationToken.None);
+        }
+        var rows = Query("SELECT DATE FROM pin_analytics ORDER BY DATE");
+        Assert.Equal(new[] { "2026-06-01 09:00:00", "2026-06-01 23:00:00" }, rows.Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public async Task AWindowThatFailsHalfwayLeavesTheOldWindowAndTheNextOneStillLands()
+    {
+        var day = new DateTime(2026, 6, 1);
+        var window = new SyncWindow(day, day);
+        using var destination = new SqliteDestination(File, null);
+        await destination.OpenAsync(Definition, readOnly: false, CancellationToken.None);
+        await destination.ReplaceWindowAsync("1", window, new[] { Row("10", day, 1m, 1, false) }, Days(window, 1, false), CancellationToken.None);
+
+        // The same key twice: the insert fails after the delete and the first row; the transaction rolls all of it back.
+        var duplicate = new[] { Row("10", day, 2m, 2, true), Row("20", day, 2m, 2, true), Row("20", day, 3m, 3, true) };
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => destination.ReplaceWindowAsync("1", window, duplicate, Days(window, 3, true), CancellationToken.None));
+        Assert.Equal(new object?[] { "10", 1.0 }, Assert.Single(Query("SELECT CAMPAIGN_ID, SPEND_IN_DOLLAR FROM pin_analytics")));
+        Assert.False(Assert.Single((await destination.ReadStateAsync("1", CancellationToken.None)).Days.Values).Final);
+
+        // The prepared statement is reused after the failure.
+        Assert.Equal(1, await destination.ReplaceWindowAsync("1", window, new[] { Row("10", day, 4m, 4, true), Row("20", day, 5m, 5, true) }, Days(window, 2, true), CancellationToken.None));
+        Assert.Equal(2, Query("SELECT * FROM pin_analytics").Count);
+        Assert.True(Assert.Single((await destination.ReadStateAsync("1", CancellationToken.None)).Days.Values).Final);
+    }
 }
