@@ -94,6 +94,9 @@ namespace PinterestAds.PowerShell.Infrastructure
         public static string ReceivedStatus(long bytes, long? total) =>
             Megabytes(bytes) + (total.HasValue ? " of " + Megabytes(total.Value) : "") + " received";
 
+        /// <summary>"40.0 MB saved to report.csv": how an -OutFile download ends.</summary>
+        public static string SavedStatus(long bytes, string fileName) => Megabytes(bytes) + " saved to " + fileName;
+
         /// <summary>The percentage of <paramref name="done"/> in <paramref name="total"/>, when the total is known.</summary>
         public static int? Percent(long done, long? total) => total > 0 ? (int)(100 * Math.Min(done, total.Value) / total.Value) : (int?)null;
 

@@ -85,7 +85,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 {
                     string path = FilePathFor(download.Job, outFile);
                     var file = Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false));
-                    saved = ProgressReporter.ReceivedStatus(download.ContentLength ?? file.Length, null).Replace(" received", " saved to " + file.Name);
+                    saved = ProgressReporter.SavedStatus(file.Length, file.Name);
                     WriteObject(file);
                     return;
                 }
