@@ -1,7 +1,9 @@
 # What the campaign-fan-out benchmarks (SyncFanout, LongRange, SyncNightly) share: importing the built
-# module, and an emulator of one account with many one-ad-group campaigns when none is given.
+# module, and an emulator of one account with many one-ad-group campaigns when none is given. The emulator
+# launcher is the tests' (tests/Pester/TestSupport.psm1), the pwsh launcher tools/Build/PinProcess.psm1's.
 
 $repoRoot = Split-Path $PSScriptRoot -Parent
+Import-Module (Join-Path $repoRoot 'tools/Build/PinProcess.psm1')
 
 function Import-PinBenchModule {
     <# Imports the module at -ModulePath (a manifest or its version folder), else the newest one built under out/. #>
@@ -24,7 +26,7 @@ function Connect-PinBenchEmulator {
     param([uri] $ApiBaseUri, [uri] $AdminUri, [int] $CampaignCount, [int] $LatencyMs)
     $emulator = $null
     if (-not $ApiBaseUri) {
-        Import-Module (Join-Path $repoRoot 'tests/Pester/Emulator.psm1') -Force -Global
+        Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1') -Force -Global
         $emulator = Start-PinTestEmulator -Option @{
             AdAccounts = 1; CampaignsPerAccount = $CampaignCount; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1; ProductGroupsPerAdGroup = 0
             TemplatesPerAccount = 0; LatencyMs = $LatencyMs
@@ -36,4 +38,4 @@ function Connect-PinBenchEmulator {
     [pscustomobject]@{ ApiBaseUri = $ApiBaseUri; AdminUri = $AdminUri.AbsoluteUri.TrimEnd('/'); Emulator = $emulator }
 }
 
-Export-ModuleMember -Function Import-PinBenchModule, Connect-PinBenchEmulator
+Export-ModuleMember -Function Import-PinBenchModule, Connect-PinBenchEmulator, Get-PinChildPwshCommand

@@ -18,8 +18,10 @@ if ($ModulePath -and (Test-Path $ModulePath -PathType Container)) { $ModulePath 
 $manifest = if ($ModulePath) { (Resolve-Path $ModulePath).Path } else { 'PinterestAds' }
 
 # The same pwsh as this one (the repo's local tool runs as 'dotnet <pwsh.dll>').
-$processPath = [Environment]::ProcessPath
-$prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+Import-Module (Join-Path $PSScriptRoot '../tools/Build/PinProcess.psm1')
+$pwsh = Get-PinChildPwshCommand
+$processPath = $pwsh.FilePath
+$prefix = @($pwsh.Prefix)
 
 function Measure-Pwsh([string] $Command) {
     $watch = [Diagnostics.Stopwatch]::StartNew()

@@ -45,8 +45,10 @@ $plan = @(
     @{ Name = 'ReportStreaming'; Arguments = @{ Rows = $Rows; Repeat = 1 } }
 ) | Where-Object { $_.Name -like $Name -and (Test-Path (Join-Path $PSScriptRoot "$($_.Name).ps1")) }
 
-$processPath = [Environment]::ProcessPath
-$prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })   # pwsh as a .NET tool runs as 'dotnet pwsh.dll'
+Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
+$pwsh = Get-PinChildPwshCommand   # the shared launcher: pwsh as a .NET tool runs as 'dotnet pwsh.dll'
+$processPath = $pwsh.FilePath
+$prefix = @($pwsh.Prefix)
 
 function Invoke-ScenarioRun([string] $Scenario, [hashtable] $Arguments) {
     # A fresh pwsh per run: the peak working set is that run's own, and no run warms the next.

@@ -5,7 +5,7 @@
     per-90-day synchronous loop a user would otherwise write.
 
 .DESCRIPTION
-    Starts its own emulator (tests/Pester/Emulator.psm1) with that world and latency unless -ApiBaseUri
+    Starts its own emulator (tests/Pester/TestSupport.psm1) with that world and latency unless -ApiBaseUri
     is given. The module phase must send the minimum number of report creations the limits allow:
     ceil(days / 186) date parts x ceil(campaigns / 500) id chunks; status polls, downloads and other
     requests are counted separately.

@@ -34,7 +34,7 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $repoRoot = Split-Path $PSScriptRoot -Parent
 if ($EmulatorDll) { $env:PINTEREST_EMULATOR_DLL = (Resolve-Path $EmulatorDll).Path }
-Import-Module (Join-Path $repoRoot 'tests/Pester/Emulator.psm1') -Force
+Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1') -Force
 if ($ModulePath -and (Test-Path $ModulePath -PathType Container)) { $ModulePath = Join-Path $ModulePath 'PinterestAds.psd1' }
 Import-Module ($ModulePath ? (Resolve-Path $ModulePath).Path : 'PinterestAds') -Force
 $moduleManifest = (Get-Module PinterestAds).Path
@@ -141,10 +141,9 @@ Connect-PinAccount -ApiBaseUri '$($Emulator.ApiBaseUri)' -AccessToken (ConvertTo
 "@
     $peakFile = Join-Path $WorkFolder 'peak.ps1'
     Set-Content -Path $peakFile -Value $peakScript
-    # The same pwsh as this one (the repo's local tool runs as 'dotnet pwsh').
-    $pwsh = (Get-Process -Id $PID).Path
-    $pwshArgs = if ((Split-Path $pwsh -Leaf) -like 'dotnet*') { @('pwsh', '-NoProfile', '-NonInteractive', '-File', $peakFile) } else { @('-NoProfile', '-NonInteractive', '-File', $peakFile) }
-    $peakOutput = & $pwsh @pwshArgs 2>&1
+    # The same pwsh as this one, through the shared launcher (TestSupport.psm1 hands it on from tools/Build/PinProcess.psm1).
+    $pwsh = Get-PinChildPwshCommand
+    $peakOutput = & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -NonInteractive -File $peakFile 2>&1
     if ($LASTEXITCODE -ne 0) { throw "The peak working set run failed: $($peakOutput -join ' ')" }
     $peakBytes = [long](@($peakOutput)[-1])
     Add-Result 'Peak working set, CSV + JSON receive in a fresh pwsh' 0 $count ("{0:N0} MB" -f ($peakBytes / 1MB))

@@ -5,7 +5,7 @@
 
 .DESCRIPTION
     Runs against the local emulator with 100 ms latency and its default rate budget. When no
-    -ApiBaseUri is given, the script starts its own emulator (tests/Pester/Emulator.psm1) with that
+    -ApiBaseUri is given, the script starts its own emulator (tests/Pester/TestSupport.psm1) with that
     world and latency, and stops it at the end.
 
     The module phase must use the minimum number of analytics requests, ceil(campaigns / 250) per

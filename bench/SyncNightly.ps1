@@ -6,7 +6,7 @@
 
 .DESCRIPTION
     Starts its own emulator (-Accounts ad accounts, -CampaignsPerAccount campaigns each, every day
-    active) and, when PostgreSQL is installed, a throw-away server (tests/Pester/SyncTestSupport.psm1).
+    active) and, when PostgreSQL is installed, a throw-away server (tests/Pester/TestSupport.psm1).
 
       1. Backfill -Days days of every campaign into a new SQLite file (and PostgreSQL): rows landed per
          second of landing time (PinSyncSummary.LandingTime: deletes, inserts, state, commit).
@@ -40,8 +40,7 @@ $ErrorActionPreference = 'Stop'
 $repoRoot = Split-Path $PSScriptRoot -Parent
 Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
 Import-PinBenchModule $ModulePath
-Import-Module (Join-Path $repoRoot 'tests/Pester/Emulator.psm1') -Force
-Import-Module (Join-Path $repoRoot 'tests/Pester/SyncTestSupport.psm1') -Force
+Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1') -Force
 $columns = 'SPEND_IN_DOLLAR', 'TOTAL_IMPRESSION', 'TOTAL_CLICKTHROUGH', 'TOTAL_CONVERSIONS'
 $work = Join-Path ([IO.Path]::GetTempPath()) ('pin-bench-sync-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
 $null = New-Item -ItemType Directory -Path $work

@@ -3,12 +3,13 @@
     End-to-end demo of the PinterestAds module: the read-only jobs a marketing analyst runs.
 .DESCRIPTION
     Against the local emulator by default: starts out/emulator/PinterestAds.Emulator.dll on free
-    ports, connects with the emulator's token, runs each step, and always stops the emulator.
+    ports (with the tests' launcher, tests/Pester/TestSupport.psm1), connects with the emulator's
+    token, runs each step, and always stops the emulator.
     With PINTEREST_ACCESS_TOKEN set it runs the same read-only steps against the real API
     (Connect-PinAccount with no parameters reads the PINTEREST_* environment variables).
 
-    Each step names the cmdlets it needs; a step whose cmdlets do not exist yet is reported as
-    skipped, so new steps can be added before their cmdlets land. Files go to out/demo/.
+    Each step names the cmdlets it needs; a step whose cmdlets are missing fails (and so does the
+    demo), like a step that throws. Files go to out/demo/.
     Run it through the build:  dotnet pwsh ./build.ps1 -Task Demo
 .PARAMETER OutputFolder
     Where the CSV files are written. Default: out/demo under the repository root.
@@ -24,72 +25,10 @@ $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $null = New-Item -ItemType Directory -Path $OutputFolder -Force
 $OutputFolder = (Resolve-Path $OutputFolder).Path
 
-function Start-PinDemoEmulator {
-    <# Starts the published emulator on free ports and returns its ready line plus the process. #>
-    $dll = if ($env:PINTEREST_EMULATOR_DLL) { $env:PINTEREST_EMULATOR_DLL } else { Join-Path $repoRoot 'out/emulator/PinterestAds.Emulator.dll' }
-    if (-not (Test-Path $dll)) { throw "The emulator is not built ($dll). Run: dotnet pwsh ./build.ps1 -Task Build" }
-    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $startInfo.ArgumentList.Add($dll)
-    # The emulator runs until its standard input closes: keep a pipe open for it (CI has no stdin).
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $startInfo.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($startInfo)
-    $stderr = $process.StandardError.ReadToEndAsync()   # drain it, so the emulator never blocks on a full pipe
-
-    # The emulator prints one JSON line {"event":"ready",...} once it listens.
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $readLine = $process.StandardOutput.ReadLineAsync()
-        if (-not $readLine.Wait([TimeSpan]::FromSeconds(60))) { break }
-        $line = $readLine.Result
-        if ($null -eq $line) { break }   # the emulator exited
-        if ($line.TrimStart().StartsWith('{')) {
-            $message = $line | ConvertFrom-Json
-            if ($message.event -eq 'ready') {
-                # Keep draining stdout in the background for the rest of the run.
-                $null = $process.StandardOutput.ReadToEndAsync()
-                return [pscustomobject]@{ Process = $process; Ready = $message }
-            }
-        }
-    }
-    if (-not $process.HasExited) { $process.Kill($true) }
-    $process.WaitForExit()
-    throw "The emulator did not report ready (exit code $(if ($process.HasExited) { $process.ExitCode })). $($stderr.Result)"
-}
-
-function Invoke-PinDemoSqliteQuery([string] $Path, [string] $Sql) {
-    <#
-    Queries the demo's SQLite file. Any SQLite client does (sqlite3, DB Browser, Python); here the
-    module's own Microsoft.Data.Sqlite serves, reached through its private load context so the demo
-    needs nothing else installed.
-    #>
-    $engine = [System.Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyName([Reflection.AssemblyName]::new('PinterestAds.Engine'))
-    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
-    $sqlite = $context.LoadFromAssemblyName([Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
-    $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true), [object[]]@("Data Source=$Path;Mode=ReadOnly;Pooling=False"))
-    try {
-        $connection.Open()
-        $command = $connection.CreateCommand()
-        $command.CommandText = $Sql
-        $reader = $command.ExecuteReader()
-        while ($reader.Read()) {
-            $row = [ordered]@{}
-            for ($i = 0; $i -lt $reader.FieldCount; $i++) { $row[$reader.GetName($i)] = $reader.GetValue($i) }
-            [pscustomobject]$row
-        }
-        $reader.Dispose()
-    }
-    finally { $connection.Dispose() }
-}
-
-function Stop-PinDemoEmulator($Emulator) {
-    if ($Emulator -and -not $Emulator.Process.HasExited) {
-        $Emulator.Process.Kill($true)
-        $null = $Emulator.Process.WaitForExit(10000)
-    }
-}
+# The tests' support module: the emulator launcher, and Invoke-PinTestSqliteQuery for the SQLite step. Any SQLite
+# client reads that file (sqlite3, DB Browser, Python); the query here uses the module's own Microsoft.Data.Sqlite,
+# reached through its private load context, so the demo needs nothing else installed.
+Import-Module (Join-Path $repoRoot 'tests/Pester/TestSupport.psm1')
 
 # The demo steps, in order. Each: a name, the cmdlets it needs, and the code (which returns a
 # one-line summary). Add a step by appending to this list.
@@ -170,8 +109,8 @@ $steps = @(
             $sync = @{ Destination = $path; Level = 'Campaign'; Column = 'SPEND_IN_DOLLAR', 'TOTAL_IMPRESSION', 'TOTAL_CONVERSIONS'; StartDate = [datetime]::UtcNow.Date.AddDays(-30) }
             $first = Sync-PinAnalytics @sync
             $second = Sync-PinAnalytics @sync     # tomorrow night's run, today: restates, adds nothing
-            $count = (Invoke-PinDemoSqliteQuery $path 'SELECT count(*) AS n FROM pin_analytics').n
-            $top = Invoke-PinDemoSqliteQuery $path 'SELECT CAMPAIGN_ID, round(sum(SPEND_IN_DOLLAR), 2) AS spend FROM pin_analytics GROUP BY CAMPAIGN_ID ORDER BY spend DESC LIMIT 3'
+            $count = (Invoke-PinTestSqliteQuery $path 'SELECT count(*) AS n FROM pin_analytics').n
+            $top = Invoke-PinTestSqliteQuery $path 'SELECT CAMPAIGN_ID, round(sum(SPEND_IN_DOLLAR), 2) AS spend FROM pin_analytics GROUP BY CAMPAIGN_ID ORDER BY spend DESC LIMIT 3'
             "{0} rows landed in {1} request(s); the second run replaced {2} and the table still holds {3}; top campaigns by spend: {4} -> {5}" -f `
                 $first.RowsWritten, $first.Requests, $second.RowsReplaced, $count, (($top | ForEach-Object { '{0} ({1:N2})' -f $_.CAMPAIGN_ID, $_.spend }) -join '; '), $path
         }
@@ -200,18 +139,15 @@ try {
         Connect-PinAccount
     }
     else {
-        $emulator = Start-PinDemoEmulator
-        Write-Host "Target: the local emulator at $($emulator.Ready.apiBaseUri)"
-        if (Get-Command Connect-PinAccount -ErrorAction SilentlyContinue) {
-            Connect-PinAccount -ApiBaseUri $emulator.Ready.apiBaseUri -AccessToken (ConvertTo-SecureString 'emulator-access-token' -AsPlainText -Force)
-        }
+        $emulator = Start-PinTestEmulator -TimeoutSeconds 60
+        Write-Host "Target: the local emulator at $($emulator.ApiBaseUri)"
+        Connect-PinAccount -ApiBaseUri $emulator.ApiBaseUri -AccessToken $emulator.AccessToken
     }
 
     foreach ($step in $steps) {
         $missing = @($step.Requires | Where-Object { -not (Get-Command $_ -Module PinterestAds -ErrorAction SilentlyContinue) })
-        if (-not (Get-Command Connect-PinAccount -Module PinterestAds -ErrorAction SilentlyContinue)) { $missing += 'Connect-PinAccount' }
         if ($missing) {
-            $results.Add([pscustomobject]@{ Step = $step.Name; Result = 'skipped'; Detail = "not yet available: $($missing -join ', ')" })
+            $results.Add([pscustomobject]@{ Step = $step.Name; Result = 'FAILED'; Detail = "the module has no $($missing -join ', ')" })
             continue
         }
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -225,7 +161,7 @@ try {
     }
 }
 finally {
-    Stop-PinDemoEmulator $emulator
+    if ($emulator) { Stop-PinTestEmulator $emulator }
 }
 
 Write-Host ''

@@ -4,11 +4,11 @@
 # validation before any request, enum spellings, freshness and deterministic order.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 4; AdGroupsPerCampaign = 2; AdsPerAdGroup = 2; ProductGroupsPerAdGroup = 1; ActivityRate = 0.6 }
     $script:world = Get-PinTestEmulatorWorld $emu
-    $script:account = $world.adAccounts | Where-Object access -ne 'DENIED' | Select-Object -First 1
+    $script:account = $world.adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
     # A settled range: no freshness warning, inside every lookback.

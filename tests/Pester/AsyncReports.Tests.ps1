@@ -5,8 +5,7 @@
 # Row values are compared with the emulator's ground truth (POST /_emulator/expected-rows).
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; BulkPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -116,7 +115,7 @@ Describe 'Formats and layouts' {
 }
 
 Describe 'Validation before any request' {
-    BeforeEach { Clear-Journal $emu }
+    BeforeEach { Clear-PinTestEmulatorRequest $emu }
 
     It 'refuses <Name> with <ErrorId> naming -<Parameter>' -ForEach @(
         @{ Name = 'an unknown column'; ErrorId = 'UnknownColumn'; Parameter = 'Column'; Extra = @{ Column = 'SPEND_IN_DOLARS' } }
@@ -134,7 +133,7 @@ Describe 'Validation before any request' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         $failures[0].Exception.ParameterName | Should -Be $Parameter
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        @(Get-JournalEntry $emu -OperationId 'analytics/create_report').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_report').Count | Should -Be 0
     }
 
     It 'suggests the closest column names' {
@@ -144,7 +143,7 @@ Describe 'Validation before any request' {
 }
 
 Describe 'Splitting a request beyond one report' {
-    BeforeEach { Clear-Journal $emu }
+    BeforeEach { Clear-PinTestEmulatorRequest $emu }
 
     It 'splits 200 days into two reports and streams them as one, equal to the ground truth' {
         $from = $today.AddDays(-210); $to = $today.AddDays(-11)
@@ -163,16 +162,16 @@ Describe 'Splitting a request beyond one report' {
     It 'splits HOUR beyond 3 days and PRODUCT_ITEM beyond 31 days' {
         @(New-PinAsyncReport -Level Campaign -StartDate $today.AddDays(-6) -EndDate $today.AddDays(-1) -Column SPEND_IN_DOLLAR -Granularity Hour).Count | Should -Be 2
         # PRODUCT_ITEM: at most 31 days a report.
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         @(New-PinAsyncReport -Level ProductItem -StartDate $today.AddDays(-60) -EndDate $today.AddDays(-1) -Column SPEND_IN_DOLLAR).Count | Should -Be 2
-        @(Get-JournalEntry $emu -OperationId 'analytics/create_report' | Where-Object status -eq 200).Count | Should -Be 2
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_report' | Where-Object status -eq 200).Count | Should -Be 2
     }
 
     It 'splits more than 500 ids per list' {
         $ids = 1..600 | ForEach-Object { [string](900000000000 + $_) }
         $jobs = @(New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR -CampaignId $ids)
         $jobs.Count | Should -Be 2
-        @(Get-JournalEntry $emu -OperationId 'analytics/create_report').Count | Should -Be 2
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_report').Count | Should -Be 2
     }
 }
 
@@ -180,13 +179,13 @@ Describe 'Waiting and final statuses' {
     It 'waits for many jobs in one loop and emits them all' {
         Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 1500 }
         try {
-            Clear-Journal $emu
+            Clear-PinTestEmulatorRequest $emu
             $jobs = 1..3 | ForEach-Object { New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR }
             $done = @($jobs | Wait-PinReport)
             $done.Count | Should -Be 3
             $done.Status | Should -Be @('FINISHED', 'FINISHED', 'FINISHED')
             $done | ForEach-Object { $_.Size | Should -BeGreaterThan 0 }
-            $polls = @(Get-JournalEntry $emu -OperationId 'analytics/get_report')
+            $polls = @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report')
             $polls.Count | Should -BeLessOrEqual 18 -Because 'backoff keeps polling of 3 jobs over ~1.5 s modest'
             $polls | ForEach-Object { $_.rateLimitCategory | Should -Be 'ads_analytics' }
         } finally { Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 0 } }
@@ -233,8 +232,10 @@ Describe 'Waiting and final statuses' {
         try {
             $job = New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR
             $null = $ps.AddScript({ param($Job) Import-Module PinterestAds; $ProgressPreference = 'Continue'; $Job | Wait-PinReport }).AddArgument($job)
+            Clear-PinTestEmulatorRequest $emu
             $null = $ps.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
+            # Stop once the wait is under way: its first status poll has reached the emulator.
+            $null = Wait-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report'
             $ps.InvocationStateInfo.State | Should -Be 'Running'
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
@@ -250,7 +251,8 @@ Describe 'Waiting and final statuses' {
 
     It 'Get-PinReport refreshes piped jobs' {
         $job = New-PinAsyncReport -Level Campaign -StartDate $start -EndDate $end -Column SPEND_IN_DOLLAR
-        Start-Sleep -Milliseconds 100
+        # The emulator sizes the file in the background: wait for the report (a copy; $job stays as created), not the clock.
+        $null = $job | Wait-PinReport
         $now = $job | Get-PinReport
         $now.Status | Should -Be 'FINISHED'
         $now.HasDownloadLink | Should -BeTrue
@@ -273,33 +275,33 @@ Describe 'Downloads' {
     AfterEach { Clear-PinTestEmulatorFault $emu }
 
     It 'never sends credentials to the object store' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = New-FinishedJob | Receive-PinReport
-        $store = @(Get-JournalEntry $emu -HostKind 'store')
+        $store = @(Get-PinTestEmulatorRequest $emu -HostKind 'store')
         $store.Count | Should -BeGreaterThan 0
         $store | ForEach-Object { $_.hadAuthorization | Should -BeFalse }
-        @(Get-JournalEntry $emu -HostKind 'api') | ForEach-Object { $_.hadAuthorization | Should -BeTrue }
+        @(Get-PinTestEmulatorRequest $emu -HostKind 'api') | ForEach-Object { $_.hadAuthorization | Should -BeTrue }
     }
 
     It 'asks for a fresh link when the store says the link expired' {
         $job = New-FinishedJob
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         Add-PinTestEmulatorFault $emu -Kind 'expired-link' -Target store -Count 1
         $rows = @($job | Receive-PinReport)
         Assert-RowsMatchTruth $rows $truth 'CAMPAIGN_ID' $metrics
-        @(Get-JournalEntry $emu -HostKind 'store').status | Should -Be @(403, 200)
-        @(Get-JournalEntry $emu -OperationId 'analytics/get_report').Count | Should -Be 1
+        @(Get-PinTestEmulatorRequest $emu -HostKind 'store').status | Should -Be @(403, 200)
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -Be 1
     }
 
     It 'asks for a fresh link when the 5-minute one has lapsed' {
         Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 1 }
         try {
             $job = New-FinishedJob
-            Start-Sleep -Milliseconds 1500
-            Clear-Journal $emu
+            Clear-PinTestEmulatorRequest $emu
+            Start-Sleep -Milliseconds 1500   # the job's 1-second link lapses
             $rows = @($job | Receive-PinReport)
             Assert-RowsMatchTruth $rows $truth 'CAMPAIGN_ID' $metrics
-            @(Get-JournalEntry $emu -OperationId 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
+            @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
         } finally { Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 300 } }
     }
 
@@ -321,7 +323,7 @@ Describe 'Downloads' {
         $job = New-LargeFinishedJob
         $job.Size | Should -BeGreaterThan 40000 -Because 'the cut must fall inside the body'
         $expected = @($job | Receive-PinReport).Count
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         Add-PinTestEmulatorFault $emu -Kind truncate -Target store -Count 1 -AfterBytes 40000
         $rows = @($job | Receive-PinReport -ErrorVariable failures -ErrorAction SilentlyContinue)
         if ($failures.Count -gt 0) {
@@ -330,8 +332,7 @@ Describe 'Downloads' {
             $rows.Count | Should -BeLessThan $expected
         } else {
             $rows.Count | Should -Be $expected
-            Start-Sleep -Milliseconds 500   # the emulator journals the cut request once its connection is torn down
-            @(Get-JournalEntry $emu -HostKind 'store').Count | Should -BeGreaterOrEqual 2 -Because 'the broken request was retried'
+            @(Get-PinTestEmulatorRequest $emu -HostKind 'store').Count | Should -BeGreaterOrEqual 2 -Because 'the broken request was retried'
         }
     }
 
@@ -405,7 +406,6 @@ Describe 'Tab completion (from the catalogue and the session cache; never a requ
         $completions = Complete $Line
         $completions | Should -Contain $Expected
         $completions | Should -Not -Contain $Not
-        Start-Sleep -Milliseconds 300
         @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0 -Because 'completion never calls the network'
     }
 

@@ -3,26 +3,13 @@
 # object, the flattened rows and their CSV, pipeline binding, validation before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 1; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1 }
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
     $script:account = (Get-PinAdAccount | Select-Object -First 1).Id
     $script:types = 'YourTotalAudience', 'YourEngagedAudience', 'PinterestTotalAudience'
 
-    # The emulator journals a request once its response is written, so the client can be a moment
-    # ahead: read until two reads agree.
-    function script:Get-ApiRequest([string] $PathLike) {
-        $previous = -1
-        for ($attempt = 0; $attempt -lt 20; $attempt++) {
-            $all = @(Invoke-RestMethod "$($emu.AdminUri)/requests" | ForEach-Object { $_ })  # unroll the JSON array
-            if ($all.Count -eq $previous) { break }
-            $previous = $all.Count
-            Start-Sleep -Milliseconds 100
-        }
-        $all | Where-Object { $_.host -eq 'api' -and $_.path -like $PathLike }
-    }
-    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
     # The emulator's own answer, to compare the module's objects with.
     function script:Get-RawInsight([string] $ApiType) {
         $token = [System.Net.NetworkCredential]::new('', $emu.AccessToken).Password
@@ -55,10 +42,10 @@ Describe 'Get-PinAudienceInsight' {
     }
 
     It 'asks for all three types by default, one request each, in order' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $insights = @(Get-PinAudienceInsight -AdAccountId $account)
         $insights.Type | Should -Be $types
-        $requests = @(Get-ApiRequest "/v5/ad_accounts/$account/audience_insights")
+        $requests = @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike "/v5/ad_accounts/$account/audience_insights")
         $requests.queryString | Should -Be @('?audience_insight_type=YOUR_TOTAL_AUDIENCE', '?audience_insight_type=YOUR_ENGAGED_AUDIENCE', '?audience_insight_type=PINTEREST_TOTAL_AUDIENCE')
     }
 
@@ -107,10 +94,10 @@ Describe 'Get-PinAudienceInsight' {
     }
 
     It 'refuses a malformed account id before any request' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $null = Get-PinAudienceInsight -AdAccountId 12345678901234567890 -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'IdTooLong,*'
-        @(Get-ApiRequest '/v5/*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/*').Count | Should -Be 0
     }
 
     It 'refuses an unknown audience type' {
@@ -118,9 +105,9 @@ Describe 'Get-PinAudienceInsight' {
     }
 
     It 'reports an account the token cannot read as a non-terminating error per type' {
-        $world = Invoke-RestMethod "$($emu.AdminUri)/world"
-        $denied = $world.adAccounts | Where-Object access -in 'FORBIDDEN', 'DENIED' | Select-Object -First 1
-        if (-not $denied) { Set-ItResult -Skipped -Because 'the emulator world has no forbidden account' ; return }
+        $world = Get-PinTestEmulatorWorld $emu
+        $denied = $world.adAccounts | Where-Object access -eq 'FORBIDDEN' | Select-Object -First 1
+        $denied | Should -Not -BeNullOrEmpty -Because 'the emulator world always holds an account the token cannot read'
         $null = Get-PinAudienceInsight -AdAccountId $denied.id -AudienceInsightType YourTotalAudience, YourEngagedAudience -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 2
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'PermissionDenied,*'

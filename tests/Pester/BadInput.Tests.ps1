@@ -92,7 +92,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator
     $script:accountId = (Get-PinTestEmulatorWorld $emu).adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1 -ExpandProperty id
@@ -112,14 +112,6 @@ BeforeAll {
         try { $null = & $Command @resolved -ErrorAction Stop -WarningAction SilentlyContinue 2>$null; $null }
         catch { $_ }
     }
-    function script:Clear-ApiJournal {
-        Start-Sleep -Milliseconds 200   # let requests of the previous test settle in the journal first
-        Clear-PinTestEmulatorRequest $emu
-    }
-    function script:Get-ApiRequest {
-        Start-Sleep -Milliseconds 200
-        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.path -notlike '/_emulator*' })
-    }
 }
 
 AfterAll {
@@ -130,11 +122,11 @@ AfterAll {
 Describe 'Bad input with a session' {
     BeforeAll { Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $accountId }
     AfterAll { Disconnect-PinAccount }
-    BeforeEach { Clear-ApiJournal }
+    BeforeEach { Clear-PinTestEmulatorRequest $emu }
 
     It '<Command> refuses <Name> with <ErrorId> naming -<Parameter>, before any request' -ForEach $connectedCases {
         if (-not $_.ContainsKey('Mentions')) { $Mentions = $null }
-        if (-not (Get-Command $Command -ErrorAction SilentlyContinue)) { Set-ItResult -Skipped -Because "$Command is not in this build yet"; return }
+        Get-Command $Command -Module PinterestAds -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because "$Command is a cmdlet of the module (a missing one fails, never skips)"
         $failure = Get-CallFailure $Command $Params
         $failure | Should -Not -BeNullOrEmpty -Because "$Command with $Name must fail"
         $failure.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
@@ -144,7 +136,7 @@ Describe 'Bad input with a session' {
         $named = if ($Mentions) { $Mentions } else { $Parameter }
         $failure.Exception.Message | Should -Match ([regex]::Escape($named)) -Because 'the message names what is wrong'
         $failure.Exception.Message | Should -Match $Fix -Because 'the message says how to fix it'
-        Get-ApiRequest | Should -HaveCount 0 -Because 'bad input is refused before any request'
+        Get-PinTestEmulatorRequest $emu | Should -HaveCount 0 -Because 'bad input is refused before any request'
         (Get-PinSession).ApiBaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $emu.ApiBaseUri.AbsoluteUri.TrimEnd('/') -Because 'a failed call leaves the session as it was'
     }
 
@@ -156,14 +148,14 @@ Describe 'Bad input with a session' {
 
 Describe 'Bad input without a session' {
     BeforeAll { Disconnect-PinAccount }
-    BeforeEach { Clear-ApiJournal }
+    BeforeEach { Clear-PinTestEmulatorRequest $emu }
 
     It '<Command> (<Name>) says NotConnected and how to connect, before any request' -ForEach $disconnectedCases {
-        if (-not (Get-Command $Command -ErrorAction SilentlyContinue)) { Set-ItResult -Skipped -Because "$Command is not in this build yet"; return }
+        Get-Command $Command -Module PinterestAds -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because "$Command is a cmdlet of the module (a missing one fails, never skips)"
         $failure = Get-CallFailure $Command $Params
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'NotConnected,*'
         $failure.Exception.Message | Should -Match 'Connect-PinAccount'
-        Get-ApiRequest | Should -HaveCount 0
+        Get-PinTestEmulatorRequest $emu | Should -HaveCount 0
     }
 }

@@ -3,8 +3,7 @@
 # JSON and CSV files, one object per entity, filters, validation.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ BulkPreparationMs = 300; CampaignsPerAccount = 4 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -48,11 +47,11 @@ Describe 'New-PinBulkDownload' {
     }
 
     It 'sends the body the description defines' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $job = New-PinBulkDownload -EntityType campaign, AdGroup -CampaignStatus RUNNING -UpdatedSince (Get-Date).AddDays(-30) `
             -CampaignStartTime (Get-Date).AddYears(-3) -CampaignEndTime (Get-Date).AddYears(1) -Format Csv
         $job.Format | Should -Be 'Csv'
-        @(Get-JournalEntry $emu -OperationId 'bulk_download/create').status | Should -Be @(200)
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'bulk_download/create').status | Should -Be @(200)
     }
 
     It 'a FAILED bulk request gives a non-terminating error naming its id' {
@@ -66,17 +65,17 @@ Describe 'New-PinBulkDownload' {
     }
 
     It 'refuses an unknown entity type before any request' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = New-PinBulkDownload -EntityType CAMPAIGNS_AND_MORE -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidValue,*'
         $failures[0].Exception.ParameterName | Should -Be 'EntityType'
-        @(Get-JournalEntry $emu -OperationId 'bulk_download/create').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'bulk_download/create').Count | Should -Be 0
     }
 
     It 'never sends credentials to the object store' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = New-PinBulkDownload -EntityType CAMPAIGN | Wait-PinReport | Receive-PinReport
-        $store = @(Get-JournalEntry $emu -HostKind 'store')
+        $store = @(Get-PinTestEmulatorRequest $emu -HostKind 'store')
         $store.Count | Should -Be 1
         $store[0].hadAuthorization | Should -BeFalse
     }

@@ -6,7 +6,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     Import-Module (Get-PinModuleManifestPath) -Force
     $script:probeFolder = Join-Path ([IO.Path]::GetTempPath()) ('pin-completion-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $probeFolder

@@ -6,7 +6,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     Import-Module (Get-PinModuleManifestPath) -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu

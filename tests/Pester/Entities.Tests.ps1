@@ -4,18 +4,15 @@
 # validation before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 7; AdGroupsPerCampaign = 2; AdsPerAdGroup = 2 }
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
-    $script:world = Invoke-RestMethod "$($emu.AdminUri)/world"
+    $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = $world.adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1
     $script:deniedAccount = $world.adAccounts | Where-Object access -eq 'FORBIDDEN' | Select-Object -First 1
     $script:visible = 'ACTIVE', 'PAUSED'
 
-    # The emulator journals a request once its answer is written: give it a moment to settle.
-    function script:Get-AdminRequest { Start-Sleep -Milliseconds 200; Get-PinTestEmulatorRequest $emu | Where-Object Path -notlike '/_emulator*' }
-    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
 }
 
 AfterAll {
@@ -51,19 +48,19 @@ Describe 'Get-PinCampaign' {
     }
 
     It 'follows the bookmark to the end with small pages' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $campaigns = @(Get-PinCampaign -AdAccountId $account.id -PageSize 2)
-        $pages = @(Get-AdminRequest | Where-Object path -like '*/campaigns')
+        $pages = @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/campaigns')
         $campaigns.Count | Should -Be @($account.campaigns | Where-Object status -in $visible).Count
         $pages.Count | Should -BeGreaterOrEqual ([math]::Ceiling($campaigns.Count / 2))
         $pages.Count | Should -BeLessOrEqual ([math]::Ceiling($campaigns.Count / 2) + 1) -Because 'one request per page, and at most one empty last page'
     }
 
     It 'stops requesting pages when the pipeline stops' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $first = @(Get-PinCampaign -AdAccountId $account.id -PageSize 1 | Select-Object -First 2)
         $first.Count | Should -Be 2
-        $pages = @(Get-AdminRequest | Where-Object path -like '*/campaigns').Count
+        $pages = @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/campaigns').Count
         $pages | Should -Be 2 -Because 'the next page is requested only when downstream wants more'
         $pages | Should -BeLessThan (@($account.campaigns | Where-Object status -in $visible).Count)
     }
@@ -100,12 +97,12 @@ Describe 'Get-PinCampaign' {
         @{ Id = '1234567890123456789'; ErrorId = 'IdTooLong' }
     ) {
         param($Id, $ErrorId)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         Get-PinCampaign -AdAccountId $account.id -Id $Id -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         $failure[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failure[0].Exception.Message | Should -Match '-Id'
-        @(Get-AdminRequest).Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0
     }
 
     It 'needs an ad account, and says how to give one' {
@@ -118,9 +115,9 @@ Describe 'Get-PinCampaign' {
 Describe 'Get-PinAdGroup, Get-PinAd and Get-PinProductGroup' {
     It 'lists the ad groups of piped campaigns in one batched request' {
         $campaigns = @(Get-PinCampaign -AdAccountId $account.id)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $groups = @($campaigns | Get-PinAdGroup)
-        @(Get-AdminRequest | Where-Object path -like '*/ad_groups').Count | Should -Be 1
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/ad_groups').Count | Should -Be 1
         $expected = $account.campaigns | Where-Object { $_.id -in $campaigns.Id } | ForEach-Object adGroups | Where-Object status -in $visible | ForEach-Object id | Sort-Object
         ($groups.Id | Sort-Object) | Should -Be $expected
         $groups | ForEach-Object { $_.CampaignId | Should -BeIn $campaigns.Id }
@@ -244,9 +241,9 @@ Describe 'Long parent id lists' {
     It 'lists ad groups of more than 250 campaigns in requests of at most 250 ids' {
         $real = @($account.campaigns.id)
         $ids = @($real) + @(1..300 | ForEach-Object { [string](700000000000 + $_) })
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $groups = @(Get-PinAdGroup -AdAccountId $account.id -CampaignId $ids)
-        $requests = @(Get-AdminRequest | Where-Object Path -like '*/ad_groups')
+        $requests = @(Get-PinTestEmulatorRequest $emu | Where-Object Path -like '*/ad_groups')
         $requests.Count | Should -Be 2
         $requests | ForEach-Object { ([regex]::Matches($_.QueryString, 'campaign_ids=')).Count | Should -BeLessOrEqual 250 }
         $expected = $account.campaigns.adGroups | Where-Object status -in $visible | ForEach-Object id | Sort-Object
@@ -257,14 +254,14 @@ Describe 'Long parent id lists' {
 Describe 'Ad account completion' {
     It 'completes ad account ids the session has seen, without a request' {
         $null = Get-PinAdAccount
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $line = 'Get-PinCampaign -AdAccountId '
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
         $completions.CompletionText | Should -Contain $account.id
         ($completions | Where-Object CompletionText -eq $account.id).ListItemText | Should -Match ([regex]::Escape($account.name))
         $line = "Get-PinAnalytics -Level Campaign -AdAccountId $($account.id.Substring(0, 6))"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $account.id
-        @(Get-AdminRequest).Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0
     }
 }
 
@@ -272,7 +269,7 @@ Describe 'Id and token completion' {
     It 'completes campaign, ad group and report ids this session has written, by id or name, without a request' {
         $campaigns = @(Get-PinCampaign -AdAccountId $account.id)
         $adGroups = @($campaigns | Select-Object -First 2 | Get-PinAdGroup)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $line = 'Get-PinAdGroup -CampaignId '
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
         $completions.CompletionText | Should -Contain $campaigns[0].Id
@@ -281,7 +278,7 @@ Describe 'Id and token completion' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $adGroups[0].Id
         $line = "Get-PinCampaign -Id '$($campaigns[0].Name.Substring(0, 6))"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $campaigns[0].Id
-        @(Get-AdminRequest).Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0
     }
 }
 

@@ -6,7 +6,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     $script:emu = Start-PinTestEmulator
     $script:childFile = Join-Path ([IO.Path]::GetTempPath()) ('pin-headless-' + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -Path $childFile -Encoding utf8 -Value @'
@@ -28,7 +27,7 @@ AfterAll {
 Describe 'Interactive sign-in without a browser' {
     It 'writes the consent URL to the host, and the sign-in completes when it is opened' {
         $port = Get-Random -Minimum 20000 -Maximum 60000
-        $pwsh = Get-PinPwshInvocation
+        $pwsh = Get-PinChildPwshCommand
         $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
         foreach ($argument in @($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-File', $childFile, $emu.ApiBaseUri, $emu.ClientId, $port)) { $start.ArgumentList.Add($argument) }
         $start.RedirectStandardOutput = $true

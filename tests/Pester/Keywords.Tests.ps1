@@ -4,18 +4,16 @@
 # emulator's ground truth; KEYWORD targeting names; the PRODUCT_ITEM limits before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0 }
-    $script:world = Invoke-RestMethod "$($emu.AdminUri)/world"
+    $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = $world.adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
     $script:adGroups = @($account.campaigns.adGroups)
     $script:allKeywords = @($account.keywords)
 
-    function script:Get-AdminRequest { Start-Sleep -Milliseconds 200; Get-PinTestEmulatorRequest $emu | Where-Object Path -notlike '/_emulator*' }
-    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
 }
 
 AfterAll {
@@ -39,11 +37,11 @@ Describe 'Get-PinKeyword' {
     }
 
     It 'lists the keywords of piped ad groups in one request, every match type with its parent' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $keywords = @(Get-PinAdGroup -Status Active, Paused, Archived | Get-PinKeyword)
         $expected = @($allKeywords | Where-Object parentType -eq 'ad_group')
         ($keywords.Id | Sort-Object) | Should -Be ($expected.id | Sort-Object)
-        @(Get-AdminRequest | Where-Object path -like '*/keywords').Count | Should -Be 1
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/keywords').Count | Should -Be 1
         ($keywords.MatchType | ForEach-Object ToString | Sort-Object -Unique) | Should -Be ('Broad', 'Phrase', 'Exact', 'ExactNegative', 'PhraseNegative' | Sort-Object)
         $keywords | ForEach-Object { $_.AdGroupId | Should -Be $_.ParentId; $_.CampaignId | Should -BeNullOrEmpty }
         $truth = $expected | Where-Object id -eq $keywords[0].Id
@@ -68,21 +66,21 @@ Describe 'Get-PinKeyword' {
     }
 
     It 'follows the bookmark to the end with small pages, never repeating a keyword' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $keywords = @(Get-PinKeyword -AdGroupId $adGroups.id -PageSize 3)
         $keywords.Count | Should -Be @($allKeywords | Where-Object parentType -eq 'ad_group').Count
         @($keywords.Id | Sort-Object -Unique).Count | Should -Be $keywords.Count
-        $pages = @(Get-AdminRequest | Where-Object path -like '*/keywords')
+        $pages = @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/keywords')
         $pages.Count | Should -BeGreaterOrEqual ([math]::Ceiling($keywords.Count / 3))
         $pages | ForEach-Object { $_.queryString | Should -BeLike '*page_size=3*' }
     }
 
     It 'refuses bad input before any request, naming the parameter' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Get-PinKeyword -AdGroupId 'abc' -ErrorAction Stop } | Should -Throw -ErrorId 'IdNotNumeric,*'
         { Get-PinKeyword -PageSize 251 -ErrorAction Stop } | Should -Throw '*PageSize*'
         { Get-PinKeyword -MatchType Fuzzy -ErrorAction Stop } | Should -Throw '*MatchType*'
-        @(Get-AdminRequest | Where-Object path -like '*/keywords').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/keywords').Count | Should -Be 0
     }
 }
 
@@ -119,9 +117,9 @@ Describe 'Pin-level ad analytics' {
         $real = @($campaigns.adGroups.ads.pinId | Sort-Object -Unique)
         $unknown = 1..130 | ForEach-Object { [string](900000000000 + $_) }
         $pins = @($real) + @($unknown)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $rows = @(Get-PinAnalytics -Level Pin -CampaignId $campaigns.id -PinId $pins -StartDate $start -EndDate $end -Granularity Total -Column $columns)
-        $calls = @(Get-AdminRequest | Where-Object path -like '*/pins/analytics')
+        $calls = @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/pins/analytics')
         $calls.Count | Should -Be 4 -Because '2 campaigns x ceil(136 pins / 100)'
         foreach ($call in $calls) {
             @([regex]::Matches($call.queryString, 'campaign_id=')).Count | Should -Be 1
@@ -139,10 +137,10 @@ Describe 'Pin-level ad analytics' {
 
     It 'reports the pins of piped ads, per campaign' {
         $ads = @(Get-PinAd -Status Active, Paused, Archived)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $rows = @($ads | Get-PinAnalytics -Level Pin -StartDate $start -EndDate $end -Granularity Total -Column $columns)
         $campaigns = @($ads.CampaignId | Sort-Object -Unique)
-        @(Get-AdminRequest | Where-Object path -like '*/pins/analytics').Count | Should -Be $campaigns.Count -Because 'one call per campaign (each has at most 100 pins)'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/pins/analytics').Count | Should -Be $campaigns.Count -Because 'one call per campaign (each has at most 100 pins)'
         foreach ($campaign in $campaigns) {
             $pins = @($ads | Where-Object CampaignId -eq $campaign | ForEach-Object PinId | Sort-Object -Unique)
             $truth = Get-PinTruth $campaign $pins 'TOTAL'
@@ -153,9 +151,9 @@ Describe 'Pin-level ad analytics' {
     }
 
     It 'needs a campaign, refused before any request' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Get-PinAnalytics -Level Pin -PinId 1 -StartDate $start -Column SPEND_IN_DOLLAR -ErrorAction Stop } | Should -Throw -ErrorId 'CampaignIdRequired,*'
-        @(Get-AdminRequest | Where-Object path -like '*/analytics').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/analytics').Count | Should -Be 0
     }
 }
 
@@ -184,24 +182,24 @@ Describe 'Keyword-level reporting' {
 
     It 'Get-PinKeyword | Get-PinAnalytics gives the piped keywords'' rows with their text, equal to the ground truth' {
         $keywords = @(Get-PinKeyword -AdGroupId $adGroups[0].id, $adGroups[1].id -MatchType Broad, Phrase, Exact)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $rows = @($keywords | Get-PinAnalytics -StartDate $start -EndDate $end -Granularity Day -Column $columns)
         $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Currency', 'Level', 'KEYWORD_ID', 'KeywordText', 'DATE') + $columns)
         $rows[0].Level | Should -Be 'KEYWORD'
         Assert-KeywordRows $rows (Get-KeywordTruth $keywords.Id 'DAY') -Daily
         foreach ($row in $rows) { $row.KeywordText | Should -Be ($keywords | Where-Object Id -eq $row.KEYWORD_ID).Value }
         # The honest route: async KEYWORD reports filtered by the keywords' ad groups, no keyword listing.
-        $created = @(Get-AdminRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' })
+        $created = @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' })
         $created.Count | Should -Be 1
-        @(Get-AdminRequest | Where-Object path -like '*/keywords').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/keywords').Count | Should -Be 0
     }
 
     It 'resolves the keyword text of ids given with -Id, over a range longer than one report' {
         $keyword = $allKeywords | Where-Object { $_.delivers } | Select-Object -First 1
         $from = $today.AddDays(-400)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $rows = @(Get-PinAnalytics -Level Keyword -Id $keyword.id -StartDate $from -EndDate $end -Granularity Day -Column $columns)
-        @(Get-AdminRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }).Count | Should -Be 3 -Because 'ceil(400 days / 186)'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }).Count | Should -Be 3 -Because 'ceil(400 days / 186)'
         $rows | ForEach-Object { $_.KeywordText | Should -Be $keyword.value }
         Assert-KeywordRows $rows (Get-KeywordTruth @($keyword.id) 'DAY' $from $end) -Daily
         @($rows | ForEach-Object { $_.DATE } | Sort-Object -Unique).Count | Should -Be $rows.Count -Because 'no day comes twice'
@@ -211,18 +209,18 @@ Describe 'Keyword-level reporting' {
         $ids = @($allKeywords | Where-Object delivers | Select-Object -First 4).id
         $rows = @(Get-PinAnalytics -Level Keyword -Id $ids -StartDate $start -EndDate $end -Granularity Total -Column $columns)
         Assert-KeywordRows $rows (Get-KeywordTruth $ids 'TOTAL')
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Get-PinAnalytics -Level Keyword -Id $ids -StartDate $today.AddDays(-300) -EndDate $end -Granularity Total -Column $columns -ErrorAction Stop } |
             Should -Throw -ErrorId 'SpanTooLongForGranularity,*'
-        @(Get-AdminRequest | Where-Object path -like '*/reports').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -like '*/reports').Count | Should -Be 0
     }
 
     It 'checks the metrics readiness like the sync path: -RequireFinalMetrics fails before any report' {
         $keyword = $allKeywords | Where-Object { $_.delivers } | Select-Object -First 1
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Get-PinAnalytics -Level Keyword -Id $keyword.id -StartDate $today.AddDays(-3) -EndDate $today -Column TOTAL_CONVERSIONS -RequireFinalMetrics -ErrorAction Stop } |
             Should -Throw -ErrorId 'MetricsNotFinal,*'
-        @(Get-AdminRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }).Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }).Count | Should -Be 0
         $null = Get-PinAnalytics -Level Keyword -Id $keyword.id -StartDate $today.AddDays(-3) -EndDate $today -Column SPEND_IN_DOLLAR -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings | Should -Not -BeNullOrEmpty
     }
@@ -247,13 +245,13 @@ Describe 'Keyword-level reporting' {
 Describe 'PRODUCT_ITEM level reports' {
     BeforeAll {
         $script:itemColumns = 'AD_ACCOUNT_ID', 'AD_GROUP_ID', 'AD_GROUP_NAME', 'PRODUCT_ITEM_NAME', 'SPEND_IN_MICRO_DOLLAR', 'IMPRESSION_1'
-        function script:Get-ReportCreation { @(Get-AdminRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }) }
+        function script:Get-ReportCreation { @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/reports' }) }
     }
 
     It 'gives product item rows equal to the ground truth, with account and ad group columns, in 31-day parts' {
         $from = $today.AddDays(-45); $to = $today.AddDays(-1)
         $productGroups = @($adGroups.productGroups.id)
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $rows = @(Invoke-PinReport -Level ProductItem -ProductGroupId $productGroups -StartDate $from -EndDate $to -Granularity Day -Column $itemColumns)
         (Get-ReportCreation).Count | Should -Be 2 -Because 'ceil(45 days / 31)'
         $truth = @(Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account.id; level = 'PRODUCT_ITEM'; start_date = $from.ToString('yyyy-MM-dd')
@@ -279,7 +277,7 @@ Describe 'PRODUCT_ITEM level reports' {
     ) {
         $p = @{ Level = 'ProductItem'; StartDate = $today.AddDays(-10); EndDate = $today.AddDays(-1) }
         foreach ($key in $Params.Keys) { $p[$key] = $Params[$key] }
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { New-PinAsyncReport @p -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*" -ExpectedMessage $Message
         (Get-ReportCreation).Count | Should -Be 0
     }

@@ -3,8 +3,7 @@
 # receive, resume by token), and bad input refused before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -35,8 +34,8 @@ Describe 'New-PinMmmReport' {
         $rows.Count | Should -Be $truth.Count
         [math]::Round(($rows | Measure-Object SPEND_IN_DOLLAR -Sum).Sum, 4) | Should -Be ([math]::Round(($truth | Measure-Object SPEND_IN_DOLLAR -Sum).Sum, 4))
         ($rows | Measure-Object TOTAL_IMPRESSION -Sum).Sum | Should -Be ($truth | Measure-Object TOTAL_IMPRESSION -Sum).Sum
-        @(Get-JournalEntry $emu -OperationId 'analytics/get_mmm_report').Count | Should -BeGreaterThan 0
-        @(Get-JournalEntry $emu -OperationId 'analytics/get_report').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_mmm_report').Count | Should -BeGreaterThan 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -Be 0
     }
 
     It 'reports ad groups weekly, and resumes from the token with Get-PinReport -Kind Mmm' {
@@ -56,9 +55,9 @@ Describe 'New-PinMmmReport' {
     }
 
     It 'sends nothing under -WhatIf' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         New-PinMmmReport -Name 'what if' -StartDate $start -EndDate $end -TargetingType GENDER -Column $columns -WhatIf | Should -BeNullOrEmpty
-        @(Get-JournalEntry $emu -OperationId 'analytics/create_mmm_report').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_mmm_report').Count | Should -Be 0
     }
 
     It 'refuses <Case> before any request, naming the parameter' -ForEach @(
@@ -67,13 +66,13 @@ Describe 'New-PinMmmReport' {
         @{ Case = 'an unknown country'; Id = 'InvalidValue'; Parameter = 'Country'; Override = @{ Country = 'ZZ' } }
         @{ Case = 'an end before the start'; Id = 'EndDateBeforeStartDate'; Parameter = 'EndDate'; Override = @{ EndDate = (Get-Date).AddDays(-30) } }
     ) {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $arguments = @{ Name = 'bad'; StartDate = $start; EndDate = $end; TargetingType = 'GENDER'; Column = $columns }
         foreach ($key in $Override.Keys) { $arguments[$key] = $Override[$key] }
         $err = $null
         New-PinMmmReport @arguments -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $err[0].Exception.Message | Should -Match "-$Parameter"
-        @(Get-JournalEntry $emu -OperationId 'analytics/create_mmm_report').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_mmm_report').Count | Should -Be 0
     }
 }

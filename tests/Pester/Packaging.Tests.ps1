@@ -71,12 +71,7 @@ Write-PinTestResult @{
     }
 
     It 'runs a read against the emulator from the installed copy' {
-        $emulatorModule = Join-Path $PSScriptRoot 'Emulator.psm1'
-        if (-not (Get-PinEmulatorDll) -or -not (Test-Path $emulatorModule) -or
-            @($manifest.CmdletsToExport) -notcontains 'Connect-PinAccount' -or @($manifest.CmdletsToExport) -notcontains 'Get-PinAdAccount') {
-            Set-ItResult -Skipped -Because 'needs the emulator, tests/Pester/Emulator.psm1, Connect-PinAccount and Get-PinAdAccount'
-            return
-        }
+        $emulatorModule = Join-Path $PSScriptRoot 'TestSupport.psm1'
         $script = @"
 Import-Module '$($emulatorModule -replace "'", "''")'
 `$emulator = Start-PinTestEmulator

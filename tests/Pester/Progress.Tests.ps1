@@ -11,7 +11,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; BulkPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = ($world.adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1).id
@@ -60,7 +59,7 @@ $records = @($ps.Streams.Progress | ForEach-Object { @{ Id = $_.ActivityId; Acti
     function script:Invoke-ProgressChild([switch] $NonInteractive, [string] $Scenario = 'All') {
         $folder = Join-Path ([IO.Path]::GetTempPath()) ('pin-progress-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
         $null = New-Item -ItemType Directory -Path $folder
-        $pwsh = Get-PinPwshInvocation
+        $pwsh = Get-PinChildPwshCommand
         $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
         $arguments = @($pwsh.Prefix) + @('-NoProfile') + $(if ($NonInteractive) { @('-NonInteractive') } else { @() }) +
             @('-File', $childFile, $emu.ApiBaseUri, $account, $world.today, $Scenario, $folder, $second)

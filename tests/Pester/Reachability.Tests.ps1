@@ -6,8 +6,7 @@
 # targeting analytics too). Checked through the emulator's request journal.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ BulkPreparationMs = 1200; ReportPreparationMs = 1200; CampaignsPerAccount = 3; AdGroupsPerCampaign = 2; AdsPerAdGroup = 2; TemplatesPerAccount = 4 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -17,8 +16,6 @@ BeforeAll {
     $script:visible = 'ACTIVE', 'PAUSED'
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
 
-    # The emulator journals a request once its answer is written: give it a moment to settle.
-    function script:Get-Entry([string] $OperationId) { Start-Sleep -Milliseconds 150; @(Get-JournalEntry $emu -OperationId $OperationId) }
     function script:Get-FirstError([scriptblock] $Command) {
         $ErrorActionPreference = 'Stop'
         try { $null = & $Command; $null } catch { $_ }
@@ -32,9 +29,9 @@ AfterAll {
 
 Describe 'Get-PinTemplate -Order' {
     It 'sends order=<Order> and lists the templates in that order' -ForEach @(@{ Order = 'ASCENDING' }, @{ Order = 'DESCENDING' }) {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $templates = @(Get-PinTemplate -Order $Order)
-        $entries = Get-Entry 'templates/list'
+        $entries = @(Get-PinTestEmulatorRequest $emu -OperationId 'templates/list')
         $entries.Count | Should -BeGreaterThan 0
         $entries | ForEach-Object { $_.queryString | Should -BeLike "*order=$Order*" }
         $ids = @($templates.Id | ForEach-Object { [decimal]$_ })
@@ -44,9 +41,9 @@ Describe 'Get-PinTemplate -Order' {
     }
 
     It 'leaves order out when not given' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = Get-PinTemplate
-        (Get-Entry 'templates/list')[0].queryString | Should -Not -BeLike '*order=*'
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'templates/list')[0].queryString | Should -Not -BeLike '*order=*'
     }
 }
 
@@ -57,9 +54,9 @@ Describe 'Get-PinAd with -CampaignId and -AdGroupId together' {
     }
 
     It 'sends both filters, repeated as explode: true encodes them, and the answer honours both' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $ads = @(Get-PinAd -CampaignId $campaigns[0].id -AdGroupId $groupA.id -Status Active, Paused, Archived)
-        $query = (Get-Entry 'ads/list')[0].queryString
+        $query = @(Get-PinTestEmulatorRequest $emu -OperationId 'ads/list')[0].queryString
         $query | Should -BeLike "*campaign_ids=$($campaigns[0].id)*"
         $query | Should -BeLike "*ad_group_ids=$($groupA.id)*"
         ($ads.Id | Sort-Object) | Should -Be @($groupA.ads.id | Sort-Object)
@@ -71,9 +68,9 @@ Describe 'Get-PinAd with -CampaignId and -AdGroupId together' {
     }
 
     It 'sends a command-line -CampaignId with piped ad groups' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = @(Get-PinAdGroup -CampaignId $campaigns[0].id | Get-PinAd -CampaignId $campaigns[0].id)
-        $queries = @(Get-Entry 'ads/list').queryString
+        $queries = @(Get-PinTestEmulatorRequest $emu -OperationId 'ads/list').queryString
         $queries.Count | Should -BeGreaterThan 0
         $queries | ForEach-Object { $_ | Should -BeLike "*campaign_ids=$($campaigns[0].id)*"; $_ | Should -BeLike '*ad_group_ids=*' }
     }
@@ -82,11 +79,11 @@ Describe 'Get-PinAd with -CampaignId and -AdGroupId together' {
 Describe 'Bulk requests: include_details and statuses' {
     It 'Get-PinReport -Kind Bulk -IncludeDetails sends include_details=true; without it, nothing' {
         $job = New-PinBulkDownload -EntityType CAMPAIGN
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = Get-PinReport -Token $job.Token -Kind Bulk -IncludeDetails
         $null = $job | Get-PinReport -IncludeDetails
         $null = Get-PinReport -Token $job.Token -Kind Bulk
-        $queries = @(Get-Entry 'bulk_request/get').queryString
+        $queries = @(Get-PinTestEmulatorRequest $emu -OperationId 'bulk_request/get').queryString
         $queries.Count | Should -Be 3
         $queries[0] | Should -Be '?include_details=true'
         $queries[1] | Should -Be '?include_details=true'
@@ -132,9 +129,9 @@ Describe 'Polling is paced by each status operation''s own rate-limit category' 
         try {
             $job = if ($Kind -eq 'Bulk') { New-PinBulkDownload -Session $session -EntityType CAMPAIGN }
                    else { New-PinAsyncReport -Session $session -Level Campaign -StartDate $today.AddDays(-5) -EndDate $today.AddDays(-4) -Column SPEND_IN_DOLLAR }
-            Clear-Journal $emu
+            Clear-PinTestEmulatorRequest $emu
             ($job | Wait-PinReport -Session $session -TimeoutSec 20).Status | Should -Be $Final
-            $polls = Get-Entry $Operation
+            $polls = @(Get-PinTestEmulatorRequest $emu -OperationId $Operation)
             $polls.Count | Should -BeGreaterOrEqual 2
             $polls | ForEach-Object { $_.rateLimitCategory | Should -Be $Category }
         }
@@ -151,32 +148,32 @@ Describe 'The transient 400 ("Retry after N seconds") is retried for every analy
         @{ Operation = 'campaigns/analytics'; Targeting = $false }) {
         $campaignIds = @($accountInfo.campaigns.id)
         Add-PinTestEmulatorFault $emu -Kind status -Target $Operation -Status 400 -RetryAfterSeconds 1 -Count 1
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $level = if ($Operation -like 'ad_account*') { 'AdAccount' } else { 'Campaign' }
         $params = @{ Level = $level; StartDate = $today.AddDays(-10); EndDate = $today.AddDays(-8); Column = 'SPEND_IN_DOLLAR'; ErrorAction = 'Stop' }
         if ($level -eq 'Campaign') { $params.Id = $campaignIds }
         $rows = if ($Targeting) { @(Get-PinTargetingAnalytics @params -TargetingType GENDER) } else { @(Get-PinAnalytics @params) }
         $rows.Count | Should -BeGreaterThan 0
-        $statuses = @((Get-Entry $Operation).status)
+        $statuses = @((@(Get-PinTestEmulatorRequest $emu -OperationId $Operation)).status)
         $statuses | Should -Be @(400, 200)
     }
 
     It 'does not retry a 400 of another operation' {
         Add-PinTestEmulatorFault $emu -Kind status -Target 'campaigns/list' -Status 400 -RetryAfterSeconds 1 -Count 1
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $failure = Get-FirstError { Get-PinCampaign }
         $failure.FullyQualifiedErrorId | Should -BeLike 'ApiBadRequest,*'
-        @((Get-Entry 'campaigns/list').status) | Should -Be @(400)
+        @((@(Get-PinTestEmulatorRequest $emu -OperationId 'campaigns/list')).status) | Should -Be @(400)
     }
 }
 
 Describe 'Connect-PinAccount: the client_credentials grant and the scope field' {
     It '-ClientCredentials sends grant_type=client_credentials with scope, and renews the same way' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $session = Connect-PinAccount -ClientCredentials -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -Scope 'ads:read' `
             -ApiBaseUri $emu.ApiBaseUri -AdAccountId $account -PassThru -NoDefault
         try {
-            $grants = @(Get-Entry 'oauth/token')
+            $grants = @(Get-PinTestEmulatorRequest $emu -OperationId 'oauth/token')
             $grants.Count | Should -Be 1
             $grants[0].tokenRequest.grant_type | Should -Be 'client_credentials'
             $grants[0].tokenRequest.scope | Should -Be 'ads:read'
@@ -186,7 +183,7 @@ Describe 'Connect-PinAccount: the client_credentials grant and the scope field' 
 
             $null = Invoke-PinTestEmulatorTokenExpiry $emu
             @(Get-PinCampaign -Session $session).Count | Should -BeGreaterThan 0
-            $grants = @(Get-Entry 'oauth/token')
+            $grants = @(Get-PinTestEmulatorRequest $emu -OperationId 'oauth/token')
             $grants.Count | Should -Be 2
             $grants[1].tokenRequest.grant_type | Should -Be 'client_credentials'
         }
@@ -194,22 +191,22 @@ Describe 'Connect-PinAccount: the client_credentials grant and the scope field' 
     }
 
     It 'joins several scopes with commas' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $session = Connect-PinAccount -ClientCredentials -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -Scope 'ads:read', 'user_accounts:read' `
             -ApiBaseUri $emu.ApiBaseUri -PassThru -NoDefault
         $session.Dispose()
-        (Get-Entry 'oauth/token')[0].tokenRequest.scope | Should -Be 'ads:read,user_accounts:read'
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'oauth/token')[0].tokenRequest.scope | Should -Be 'ads:read,user_accounts:read'
     }
 
     It '-RefreshToken -Scope sends scope with the refresh grant; without -Scope the field is left out' {
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $first = Connect-PinAccount -RefreshToken $emu.RefreshToken -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -Scope 'ads:read' `
             -ApiBaseUri $emu.ApiBaseUri -PassThru -NoDefault
         $rotated = $first.TakeRefreshToken()   # the rotated refresh token is handed over once
         $first.Dispose()
         $second = Connect-PinAccount -RefreshToken $rotated -ClientId $emu.ClientId -ClientSecret $emu.ClientSecret -ApiBaseUri $emu.ApiBaseUri -PassThru -NoDefault
         $second.Dispose()
-        $grants = @(Get-Entry 'oauth/token')
+        $grants = @(Get-PinTestEmulatorRequest $emu -OperationId 'oauth/token')
         $grants.Count | Should -Be 2
         $grants[0].tokenRequest.grant_type | Should -Be 'refresh_token'
         $grants[0].tokenRequest.scope | Should -Be 'ads:read'

@@ -7,7 +7,7 @@
 # (Session.Tests.ps1 covers the same HTTP faults on entity listings; this file covers the data paths.)
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     # 260 campaigns: one sync call takes 250 ids, so "all campaigns" is two calls; one ad each keeps files small.
     $script:emu = Start-PinTestEmulator -Option @{
@@ -85,8 +85,7 @@ BeforeAll {
         catch { $failures.Add($_) }
         [pscustomobject]@{ Rows = $rows.ToArray(); Failures = $failures.ToArray() }
     }
-    function script:Wait-Journal { Start-Sleep -Milliseconds 200; @(Get-PinTestEmulatorRequest $emu) }
-    function script:Clear-State { Clear-PinTestEmulatorFault $emu; Start-Sleep -Milliseconds 100; Clear-PinTestEmulatorRequest $emu }
+    function script:Clear-State { Clear-PinTestEmulatorFault $emu; Clear-PinTestEmulatorRequest $emu }
 
     # The suite's totals, printed at the end (Write-Host, so they show in the test output).
     $script:totals = [ordered]@{ FaultsTried = 0; FaultsSurvived = 0; BadInputsTried = 0; BadInputsRefused = 0 }
@@ -136,7 +135,7 @@ Describe 'Fault matrix: synchronous analytics' {
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Granularity Day -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $smallTruth) | Should -BeNullOrEmpty
-        $calls = @(Wait-Journal | Where-Object operationId -eq 'campaigns/analytics')
+        $calls = @(Get-PinTestEmulatorRequest $emu -OperationId 'campaigns/analytics')
         $calls.Count | Should -Be (1 + $(if ($Rule.ContainsKey('Count')) { $Rule['Count'] } else { 1 })) -Because 'each fault costs one retry'
         Complete-Fault
     }
@@ -159,7 +158,7 @@ Describe 'Fault matrix: synchronous analytics' {
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $allCampaigns -StartDate $end -EndDate $end -Column $metrics -Granularity Day -ThrottleLimit 1 -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $truth) | Should -BeNullOrEmpty
-        @(Wait-Journal | Where-Object operationId -eq 'campaigns/analytics').Count | Should -Be 3
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'campaigns/analytics').Count | Should -Be 3
         Complete-Fault
     }
 }
@@ -177,7 +176,7 @@ Describe 'Fault matrix: async reports' {
         $captured.Rows.Count | Should -Be 0
         $captured.Failures[0].FullyQualifiedErrorId | Should -BeLike 'ServerError,*'
         $captured.Failures[0].Exception.Message | Should -Match 'request id|Request id'
-        @(Wait-Journal | Where-Object operationId -eq 'analytics/create_report').Count | Should -Be 1 -Because 'a POST that may have reached the server is never re-sent blindly'
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_report').Count | Should -Be 1 -Because 'a POST that may have reached the server is never re-sent blindly'
         Complete-Fault
     }
 
@@ -191,7 +190,7 @@ Describe 'Fault matrix: async reports' {
         $captured = Invoke-Captured { Invoke-PinReport -Level Campaign -CampaignId $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Format Csv }; $rows = $captured.Rows; $failures = $captured.Failures
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $smallTruth) | Should -BeNullOrEmpty
-        @(Wait-Journal | Where-Object { $_.status -eq $Status }).Count | Should -Be 2 -Because 'both faults fired and were retried'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.status -eq $Status }).Count | Should -Be 2 -Because 'both faults fired and were retried'
         Complete-Fault
     }
 
@@ -221,7 +220,7 @@ Describe 'Fault matrix: async reports' {
         $captured = Invoke-Captured { $job | Receive-PinReport }; $rows = $captured.Rows; $failures = $captured.Failures
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $largeTruth) | Should -BeNullOrEmpty
-        @(Wait-Journal | Where-Object operationId -eq 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
         Complete-Fault
     }
 
@@ -313,7 +312,7 @@ Describe 'Parallel runspaces share one session and its rate budget' {
         foreach ($result in $results) {
             (Compare-Truth $result.Rows (Get-Truth $result.Ids)) | Should -BeNullOrEmpty -Because "worker $($result.Worker) gets its own campaigns' rows"
         }
-        $journal = @(Wait-Journal | Where-Object rateLimitCategory -eq 'ads_analytics')
+        $journal = @(Get-PinTestEmulatorRequest $emu | Where-Object rateLimitCategory -eq 'ads_analytics')
         $journal.Count | Should -BeGreaterOrEqual 32
         @($journal | Where-Object status -eq 429).Count | Should -Be 0
         ((Get-PinSession).RequestCount - $requestsBefore) | Should -BeGreaterOrEqual $journal.Count -Because 'all runspaces used the one session'
@@ -405,7 +404,6 @@ Describe 'Fault matrix: cut-off synchronous responses' {
 # time bound; every bad input is refused, with its own error id, before any request. Totals go to the test output.
 Describe 'Hostile server in front of the emulator' {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot 'HostileServer.psm1') -Force
         $script:hostile = Start-PinHostileServer -Upstream $emu.ApiBaseUri -MaxSeconds 1800 -MaxStallSeconds 60
         function script:Connect-Hostile([hashtable] $Extra = @{}) {
             Connect-PinAccount -ApiBaseUri $hostile.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id -NoDefault -RequestTimeoutSec 5 @Extra
@@ -681,7 +679,7 @@ Describe 'Hostile server in front of the emulator' {
             while ($watch.Elapsed.TotalSeconds -lt 12) {
                 $null = Get-PinAnalytics -Session $s -Level Campaign -Id $allCampaigns[0] -StartDate $end -EndDate $end -Column IMPRESSION_1 -Granularity Day -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
             }
-            $sent = @(Wait-Journal | Where-Object rateLimitCategory -eq 'ads_analytics').Count
+            $sent = @(Get-PinTestEmulatorRequest $emu | Where-Object rateLimitCategory -eq 'ads_analytics').Count
             $sent | Should -BeLessOrEqual 60 -Because "a budget of 60/minute let $sent requests out within 12 s"
             $sent | Should -BeGreaterOrEqual 50
         }
@@ -799,7 +797,7 @@ Describe 'Hostile server in front of the emulator' {
         Clear-PinTestEmulatorFault $emu
         $captured.Failures | Should -BeNullOrEmpty
         (Compare-Truth $captured.Rows $largeTruth) | Should -BeNullOrEmpty
-        @(Wait-Journal | Where-Object host -eq 'store').Count | Should -Be 2 -Because 'the reset download was repeated once'
+        @(Get-PinTestEmulatorRequest $emu -HostKind store).Count | Should -Be 2 -Because 'the reset download was repeated once'
         Complete-Fault
     }
 }
@@ -808,14 +806,13 @@ Describe 'Hostile server in front of the emulator' {
 # server sees one).
 Describe 'Bad inputs refused before any request' {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot 'HostileServer.psm1') -Force
         $script:badSession = Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id -NoDefault
         $script:finishedJob = New-PinAsyncReport -Session $badSession -Level Campaign -CampaignId $someCampaigns -StartDate $start -EndDate $end -Column $metrics -Format Csv | Wait-PinReport
     }
     AfterAll { Disconnect-PinAccount -Session $badSession }
     BeforeEach {
         Remove-Item (Join-Path (Get-Location) 'PinX') -ErrorAction SilentlyContinue   # an unfixed module wrote Env:\PinX here
-        Start-Sleep -Milliseconds 100; Clear-PinTestEmulatorRequest $emu; $totals.BadInputsTried++
+        Clear-PinTestEmulatorRequest $emu; $totals.BadInputsTried++
     }
 
     It '<Case>: <ErrorId>, no request' -ForEach @(
@@ -833,7 +830,7 @@ Describe 'Bad inputs refused before any request' {
         $captured.Failures | Should -Not -BeNullOrEmpty
         $captured.Failures[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
         $captured.Failures[0].Exception.Message | Should -Match '-\w+|/v5|Env|NUL'
-        @(Wait-Journal).Count | Should -Be 0 -Because 'bad input is refused before any request'
+        @(Get-PinTestEmulatorRequest $emu).Count | Should -Be 0 -Because 'bad input is refused before any request'
         Test-Path (Join-Path (Get-Location) 'PinX') | Should -BeFalse
         $totals.BadInputsRefused++
     }
@@ -854,7 +851,7 @@ Describe 'Tokens in the middle of a run' {
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $truth) | Should -BeNullOrEmpty
         (Get-PinSession).TokenRefreshCount | Should -Be ($refreshesBefore + 1)
-        @(Wait-Journal | Where-Object status -eq 401).Count | Should -BeGreaterOrEqual 1 -Because 'the expiry really hit the run'
+        @(Get-PinTestEmulatorRequest $emu | Where-Object status -eq 401).Count | Should -BeGreaterOrEqual 1 -Because 'the expiry really hit the run'
     }
 
     It 'access token expiry while waiting for a report: refreshed, exact rows' {

@@ -4,10 +4,10 @@
 # targeting types, and bulk downloads filtered by updated_since and the campaign schedule.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; BulkPreparationMs = 0 }
-    $script:world = Invoke-RestMethod "$($emu.AdminUri)/world"
+    $script:world = Get-PinTestEmulatorWorld $emu
     $script:account = $world.adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)

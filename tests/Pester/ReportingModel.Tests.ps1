@@ -5,11 +5,11 @@
 # reports by exactly their ids; the planner refuses what it cannot answer exactly, before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 3; AdGroupsPerCampaign = 2; AdsPerAdGroup = 2; ProductGroupsPerAdGroup = 1; ActivityRate = 0.7 }
     $script:world = Get-PinTestEmulatorWorld $emu
-    $script:account = $world.adAccounts | Where-Object access -ne 'DENIED' | Select-Object -First 1
+    $script:account = $world.adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
 
@@ -343,7 +343,8 @@ Describe 'Resuming by token' {
             $message = ($waitErrors | Select-Object -First 1).Exception.Message
             $command = [regex]::Match($message, 'Get-PinReport .*\| Receive-PinReport').Value
             $command | Should -Not -BeNullOrEmpty
-            Start-Sleep -Seconds 4
+            # The report is ready once its preparation time is over: end it now rather than wait 4 s.
+            Set-PinTestEmulatorOption $emu @{ ReportPreparationMs = 0 }
             $rows = @(Invoke-Expression $command)
             $rows.Count | Should -BeGreaterThan 0
             $rows[0].SPEND_IN_DOLLAR | Should -Not -BeNullOrEmpty

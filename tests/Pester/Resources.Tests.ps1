@@ -4,24 +4,11 @@
 # cache, validation before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 1; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1 }
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
 
-    # The emulator journals a request once its response is written, so the client can be a moment
-    # ahead: read until two reads agree.
-    function script:Get-ApiRequest([string] $PathLike) {
-        $previous = -1
-        for ($attempt = 0; $attempt -lt 20; $attempt++) {
-            $all = @(Invoke-RestMethod "$($emu.AdminUri)/requests" | ForEach-Object { $_ })  # unroll the JSON array
-            if ($all.Count -eq $previous) { break }
-            $previous = $all.Count
-            Start-Sleep -Milliseconds 100
-        }
-        $all | Where-Object { $_.host -eq 'api' -and $_.path -like $PathLike }
-    }
-    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
 }
 
 AfterAll {
@@ -39,10 +26,10 @@ Describe 'Get-PinMetricDefinition' {
     }
 
     It 'fetches the catalogue once per session and report type, however many lookups' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         1..10 | ForEach-Object { $null = Get-PinMetricDefinition -Name SPEND_IN_DOLLAR -ReportType Sync }
         $null = Get-PinMetricDefinition -Name 'IMPRESSION_*' -ReportType Sync
-        $requests = @(Get-ApiRequest '/v5/resources/delivery_metrics')
+        $requests = @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/resources/delivery_metrics')
         $requests.Count | Should -Be 1
         $requests[0].queryString | Should -Be '?report_type=SYNC'
     }
@@ -65,12 +52,12 @@ Describe 'Get-PinMetricDefinition' {
 
     It 'completes metric names from the cache with display names as tooltips, without a request' {
         $null = Get-PinMetricDefinition -ReportType Sync
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $completion = TabExpansion2 -inputScript 'Get-PinMetricDefinition -Name CLICKTHROUGH_' -cursorColumn 43
         $match = $completion.CompletionMatches | Where-Object CompletionText -eq 'CLICKTHROUGH_2'
         $match | Should -Not -BeNullOrEmpty
         $match.ToolTip | Should -BeLike 'Earned Pin clicks*'
-        @(Get-ApiRequest '/v5/*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/*').Count | Should -Be 0
     }
 }
 
@@ -110,25 +97,25 @@ Describe 'Get-PinTargetingOption' {
     It 'asks once per type and session for many lookups' {
         # A new session starts with an empty cache.
         Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         1..10 | ForEach-Object { (Get-PinTargetingOption -TargetingType LOCATION -Id 500).Name | Should -Be 'U.S.: Portland-Auburn' }
         $null = Get-PinTargetingOption -TargetingType GENDER, Gender
         $null = Get-PinTargetingOption -TargetingType GENDER
-        @(Get-ApiRequest '/v5/resources/targeting/LOCATION').Count | Should -Be 1
-        @(Get-ApiRequest '/v5/resources/targeting/GENDER').Count | Should -Be 1
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/resources/targeting/LOCATION').Count | Should -Be 1
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/resources/targeting/GENDER').Count | Should -Be 1
     }
 
     It 'refuses an unknown type before any request' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Get-PinTargetingOption -TargetingType PLACEMENT -ErrorAction Stop } | Should -Throw '*not a valid TargetingOptionType*'
-        @(Get-ApiRequest '/v5/*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/*').Count | Should -Be 0
     }
 
     It 'refuses a malformed ad account id before any request' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $null = Get-PinTargetingOption -TargetingType LOCATION -AdAccountId 'abc' -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'IdNotNumeric,*'
-        @(Get-ApiRequest '/v5/*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/*').Count | Should -Be 0
     }
 }
 
@@ -136,13 +123,13 @@ Describe 'Get-PinMetricsReadyState' {
     BeforeAll { $script:today = [datetime]::UtcNow.Date }
 
     It 'answers one object per date, one request per date, in date order' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $states = @(Get-PinMetricsReadyState -Date $today, $today.AddDays(-5), $today.AddDays(-1))
         $states | ForEach-Object { $_.PSTypeNames | Should -Contain 'PinterestAds.PinMetricsReadyState' }
         $states.Date | Should -Be @($today.AddDays(-5), $today.AddDays(-1), $today)
         $states.ConversionMetricsReady | Should -Be @($true, $false, $false)
         $states.NonConversionMetricsReady | Should -Be @($true, $true, $false)
-        $requests = @(Get-ApiRequest '/v5/resources/metrics_ready_state')
+        $requests = @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/resources/metrics_ready_state')
         $requests.Count | Should -Be 3
         $requests.queryString | Sort-Object | Should -Be (@($today.AddDays(-5), $today.AddDays(-1), $today) | ForEach-Object { '?date=' + $_.ToString('yyyy-MM-dd') })
     }
@@ -161,13 +148,13 @@ Describe 'Get-PinMetricsReadyState' {
 
     It 'asks about future dates and dates of any age, which the description does not limit' {
         # metrics_ready_state's date has only a format in the description: no lookback, no "not after today".
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         $states = @(Get-PinMetricsReadyState -Date $today.AddDays(1), $today.AddYears(-5) -ErrorVariable failures)
         $failures | Should -BeNullOrEmpty
         $states.Date | Should -Be @($today.AddYears(-5), $today.AddDays(1))
         $states[1].AllMetricsReady | Should -BeFalse -Because 'the emulator has no final metrics for a future date'
         $states[0].AllMetricsReady | Should -BeTrue
-        @(Get-ApiRequest '/v5/resources/metrics_ready_state').Count | Should -Be 2
+        @(Get-PinTestEmulatorRequest $emu -HostKind api -PathLike '/v5/resources/metrics_ready_state').Count | Should -Be 2
     }
 
     It 'refuses an inverted range' {

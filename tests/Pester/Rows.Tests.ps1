@@ -5,7 +5,7 @@
 # the columns: member lists, formatting, Export-Csv output, JSON, counting and indexing, read-only errors.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -48,13 +48,17 @@ Describe 'Rows are objects whose properties are exactly the columns' -ForEach @(
         $row.PSTypeNames | Should -Contain 'PinterestAds.PinRow'
     }
 
-    It '<Kind> rows: Export-Csv writes the same file as for plain objects holding the same values' {
+    It '<Kind> rows: Export-Csv writes the same file as for plain objects holding the values'' invariant text' {
         $fast = Join-Path $outFolder "$Kind-fast.csv"
         $plain = Join-Path $outFolder "$Kind-plain.csv"
         $rows | Export-Csv $fast
         $rows | ForEach-Object {
             $plainRow = [ordered]@{}
-            foreach ($p in $_.PSObject.Properties) { $plainRow[$p.Name] = $p.Value }
+            foreach ($p in $_.PSObject.Properties) {
+                # ISO dates and invariant numbers, whatever the culture (CsvCultures.Tests.ps1 covers every culture).
+                $plainRow[$p.Name] = if ($p.Value -is [datetime]) { $p.Value.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) }
+                elseif ($p.Value -is [decimal]) { $p.Value.ToString([cultureinfo]::InvariantCulture) } else { $p.Value }
+            }
             [pscustomobject]$plainRow
         } | Export-Csv $plain
         (Get-Content $fast -Raw) | Should -BeExactly (Get-Content $plain -Raw)
@@ -140,7 +144,9 @@ Describe 'Rows stay typed in every culture' {
             $block = @($rows | Where-Object { $_.SPEND_IN_DOLLAR -gt $threshold })
             $simple.Count | Should -Be $block.Count
             $simple.Count | Should -BeGreaterThan 0
-            @($rows | ForEach-Object SPEND_IN_DOLLAR)[0] | Should -BeOfType [decimal]
+            # ForEach-Object's member-name form reads the same view: its values compare and compute as the typed ones.
+            @($rows | ForEach-Object SPEND_IN_DOLLAR)[0] -eq $rows[0].SPEND_IN_DOLLAR | Should -BeTrue
+            (@($rows | ForEach-Object SPEND_IN_DOLLAR)[0] + 1) | Should -BeOfType [decimal]
             @($rows | Where-Object DATE -ge $rows[0].DATE).Count | Should -Be @($rows | Where-Object { $_.DATE -ge $rows[0].DATE }).Count
         } finally { [cultureinfo]::CurrentCulture = $savedCulture }
     }
@@ -191,6 +197,6 @@ Describe 'Rows with missing values' {
         $lines = @($sparse | ConvertTo-Csv)
         $lines.Count | Should -Be ($sparse.Count + 1)
         $lines[1] | Should -BeLike '*,'
-        $lines[1] | Should -Match ('"' + [regex]::Escape($sparse[0].DATE.ToString()) + '"')
+        $lines[1] | Should -Match ('"' + $sparse[0].DATE.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) + '"')
     }
 }

@@ -5,8 +5,7 @@
 # as the sandbox does. An app token (client_credentials) is refused where the description's security lacks it.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ Sandbox = $true; ReportPreparationMs = 0; BulkPreparationMs = 0 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -68,15 +67,14 @@ Describe 'A Sandbox session' {
         'analytics/get_report', 'audience_insights/get', 'audience_insights_scope_and_type/get', 'bulk_download/create',
         'bulk_request/get', 'product_group_promotions/list', 'product_groups/analytics') {
         $operationId = $_
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $failure = Get-FirstError $reach[$operationId]
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'NotAvailableInSandbox,*'
         $failure.Exception.OperationId | Should -Be $operationId
         $failure.Exception.Message | Should -BeLike '*sandbox*Sandbox*'
         $failure.Exception.Message | Should -BeLike '*Instead:*'
-        Start-Sleep -Milliseconds 150
-        @(Get-JournalEntry $emu -HostKind api) | Should -BeNullOrEmpty -Because 'nothing may be sent for an operation the sandbox lacks'
+        @(Get-PinTestEmulatorRequest $emu -HostKind api) | Should -BeNullOrEmpty -Because 'nothing may be sent for an operation the sandbox lacks'
     }
 
     It 'answers Supports() from the description for every covered operation' {
@@ -135,11 +133,10 @@ Describe 'A client_credentials session' {
         try {
             $app.Supports('analytics/create_report') | Should -BeFalse
             $app.Supports('campaigns/list') | Should -BeTrue
-            Clear-Journal $emu
+            Clear-PinTestEmulatorRequest $emu
             $failure = Get-FirstError { New-PinAsyncReport -Session $app -Level Campaign -StartDate (Get-Date).AddDays(-5) -EndDate (Get-Date).AddDays(-4) -Column SPEND_IN_DOLLAR -Confirm:$false }
             $failure.FullyQualifiedErrorId | Should -BeLike 'NotAvailableWithClientCredentials,*'
-            Start-Sleep -Milliseconds 150
-            @(Get-JournalEntry $emu -HostKind api) | Should -BeNullOrEmpty
+            @(Get-PinTestEmulatorRequest $emu -HostKind api) | Should -BeNullOrEmpty
             @(Get-PinCampaign -Session $app).Count | Should -BeGreaterThan 0
         }
         finally { $app.Dispose() }

@@ -8,7 +8,6 @@
 # The emulator's journal shows whether the object store ever received credentials.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
 
@@ -180,7 +179,6 @@ Write-PinTestResult @{ Invoked = @($invoked); Records = $captured.Count; Errors 
         PIN_SEC_SANDBOX = $sandbox; PIN_SEC_API = $emu.ApiBaseUri; PIN_SEC_ADMIN = $emu.AdminUri; PIN_SEC_CLIENT_ID = $clientId
         PIN_SEC_ACCESS = $secrets.AccessToken; PIN_SEC_REFRESH = $secrets.RefreshToken; PIN_SEC_CLIENT_SECRET = $secrets.ClientSecret
     }
-    Start-Sleep -Milliseconds 300
     $script:journal = @(Get-PinTestEmulatorRequest $emu)
 }
 

@@ -4,7 +4,7 @@
 # refresh and rotation, retries, fail-fast on long rate limits, cancellation, and secrecy.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator
     $script:plainAccessToken = 'emulator-access-token'
@@ -13,12 +13,6 @@ BeforeAll {
         param([hashtable] $Extra = @{})
         Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken @Extra
     }
-    function script:Get-AdminRequest { Start-Sleep -Milliseconds 200; Get-PinTestEmulatorRequest $emu }
-    function script:Clear-AdminRequest { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/requests" | Out-Null }
-    function script:Add-Fault([hashtable] $Rule) {
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/faults" -ContentType 'application/json' -Body (ConvertTo-Json @($Rule) -Depth 5) | Out-Null
-    }
-    function script:Clear-Fault { Invoke-RestMethod -Method Delete "$($emu.AdminUri)/faults" | Out-Null }
     # The emulator's refresh tokens rotate on every use, like Pinterest's: keep the latest one.
     $script:refreshToken = $emu.RefreshToken
     $script:refreshSession = $null
@@ -34,7 +28,7 @@ BeforeAll {
             $script:refreshSession = $null
         }
     }
-    function script:Get-FirstAccountId { (Invoke-RestMethod "$($emu.AdminUri)/world").adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1 -ExpandProperty id }
+    function script:Get-FirstAccountId { (Get-PinTestEmulatorWorld $emu).adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1 -ExpandProperty id }
 }
 
 AfterAll {
@@ -43,7 +37,7 @@ AfterAll {
 }
 
 Describe 'Connect-PinAccount' {
-    AfterEach { Save-RotatedRefreshToken; Disconnect-PinAccount; Clear-Fault }
+    AfterEach { Save-RotatedRefreshToken; Disconnect-PinAccount; Clear-PinTestEmulatorFault $emu }
 
     It 'connects with an access token and shows a secret-free session' {
         Connect-Emulator @{ AdAccountId = (Get-FirstAccountId) }
@@ -69,12 +63,10 @@ Describe 'Connect-PinAccount' {
     }
 
     It 'refuses plain HTTP to anything but loopback, before any request' {
-        Clear-AdminRequest
-        Start-Sleep -Milliseconds 200
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         { Connect-PinAccount -ApiBaseUri 'http://api.example.com/v5' -AccessToken $emu.AccessToken -ErrorAction Stop } |
             Should -Throw -ErrorId 'ApiBaseUriNotSecure,*'
-        @(Get-AdminRequest | Where-Object path -notlike '/_emulator*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu | Where-Object path -notlike '/_emulator*').Count | Should -Be 0
     }
 
     It 'never takes a token as a plain string' {
@@ -135,19 +127,19 @@ Describe 'Connect-PinAccount' {
 Describe 'HTTP engine through the cmdlets' {
     BeforeAll { Connect-Emulator }
     AfterAll { Disconnect-PinAccount }
-    AfterEach { Clear-Fault }
+    AfterEach { Clear-PinTestEmulatorFault $emu }
 
     It 'retries 500, 502 and 503 and returns complete results' -TestCases @(@{ Status = 500 }, @{ Status = 502 }, @{ Status = 503 }) {
         param($Status)
         $expected = @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count
         $retriesBefore = (Get-PinSession).RetryCount
-        Add-Fault @{ kind = 'status'; status = $Status; target = 'campaigns/list'; count = 2 }
+        Add-PinTestEmulatorFault $emu -Kind status -Status $Status -Target 'campaigns/list' -Count 2
         @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -Be $expected
         (Get-PinSession).RetryCount | Should -Be ($retriesBefore + 2)
     }
 
     It 'waits out a 429 with a short Retry-After' {
-        Add-Fault @{ kind = 'status'; status = 429; target = 'campaigns/list'; count = 1; retryAfterSeconds = 1 }
+        Add-PinTestEmulatorFault $emu -Kind status -Status 429 -Target 'campaigns/list' -Count 1 -RetryAfterSeconds 1
         @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
     }
 
@@ -155,7 +147,7 @@ Describe 'HTTP engine through the cmdlets' {
         # Its own session: a daily limit empties that session's budget for hours.
         $own = Connect-Emulator @{ NoDefault = $true }
         try {
-            Add-Fault @{ kind = 'status'; status = 429; target = 'campaigns/list'; count = 1; rateLimitResetSeconds = 64800 }
+            Add-PinTestEmulatorFault $emu -Kind status -Status 429 -Target 'campaigns/list' -Count 1 -RateLimitResetSeconds 64800
             $watch = [Diagnostics.Stopwatch]::StartNew()
             Get-PinCampaign -Session $own -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
@@ -163,10 +155,10 @@ Describe 'HTTP engine through the cmdlets' {
             $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
             $failure[0].Exception.ResetsAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddHours(17))
 
-            Clear-AdminRequest
+            Clear-PinTestEmulatorRequest $emu
             Get-PinCampaign -Session $own -AdAccountId (Get-FirstAccountId) -ErrorVariable again -ErrorAction SilentlyContinue
             $again[0].FullyQualifiedErrorId | Should -BeLike 'RateLimitExceeded,*'
-            @(Get-AdminRequest | Where-Object Path -like '*/campaigns').Count | Should -Be 0
+            @(Get-PinTestEmulatorRequest $emu | Where-Object Path -like '*/campaigns').Count | Should -Be 0
         }
         finally { Disconnect-PinAccount -Session $own }
     }
@@ -178,9 +170,9 @@ Describe 'HTTP engine through the cmdlets' {
     }
 
     It 'authenticates every API request' {
-        Clear-AdminRequest
+        Clear-PinTestEmulatorRequest $emu
         Get-PinAdAccount | Out-Null
-        $requests = @(Get-AdminRequest | Where-Object Host -eq 'api')
+        $requests = @(Get-PinTestEmulatorRequest $emu | Where-Object Host -eq 'api')
         $requests.Count | Should -BeGreaterThan 0
         $requests | ForEach-Object { $_.HadAuthorization | Should -BeTrue }
         $request = $requests[0]
@@ -190,17 +182,20 @@ Describe 'HTTP engine through the cmdlets' {
 
 Describe 'Cancellation' {
     BeforeAll { Connect-Emulator }
-    AfterAll { Disconnect-PinAccount; Clear-Fault }
+    AfterAll { Disconnect-PinAccount; Clear-PinTestEmulatorFault $emu }
 
     It 'stops at once on Ctrl+C, even in the middle of a slow call' {
         # A slow operation no later test calls: the emulator keeps sleeping on the abandoned request.
-        Add-Fault @{ kind = 'latency'; latencyMs = 30000; target = 'ad_groups/list'; count = 1 }
+        Add-PinTestEmulatorFault $emu -Kind latency -LatencyMs 30000 -Target 'ad_groups/list' -Count 1
         # A second runspace shares the process-wide default session, as ForEach-Object -Parallel does.
         $ps = [PowerShell]::Create()
         try {
             $null = $ps.AddScript('param($id) Import-Module PinterestAds; Get-PinAdGroup -AdAccountId $id').AddArgument((Get-FirstAccountId))
+            Clear-PinTestEmulatorRequest $emu
             $async = $ps.BeginInvoke()
-            Start-Sleep -Milliseconds 500
+            # Stop once the call is in flight (the emulator journals it on arrival, then holds it for 30 s).
+            $inFlight = Wait-PinTestEmulatorRequest $emu -OperationId 'ad_groups/list'
+            $inFlight.status | Should -Be 0 -Because 'the slow call has not been answered yet'
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
@@ -212,7 +207,7 @@ Describe 'Cancellation' {
 
 # Last: these expire and revoke the emulator's tokens.
 Describe 'Sessions' {
-    AfterEach { Save-RotatedRefreshToken; Disconnect-PinAccount; Clear-Fault }
+    AfterEach { Save-RotatedRefreshToken; Disconnect-PinAccount; Clear-PinTestEmulatorFault $emu }
 
     It 'data cmdlets fail clearly without a session' {
         Disconnect-PinAccount
@@ -231,15 +226,15 @@ Describe 'Sessions' {
     It 'refreshes an expired access token mid-run and carries on' {
         $null = Connect-WithRefreshToken
         $before = (Get-PinSession).TokenRefreshCount
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
+        $null = Invoke-PinTestEmulatorTokenExpiry $emu
         @(Get-PinCampaign -AdAccountId (Get-FirstAccountId)).Count | Should -BeGreaterThan 0
         (Get-PinSession).TokenRefreshCount | Should -Be ($before + 1)
     }
 
     It 'says clearly when the refresh token was revoked' {
         $null = Connect-WithRefreshToken
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/revoke-refresh" | Out-Null
-        Invoke-RestMethod -Method Post "$($emu.AdminUri)/tokens/expire-access" | Out-Null
+        $null = Invoke-PinTestEmulatorRefreshRevocation $emu
+        $null = Invoke-PinTestEmulatorTokenExpiry $emu
         Get-PinCampaign -AdAccountId (Get-FirstAccountId) -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'RefreshTokenRejected,*'
         $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'

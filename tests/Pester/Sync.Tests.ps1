@@ -5,8 +5,6 @@
 # forbidden account of three fails alone with a non-zero ending; bad input is refused before any request.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'SyncTestSupport.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:firstDay = [datetime]'2026-06-01'
@@ -276,8 +274,7 @@ Describe 'A killed run, then a rerun' {
         $modulePath = (Get-Module PinterestAds).Path
         $child = Join-Path $work 'child.ps1'
         @"
-Import-Module '$((Join-Path $PSScriptRoot 'Emulator.psm1') -replace "'", "''")'
-Import-Module '$((Join-Path $PSScriptRoot 'SyncTestSupport.psm1') -replace "'", "''")'
+Import-Module '$((Join-Path $PSScriptRoot 'TestSupport.psm1') -replace "'", "''")'
 Import-Module '$($modulePath -replace "'", "''")'
 `$emu = [pscustomobject]@{ AdminUri = '$($emu.AdminUri)' }
 Set-PinTestToday `$emu ([datetime]'$($firstDay.AddDays(30).ToString('yyyy-MM-dd'))')
@@ -286,7 +283,7 @@ Sync-PinAnalytics -Destination '$killed' -Level Campaign -Column SPEND_IN_DOLLAR
 "@ | Set-Content $child
         $null = Set-PinTestEmulatorOption $emu @{ latencyMs = 700 }
         try {
-            $pwsh = Get-PinPwshInvocation
+            $pwsh = Get-PinChildPwshCommand
             $process = Start-Process -FilePath $pwsh.FilePath -ArgumentList (@($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-File', $child)) -PassThru -RedirectStandardOutput (Join-Path $work 'child.out') -RedirectStandardError (Join-Path $work 'child.err')
             $deadline = [DateTime]::UtcNow.AddSeconds(90)
             $firstDone = $false
@@ -339,8 +336,7 @@ Describe 'One account of three answers 403' {
     It 'exits a script with a non-zero code' {
         $text = @"
 `$ErrorActionPreference = 'Stop'
-Import-Module '$(((Join-Path $PSScriptRoot 'SyncTestSupport.psm1')) -replace "'", "''")'
-Import-Module '$(((Join-Path $PSScriptRoot 'Emulator.psm1')) -replace "'", "''")'
+Import-Module '$((Join-Path $PSScriptRoot 'TestSupport.psm1') -replace "'", "''")'
 Import-Module '$((Get-Module PinterestAds).Path -replace "'", "''")'
 Set-PinTestToday ([pscustomobject]@{ AdminUri = '$($emu.AdminUri)' }) ([datetime]'$($firstDay.AddDays(30).ToString('yyyy-MM-dd'))')
 Connect-PinAccount -ApiBaseUri '$($emu.ApiBaseUri)' -AccessToken (ConvertTo-SecureString emulator-access-token -AsPlainText -Force)

@@ -3,11 +3,11 @@
 # truth, names of coded targeting values, targeting-type splitting and validation.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ CampaignsPerAccount = 3; AdGroupsPerCampaign = 2; AdsPerAdGroup = 1; ActivityRate = 0.7 }
     $script:world = Get-PinTestEmulatorWorld $emu
-    $script:account = $world.adAccounts | Where-Object access -ne 'DENIED' | Select-Object -First 1
+    $script:account = $world.adAccounts | Where-Object access -ne 'FORBIDDEN' | Select-Object -First 1
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -AdAccountId $account.id
     $script:today = [datetime]::ParseExact($world.today, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
     $script:start = $today.AddDays(-15)

@@ -3,8 +3,7 @@
 # including the everyday pipeline Get-PinTemplate | New-PinAsyncReport | Wait-PinReport | Receive-PinReport | Export-Csv.
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'ReportTestSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module PinterestAds -Force
     $script:emu = Start-PinTestEmulator -Option @{ ReportPreparationMs = 0; CampaignsPerAccount = 3 }
     $script:world = Get-PinTestEmulatorWorld $emu
@@ -39,7 +38,7 @@ Describe 'Get-PinTemplate' {
             $bigAccount = ((Get-PinTestEmulatorWorld $big).adAccounts | Where-Object access -eq 'OWNER' | Select-Object -First 1).id
             $session = Connect-PinAccount -ApiBaseUri $big.ApiBaseUri -AccessToken $big.AccessToken -NoDefault
             @(Get-PinTemplate -AdAccountId $bigAccount -Session $session).Count | Should -Be 260
-            @(Get-JournalEntry $big -OperationId 'templates/list').Count | Should -Be 2
+            @(Get-PinTestEmulatorRequest $big -OperationId 'templates/list').Count | Should -Be 2
         } finally { Stop-PinTestEmulator $big }
     }
 
@@ -100,9 +99,9 @@ Describe 'Template reports' {
         $job = $template | New-PinAsyncReport
         $job.Granularity | Should -Be $template.Granularity
         $job.StartDate | Should -Be $today.AddDays(-$template.StartDaysInPast)
-        Clear-Journal $emu
+        Clear-PinTestEmulatorRequest $emu
         $null = $template | New-PinAsyncReport -StartDate $start -EndDate $end -Granularity Total
-        $query = (Get-JournalEntry $emu -OperationId 'analytics/create_template_report').queryString
+        $query = (Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_template_report').queryString
         $query | Should -BeLike "*start_date=$($start.ToString('yyyy-MM-dd'))*"
         $query | Should -BeLike '*granularity=TOTAL*'
     }
@@ -129,11 +128,9 @@ Describe 'Template completion' {
         $watch = [Diagnostics.Stopwatch]::StartNew()
         @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object) | Should -Be $expected
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
-        Start-Sleep -Milliseconds 200
         Clear-PinTestEmulatorRequest $emu
         @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object) | Should -Be $expected
-        Start-Sleep -Milliseconds 200
-        @(Get-PinTestEmulatorRequest $emu | Where-Object Path -like '/v5/*').Count | Should -Be 0
+        @(Get-PinTestEmulatorRequest $emu -PathLike '/v5/*').Count | Should -Be 0
         Disconnect-PinAccount -Session $other
     }
 }

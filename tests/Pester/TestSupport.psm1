@@ -1,9 +1,14 @@
-# Shared helpers for the Pester suites: where the built module, the docs, the emulator and
-# the OpenAPI description are, and how to run code in a fresh pwsh.
-#   Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
-# build.ps1 -Task Test sets PINTEREST_MODULE_PATH, PINTEREST_EMULATOR_DLL and PINTEREST_REPO_ROOT;
-# without them (running Invoke-Pester by hand) the defaults below point into out/.
+# The one support module of the Pester suites: where the built module, the docs, the emulator and the OpenAPI
+# description are, how to run code in a fresh pwsh, help pages against commands, and (one file per concern under
+# Support/) the emulator, the hostile server, report rows against ground truth, and the sync destinations.
+#   Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+# build.ps1 -Task Test sets PINTEREST_MODULE_PATH, PINTEREST_EMULATOR_DLL, PINTEREST_HOSTILE_DLL and PINTEREST_REPO_ROOT;
+# without them (running Invoke-Pester by hand) the defaults below point into out/. The launchers (a fresh pwsh, a
+# server that prints a ready line) are tools/Build/PinProcess.psm1, shared with build.ps1, the benchmarks and the demo.
 Set-StrictMode -Version 3.0
+
+Import-Module (Join-Path $PSScriptRoot '../../tools/Build/PinProcess.psm1')
+foreach ($concern in 'Emulator', 'HostileServer', 'ReportRows', 'Sync') { . (Join-Path $PSScriptRoot "Support/$concern.ps1") }
 
 function Get-PinRepoRoot {
     if ($env:PINTEREST_REPO_ROOT) { return $env:PINTEREST_REPO_ROOT }
@@ -25,9 +30,17 @@ function Get-PinModuleManifestPath { Join-Path (Get-PinModulePath) 'PinterestAds
 function Get-PinDocsPath { Join-Path (Get-PinRepoRoot) 'docs/en-US' }
 
 function Get-PinEmulatorDll {
-    <# Path of the published emulator, or $null when it has not been built. #>
-    $path = if ($env:PINTEREST_EMULATOR_DLL) { $env:PINTEREST_EMULATOR_DLL } else { Join-Path (Get-PinRepoRoot) 'out/emulator/PinterestAds.Emulator.dll' }
-    if (Test-Path $path) { $path } else { $null }
+    <# Path of the emulator: PINTEREST_EMULATOR_DLL, else out/emulator, else its build output; throws when not built. #>
+    $repo = Get-PinRepoRoot
+    Find-PinBuiltDll -Name PinterestAds.Emulator -EnvironmentVariable PINTEREST_EMULATOR_DLL `
+        -PublishedPath (Join-Path $repo 'out/emulator/PinterestAds.Emulator.dll') -ProjectFolder (Join-Path $repo 'src/PinterestAds.Emulator')
+}
+
+function Get-PinHostileServerDll {
+    <# Path of the hostile test server: PINTEREST_HOSTILE_DLL, else out/hostile, else its build output; throws when not built. #>
+    $repo = Get-PinRepoRoot
+    Find-PinBuiltDll -Name PinterestAds.HostileServer -EnvironmentVariable PINTEREST_HOSTILE_DLL `
+        -PublishedPath (Join-Path $repo 'out/hostile/PinterestAds.HostileServer.dll') -ProjectFolder (Join-Path $repo 'tests/Tools/PinterestAds.HostileServer')
 }
 
 function Get-PinOpenApiPath {
@@ -60,15 +73,6 @@ function Get-PinHelpExample {
         ForEach-Object { Get-PinHelpExampleCode -Path $_.FullName }
 }
 
-function Get-PinPwshInvocation {
-    <# Executable and leading arguments that start a fresh copy of the running PowerShell. #>
-    $processPath = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') {
-        return [pscustomobject]@{ FilePath = $processPath; Prefix = @([Reflection.Assembly]::GetEntryAssembly().Location) }
-    }
-    [pscustomobject]@{ FilePath = $processPath; Prefix = @() }
-}
-
 function Invoke-PinFreshPwsh {
     <#
     Runs a script in a fresh `pwsh -NoProfile` whose PSModulePath is exactly -ModulePath (default:
@@ -98,7 +102,7 @@ function Write-PinTestResult($Value) { [Console]::Out.WriteLine('##PINRESULT## '
     $file = Join-Path ([IO.Path]::GetTempPath()) ("pinads-test-" + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -Path $file -Value ($prelude + "`n" + $Script) -Encoding utf8
 
-    $pwsh = Get-PinPwshInvocation
+    $pwsh = Get-PinChildPwshCommand
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
     foreach ($argument in @($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $file)) {
         $startInfo.ArgumentList.Add($argument)
@@ -201,4 +205,5 @@ function Compare-PinHelpPageToCommand {
     }
 }
 
+# With the shared launchers, so a test file imports this one module only.
 Export-ModuleMember -Function *

@@ -4,6 +4,9 @@ $ErrorActionPreference = 'Stop'
 
 $ModuleName = 'PinterestAds'
 
+# Get-PinChildPwshCommand: the one way to start a fresh pwsh, shared with the tests, benchmarks and demo.
+Import-Module (Join-Path $PSScriptRoot 'PinProcess.psm1')
+
 function Write-PinBuildStep([string] $Message) {
     Write-Host ''
     Write-Host "==> $Message" -ForegroundColor Cyan
@@ -31,17 +34,6 @@ function Get-PinModuleVersion([string] $RepoRoot) {
     $version = $node.InnerText.Trim()
     $null = [version]::Parse($version)   # a manifest ModuleVersion must be a System.Version
     $version
-}
-
-function Get-PinChildPwshCommand {
-    <# The executable and leading arguments that start a fresh copy of the running PowerShell. #>
-    $processPath = [Environment]::ProcessPath
-    $leaf = [IO.Path]::GetFileNameWithoutExtension($processPath)
-    if ($leaf -eq 'dotnet') {
-        # Running as a dotnet local tool: dotnet <path>/pwsh.dll
-        return [pscustomobject]@{ FilePath = $processPath; Prefix = @([Reflection.Assembly]::GetEntryAssembly().Location) }
-    }
-    [pscustomobject]@{ FilePath = $processPath; Prefix = @() }
 }
 
 function Invoke-PinChildScript {

@@ -5,8 +5,9 @@ using PinterestAds.Emulator.Traffic;
 namespace PinterestAds.Emulator.Hosting;
 
 /// <summary>
-/// What every API request goes through, in order: request id and journal, latency, injected faults,
-/// bearer authentication, rate limits, then the handler (whose ApiExceptions become Pinterest errors).
+/// What every API request goes through, in order: request id and journal (entered on arrival, its status recorded
+/// before the response starts), latency, injected faults, bearer authentication, rate limits, then the handler
+/// (whose ApiExceptions become Pinterest errors).
 /// </summary>
 internal static class ApiPipeline
 {
@@ -15,12 +16,13 @@ internal static class ApiPipeline
         app.Use(async (context, next) =>
         {
             var requestId = Guid.NewGuid().ToString("N")[..16];
-            var sequence = state.Journal.NextSequence();
-            var started = state.Time.GetUtcNow();
             context.Response.Headers["x-pinterest-rid"] = requestId;
             var operation = context.GetEndpoint()?.Metadata.GetMetadata<OperationTag>()?.Operation;
             var path = context.Request.Path.Value ?? "/";
             var isAdmin = path.StartsWith("/_emulator", StringComparison.Ordinal);
+            // First of all, so the journal holds the request before any answer (even an error) starts.
+            var journaled = isAdmin ? null
+                : JournaledRequest.Begin(context, state.Journal, state.Time.GetUtcNow(), "api", requestId, operation?.OperationId, operation?.RateLimitCategory);
             if (operation is not null) context.Response.Headers["x-ratelimit-category"] = operation.RateLimitCategory;
             try
             {
@@ -41,13 +43,8 @@ internal static class ApiPipeline
             }
             finally
             {
-                if (!isAdmin)
-                {
-                    state.Journal.Add(new JournalEntry(sequence, started, "api", context.Request.Method, path,
-                        context.Request.QueryString.Value ?? "", context.Response.StatusCode,
-                        context.Request.Headers.ContainsKey("Authorization"), operation?.OperationId, operation?.RateLimitCategory, requestId,
-                        context.Items[JournalEntry.TokenRequestItem] as IReadOnlyDictionary<string, string>));
-                }
+                // Usually done already (the response started); else the status is final now.
+                journaled?.Complete();
             }
         });
     }

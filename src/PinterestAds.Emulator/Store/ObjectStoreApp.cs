@@ -17,10 +17,9 @@ internal static class ObjectStoreApp
     {
         app.Run(async context =>
         {
-            var sequence = state.Journal.NextSequence();
-            var started = state.Time.GetUtcNow();
             var requestId = Guid.NewGuid().ToString("N")[..16];
             context.Response.Headers["x-amz-request-id"] = requestId;
+            var journaled = JournaledRequest.Begin(context, state.Journal, state.Time.GetUtcNow(), "store", requestId);
             try
             {
                 await ServeAsync(context, state);
@@ -30,9 +29,7 @@ internal static class ObjectStoreApp
             }
             finally
             {
-                state.Journal.Add(new JournalEntry(sequence, started, "store", context.Request.Method, context.Request.Path.Value ?? "/",
-                    context.Request.QueryString.Value ?? "", context.Response.StatusCode,
-                    context.Request.Headers.ContainsKey("Authorization"), null, null, requestId));
+                journaled.Complete();
             }
         });
     }

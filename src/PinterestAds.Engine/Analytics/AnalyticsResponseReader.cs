@@ -43,7 +43,7 @@ namespace PinterestAds.Engine.Analytics
             _targeting = plan.Operation.IsTargeting;
             _pinLevel = plan.Operation.Level == AnalyticsLevel.Pin;
             Schema = _pinLevel
-                ? PinAnalytics.Schema(plan.Query.Granularity != Granularity.Total, plan.Columns)
+                ? PinAnalytics.Schema(plan.Query.Granularity != Granularity.Total, plan.Columns, hourly: plan.Query.Granularity == Granularity.Hour)
                 : AnalyticsRowShape.SchemaFor(plan);
             _pinCampaignOrdinal = _pinLevel ? Schema.IndexOf(PinAnalytics.CampaignIdColumn) : -1;
             Activator = RowTypeFactory.For<AnalyticsRow>(Schema);

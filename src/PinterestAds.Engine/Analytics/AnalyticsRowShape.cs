@@ -22,7 +22,7 @@ namespace PinterestAds.Engine.Analytics
         public static string EntityIdColumn(AnalyticsLevel level) => EntityIdColumns.ForLevel(LevelName(level));
 
         public static RowSchema SchemaFor(AnalyticsLevel level, bool targeting, Granularity granularity, IEnumerable<string> columns) =>
-            RowSchema.ForAnalytics(EntityIdColumn(level), granularity != Granularity.Total, targeting, columns);
+            RowSchema.ForAnalytics(EntityIdColumn(level), granularity != Granularity.Total, targeting, columns, hourly: granularity == Granularity.Hour);
 
         public static RowSchema SchemaFor(AnalyticsPlan plan) =>
             SchemaFor(plan.Query.Level, plan.Operation.IsTargeting, plan.Query.Granularity, plan.Columns);

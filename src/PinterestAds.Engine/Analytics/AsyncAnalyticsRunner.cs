@@ -235,6 +235,7 @@ namespace PinterestAds.Engine.Analytics
                         EntityIdColumn = idColumn,
                         AdAccountId = job.AdAccountId,
                         IncludeDate = query.Granularity != Granularity.Total,
+                        HourlyDates = query.Granularity == Granularity.Hour,
                         ZeroFill = query.ZeroFill,
                         JsonLayout = JsonReportLayout.ByEntityId,
                         PreScanJsonKeys = false,

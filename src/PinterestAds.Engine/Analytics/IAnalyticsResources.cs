@@ -25,7 +25,7 @@ namespace PinterestAds.Engine.Analytics
     /// <summary>
     /// The session-cached resources analytics lean on: the metric catalogue (display names), targeting
     /// options (names of targeting values) and the metrics ready state. The session implementation
-    /// (<see cref="SessionAnalyticsResources"/>) delegates to the Resources catalogues; tests substitute fakes.
+    /// (<see cref="SessionAnalyticsResources"/>, the only one) delegates to the Resources catalogues.
     /// </summary>
     internal interface IAnalyticsResources
     {

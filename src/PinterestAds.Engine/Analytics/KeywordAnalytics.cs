@@ -130,7 +130,7 @@ namespace PinterestAds.Engine.Analytics
 
             bool withDate = query.Granularity != Granularity.Total;
             string? currency = await AnalyticsRunner.CurrencyOrNullAsync(new SessionAnalyticsResources(session), query.AdAccountId, log, ct).ConfigureAwait(false);
-            var schema = Schema(withDate, columns);
+            var schema = Schema(withDate, columns, hourly: query.Granularity == Granularity.Hour);
             var activator = RowTypeFactory.For<AnalyticsRow>(schema);
             foreach (var row in rows)
             {
@@ -152,7 +152,7 @@ namespace PinterestAds.Engine.Analytics
         }
 
         /// <summary>AdAccountId, Currency, Level, KEYWORD_ID, KeywordText, DATE (unless TOTAL), then the requested columns.</summary>
-        public static RowSchema Schema(bool includeDate, IEnumerable<string> columns)
+        public static RowSchema Schema(bool includeDate, IEnumerable<string> columns, bool hourly = false)
         {
             var leading = new List<RowColumn>
             {
@@ -162,7 +162,7 @@ namespace PinterestAds.Engine.Analytics
                 new RowColumn(EntityIdColumns.ForLevel("KEYWORD"), ColumnKind.Text),
                 new RowColumn(KeywordTextColumn, ColumnKind.Text),
             };
-            if (includeDate) leading.Add(new RowColumn(RowFields.Date, ColumnKind.Date));
+            if (includeDate) leading.Add(RowSchema.DateColumn(hourly));
             return new RowSchema(RowSchema.Append(leading, columns));
         }
 

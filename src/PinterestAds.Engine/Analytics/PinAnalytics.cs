@@ -36,7 +36,7 @@ namespace PinterestAds.Engine.Analytics
         }
 
         /// <summary>The row schema: AdAccountId, Currency, Level, CAMPAIGN_ID, PIN_ID, DATE (unless TOTAL), then the requested columns.</summary>
-        public static RowSchema Schema(bool includeDate, IEnumerable<string> columns)
+        public static RowSchema Schema(bool includeDate, IEnumerable<string> columns, bool hourly = false)
         {
             var leading = new List<RowColumn>
             {
@@ -46,7 +46,7 @@ namespace PinterestAds.Engine.Analytics
                 new RowColumn(CampaignIdColumn, ColumnKind.Text),
                 new RowColumn(EntityIdColumns.ForLevel("PIN"), ColumnKind.Text),
             };
-            if (includeDate) leading.Add(new RowColumn(RowFields.Date, ColumnKind.Date));
+            if (includeDate) leading.Add(RowSchema.DateColumn(hourly));
             return new RowSchema(RowSchema.Append(leading, columns));
         }
     }

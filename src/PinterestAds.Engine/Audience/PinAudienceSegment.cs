@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using PinterestAds.Engine.Entities;
 
@@ -31,6 +32,7 @@ namespace PinterestAds
         /// <summary>Affinity index against Pinterest's total audience (1 = as likely; interests only).</summary>
         public decimal? Index { get; }
 
-        public override string ToString() => $"{Name ?? Key} {Ratio:0.####}";
+        // Invariant: this is the text of a list item in the insight's CSV (see ExportableObject).
+        public override string ToString() => FormattableString.Invariant($"{Name ?? Key} {Ratio:0.####}");
     }
 }

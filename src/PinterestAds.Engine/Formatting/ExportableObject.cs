@@ -15,8 +15,10 @@ namespace PinterestAds.Engine.Formatting
     /// <remarks>
     /// <para>The export view (non-generic <see cref="IDictionary"/>, what Export-Csv reads) has one
     /// column per public property, in property order, except dictionary-valued ones (<c>Fields</c>:
-    /// the raw API answer stays on the object, it is not a column); scalar values stay typed (Where-Object's
-    /// simplified syntax reads this view too) and lists are joined with <see cref="ListSeparator"/>. The typed view (<see cref="IDictionary{TKey,TValue}"/>,
+    /// the raw API answer stays on the object, it is not a column); dates, timestamps and non-integer numbers
+    /// come as <see cref="InvariantValue"/>s (invariant text for Export-Csv, compared as the typed value by
+    /// Where-Object's simplified syntax, which reads this view too), other scalars as they are, and lists
+    /// are joined with <see cref="ListSeparator"/>. The typed view (<see cref="IDictionary{TKey,TValue}"/>,
     /// which PowerShell's member access reads first) and the enumeration hold the typed values.</para>
     /// <para>PowerShell lists the properties of public interfaces as members; <see cref="HostTypes"/>
     /// makes, for a host that asks, a subclass hiding them (and <c>Fields</c>) as the rows do.</para>
@@ -44,8 +46,9 @@ namespace PinterestAds.Engine.Formatting
             if (value is string || value is null) return value;
             // Still the list (ForEach-Object Permissions, -contains), whose text is the joined items.
             if (value is IList list && !(value is IDictionary)) return new JoinedList(list);
-            // Scalars stay typed: Where-Object's simplified syntax reads this view too (see PinRow).
-            return value;
+            // Dates and non-integer numbers: invariant text for Export-Csv, compared as the typed value
+            // by Where-Object's simplified syntax, which reads this view too (see InvariantValue).
+            return InvariantValue.ForExport(value);
         }
 
         // --- export view (Export-Csv) ---

@@ -13,8 +13,9 @@ namespace PinterestAds.Engine.Formatting
     /// <remarks>
     /// Why: <c>Export-Csv</c> calls <see cref="object.ToString()"/> on each value, which formats
     /// dates and decimals in the current culture (<c>28.11.2026 00:00:00</c>, <c>25,158397</c> in
-    /// de-DE). The rows' and entities' export views hand it this text instead, so the same data
-    /// gives the same bytes on every machine while the typed properties stay typed.
+    /// de-DE). The rows' and entities' export views hand it an <see cref="InvariantValue"/> whose
+    /// ToString() is this text, so the same data gives the same bytes on every machine while the typed
+    /// properties stay typed.
     /// </remarks>
     public static class InvariantText
     {
@@ -77,6 +78,16 @@ namespace PinterestAds.Engine.Formatting
             buffer[16] = ':';
             Write2(buffer, 17, date.Second);
             return new string(buffer, 0, 19);
+        }
+
+        /// <summary>
+        /// An hour (<c>yyyy-MM-ddTHH:00</c>, also at midnight), as HOUR granularity rows show their date;
+        /// a time with seconds keeps them (<c>yyyy-MM-ddTHH:mm:ss</c>).
+        /// </summary>
+        public static string Hour(DateTime hour)
+        {
+            string text = Date(hour);
+            return text.Length == 10 ? text + "T00:00" : text;
         }
 
         /// <summary>An instant as ISO 8601 UTC, to the second: <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>

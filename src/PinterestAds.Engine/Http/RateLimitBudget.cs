@@ -85,12 +85,6 @@ namespace PinterestAds.Engine.Http
             lock (_gate) return CategoryWindow(category).TimeUntilRoom(_now());
         }
 
-        /// <summary>Waits until both the category and the overall window have room, then takes a place in both.</summary>
-        public async Task AcquireAsync(string category, CancellationToken cancellationToken)
-        {
-            while (!await TryAcquireAsync(category, TimeSpan.MaxValue, cancellationToken).ConfigureAwait(false)) { }
-        }
-
         /// <summary>The server said the budget is spent until <paramref name="resetIn"/>: no room in the category until then.</summary>
         public void Exhaust(string category, TimeSpan resetIn)
         {

@@ -103,6 +103,7 @@ namespace PinterestAds.Engine.Reports
                 EntityIdColumn = entityIdColumn,
                 AdAccountId = job.AdAccountId,
                 IncludeDate = job.Granularity == null ? (bool?)null : !string.Equals(job.Granularity, "TOTAL", StringComparison.Ordinal),
+                HourlyDates = string.Equals(job.Granularity, "HOUR", StringComparison.Ordinal),
                 // A metric a JSON file leaves out is null, as on the sync path. CSV files are zero-filled by
                 // Pinterest itself (and must carry every requested column, which zero-fill makes the reader check).
                 ZeroFill = job.Format == ReportFormat.Csv,

@@ -30,5 +30,11 @@ namespace PinterestAds.Engine.Rows
 
         /// <summary>Flags such as <c>IS_PREMIERE_CAMPAIGN</c>: a <see cref="bool"/>.</summary>
         Boolean,
+
+        /// <summary>
+        /// The report date at HOUR granularity (<c>DATE</c>): parsed as <see cref="Date"/>, but its export
+        /// text always shows the hour (<c>yyyy-MM-ddTHH:00</c>, midnight included).
+        /// </summary>
+        Hour,
     }
 }

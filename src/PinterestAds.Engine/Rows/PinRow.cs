@@ -21,11 +21,15 @@ namespace PinterestAds
     /// The shadowing <c>Count</c> is 1, as PowerShell reports for any single object, so
     /// <c>$rows.Count</c> means rows even when there is one; <c>$row.Keys.Count</c> is the number
     /// of columns. Indexing with 0 or -1 returns the row itself, as for any single object.
-    /// <para>Both dictionary views hold the typed values. Export-Csv and Where-Object's simplified
-    /// syntax read the same non-generic indexer, so a culture-independent text view here would turn
-    /// 'Where-Object SPEND_IN_DOLLAR -gt 100' into a string comparison that returns wrong rows without a
-    /// word; CSV files therefore format dates and decimals in the current culture, as for any typed
-    /// PowerShell object (see about_PinterestAds, "CSV files and cultures").</para>
+    /// <para>The export view (the non-generic indexer, which Export-Csv reads and calls ToString() on)
+    /// hands out dates and non-integer numbers as <see cref="InvariantValue"/>s: their text is
+    /// culture-independent (ISO dates, hours of a <see cref="ColumnKind.Hour"/> column as
+    /// yyyy-MM-ddTHH:00, '.' decimals), so CSV files are the same bytes in every culture. Where-Object's
+    /// simplified syntax and ForEach-Object's member-name form read the same indexer; the wrapper compares,
+    /// converts and computes as the typed value, so 'Where-Object SPEND_IN_DOLLAR -gt 100' stays a numeric
+    /// comparison (plain text here returned wrong rows without a word). The typed view
+    /// (<see cref="IDictionary{TKey,TValue}"/>, what member access reads), the values and the enumeration
+    /// (ConvertTo-Json) hold the typed values. See about_PinterestAds, "CSV files and cultures".</para>
     /// </remarks>
     public abstract class PinRow : IDictionary, IDictionary<string, object?>
     {
@@ -57,9 +61,18 @@ namespace PinterestAds
         {
             get
             {
-                // Typed, like the generic view: Where-Object's simplified syntax reads this indexer too, and
-                // text here would make 'Where-Object SPEND_IN_DOLLAR -gt 100' compare strings.
-                if (key is string column) return this[column];
+                // Export-Csv writes this value's ToString(): dates and non-integer numbers come wrapped so
+                // that text is invariant. Where-Object's simplified syntax reads this indexer too, and the
+                // wrapper compares as the typed value (text here would compare strings; see the remarks).
+                if (key is string column)
+                {
+                    int ordinal = RowColumns.IndexOf(column);
+                    if (ordinal < 0) return null;
+                    object? value = GetColumnValue(ordinal);
+                    return value is DateTime hour && RowColumns.Columns[ordinal].Kind == ColumnKind.Hour
+                        ? InvariantValue.ForHour(hour)
+                        : InvariantValue.ForExport(value);
+                }
                 // PowerShell semantics of a single object: $row[0] and $row[-1] are the row.
                 if (key is int index && (index == 0 || index == -1)) return this;
                 return null;

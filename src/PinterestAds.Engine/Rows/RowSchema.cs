@@ -84,7 +84,7 @@ namespace PinterestAds.Engine.Rows
         /// that repeat a leading column are not repeated.
         /// </summary>
         public static RowSchema ForAnalytics(
-            string entityIdColumn, bool includeDate, bool includeTargeting, IEnumerable<string> columns)
+            string entityIdColumn, bool includeDate, bool includeTargeting, IEnumerable<string> columns, bool hourly = false)
         {
             if (string.IsNullOrWhiteSpace(entityIdColumn))
             {
@@ -97,7 +97,7 @@ namespace PinterestAds.Engine.Rows
                 new(RowFields.Level, ColumnKind.Text),
                 new(entityIdColumn, ColumnKind.Text),
             };
-            if (includeDate) leading.Add(new RowColumn(RowFields.Date, ColumnKind.Date));
+            if (includeDate) leading.Add(DateColumn(hourly));
             if (includeTargeting)
             {
                 leading.Add(new RowColumn(RowFields.TargetingType, ColumnKind.Text));
@@ -106,6 +106,9 @@ namespace PinterestAds.Engine.Rows
             }
             return new RowSchema(Append(leading, columns));
         }
+
+        /// <summary>The <c>DATE</c> column: of kind <see cref="ColumnKind.Hour"/> for HOUR granularity rows.</summary>
+        internal static RowColumn DateColumn(bool hourly) => new RowColumn(RowFields.Date, hourly ? ColumnKind.Hour : ColumnKind.Date);
 
         /// <summary>Appends columns by name, skipping names already present (ignoring case).</summary>
         internal static List<RowColumn> Append(List<RowColumn> leading, IEnumerable<string> columns)
@@ -126,7 +129,8 @@ namespace PinterestAds.Engine.Rows
             var key = new StringBuilder();
             foreach (RowColumn column in columns)
             {
-                key.Append(column.PropertyType == typeof(string) ? 's' : 'o').Append(column.Name).Append('\u0001');
+                // Hourly dates get their own type: the export view reads the kind from the type's schema.
+                key.Append(column.PropertyType == typeof(string) ? 's' : column.Kind == ColumnKind.Hour ? 'h' : 'o').Append(column.Name).Append('\u0001');
             }
             return key.ToString();
         }

@@ -67,6 +67,7 @@ namespace PinterestAds.Engine.Rows
                 case ColumnKind.Decimal:
                     return ParseDecimal(utf8);
                 case ColumnKind.Date:
+                case ColumnKind.Hour:
                     return TryParseDate(utf8, out DateTime date) ? date : DecodeText(utf8);
                 case ColumnKind.Boolean:
                     return ParseBoolean(utf8);

@@ -36,7 +36,7 @@ public sealed class AnalyticsEmulatorTests : IAsyncLifetime
 
     private string Admin(string path) => _emulator.AdminUri.ToString().TrimEnd('/') + "/" + path;
 
-    private JsonElement Account => _world.GetProperty("adAccounts").EnumerateArray().First(a => a.GetProperty("access").GetString() != "NONE" && a.GetProperty("campaigns").GetArrayLength() > 0);
+    private JsonElement Account => _world.GetProperty("adAccounts").EnumerateArray().First(a => a.GetProperty("access").GetString() != "FORBIDDEN" && a.GetProperty("campaigns").GetArrayLength() > 0);
 
     private DateTime Today => DateTime.ParseExact(_today, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -13,6 +13,12 @@ public class RateLimitBudgetTests
     private static RateLimitBudget WithClock(FakeClock clock, int analyticsPerMinute) =>
         new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = analyticsPerMinute }, 100_000, 1000, () => clock.Now);
 
+    /// <summary>A place in the budget as RateLimitHandler takes it: waiting up to the policy's longest server delay.</summary>
+    private static async Task AcquireLikeTheHandler(RateLimitBudget budget, string category, CancellationToken cancellationToken)
+    {
+        Assert.True(await budget.TryAcquireAsync(category, new RetryPolicy().MaxServerDelay, cancellationToken), $"no room in {category} within the longest wait");
+    }
+
     private static async Task<int> TakeAllAvailable(RateLimitBudget budget)
     {
         int taken = 0;
@@ -58,9 +64,9 @@ public class RateLimitBudgetTests
     public async Task Categories_are_independent()
     {
         var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 60, ["ads_read"] = 600 });
-        for (int i = 0; i < 60; i++) await budget.AcquireAsync("ads_analytics", default);
+        for (int i = 0; i < 60; i++) await AcquireLikeTheHandler(budget, "ads_analytics", default);
         var watch = Stopwatch.StartNew();
-        await budget.AcquireAsync("ads_read", default);
+        await AcquireLikeTheHandler(budget, "ads_read", default);
         Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(200));
         var snapshot = budget.Snapshot().ToDictionary(b => b.Category);
         Assert.Equal(0, snapshot["ads_analytics"].Available);
@@ -73,7 +79,7 @@ public class RateLimitBudgetTests
         var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_read"] = 6000 });
         budget.Exhaust("ads_read", TimeSpan.FromMilliseconds(400));
         var watch = Stopwatch.StartNew();
-        await budget.AcquireAsync("ads_read", default);
+        await AcquireLikeTheHandler(budget, "ads_read", default);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"waited only {watch.Elapsed}");
     }
 
@@ -81,8 +87,8 @@ public class RateLimitBudgetTests
     public async Task Waiting_is_cancellable()
     {
         var budget = new RateLimitBudget(new Dictionary<string, int> { ["ads_analytics"] = 1 });
-        await budget.AcquireAsync("ads_analytics", default);
+        await AcquireLikeTheHandler(budget, "ads_analytics", default);
         using var cancel = new CancellationTokenSource(100);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => budget.AcquireAsync("ads_analytics", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => budget.TryAcquireAsync("ads_analytics", new RetryPolicy().MaxServerDelay, cancel.Token));
     }
 }

@@ -41,6 +41,9 @@ namespace PinterestAds.Engine.Reports.Reading
         /// </summary>
         public bool? IncludeDate { get; set; }
 
+        /// <summary>Whether <c>DATE</c> is an hour (HOUR granularity): its export text then always shows the hour.</summary>
+        public bool HourlyDates { get; set; }
+
         /// <summary>
         /// Missing or empty metrics become 0 instead of <c>$null</c> (integer and decimal columns only). With it,
         /// a CSV whose header lacks a requested column is refused (<see cref="ReportFormatException"/>), since

@@ -21,7 +21,7 @@ namespace PinterestAds.Engine.Reports.Reading
                 leading.Add(new RowColumn(RowFields.Level, ColumnKind.Text));
             }
             if (entityIdColumn is not null) leading.Add(new RowColumn(entityIdColumn, ColumnKind.Text));
-            if (includeDate && !Contains(leading, RowFields.Date)) leading.Add(new RowColumn(RowFields.Date, ColumnKind.Date));
+            if (includeDate && !Contains(leading, RowFields.Date)) leading.Add(RowSchema.DateColumn(options.HourlyDates));
 
             List<RowColumn> columns = RowSchema.Append(leading, options.Columns);
             columns = RowSchema.Append(columns, foundColumns);

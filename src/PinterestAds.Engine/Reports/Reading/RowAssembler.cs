@@ -53,7 +53,7 @@ namespace PinterestAds.Engine.Reports.Reading
         public void Set(int ordinal, ReadOnlySpan<byte> utf8)
         {
             ColumnKind kind = _kinds[ordinal];
-            if ((kind == ColumnKind.Text || kind == ColumnKind.Date) && utf8.Length <= MaxRememberedBytes && !utf8.IsEmpty)
+            if ((kind == ColumnKind.Text || kind == ColumnKind.Date || kind == ColumnKind.Hour) && utf8.Length <= MaxRememberedBytes && !utf8.IsEmpty)
             {
                 _values[ordinal] = Remembered(ordinal, kind, utf8);
                 return;

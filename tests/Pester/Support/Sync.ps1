@@ -1,6 +1,5 @@
-# Helpers for the Sync-PinAnalytics tests: one "today" for the module and the emulator, queries of the
-# SQLite and PostgreSQL destinations, and a throw-away PostgreSQL server on loopback.
-Set-StrictMode -Version Latest
+# For the Sync-PinAnalytics tests: one "today" for the module and the emulator, queries of the
+# SQLite and PostgreSQL destinations, and a throw-away PostgreSQL server on loopback. Part of TestSupport.psm1.
 
 function Get-PinEngineAssembly {
     [System.Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyName([Reflection.AssemblyName]::new('PinterestAds.Engine'))
@@ -115,6 +114,3 @@ function Invoke-PinTestPostgresQuery {
     if ($LASTEXITCODE -ne 0) { throw "psql failed: $lines" }
     @($lines) | ConvertFrom-Csv
 }
-
-Export-ModuleMember -Function Set-PinTestToday, Reset-PinTestToday, Invoke-PinTestSqliteQuery, Start-PinTestPostgres, Stop-PinTestPostgres,
-    Invoke-PinTestPostgresQuery, Get-PinTestFreePort

@@ -1,16 +1,5 @@
-# Helpers for Pester tests: start/stop the local Pinterest API emulator and drive its admin API.
-Set-StrictMode -Version Latest
-
-function Find-PinTestEmulatorDll {
-    if ($env:PINTEREST_EMULATOR_DLL -and (Test-Path $env:PINTEREST_EMULATOR_DLL)) { return $env:PINTEREST_EMULATOR_DLL }
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    $packaged = Join-Path $repo 'out/emulator/PinterestAds.Emulator.dll'
-    if (Test-Path $packaged) { return $packaged }
-    $built = Get-ChildItem (Join-Path $repo 'src/PinterestAds.Emulator/bin') -Recurse -Filter PinterestAds.Emulator.dll -ErrorAction SilentlyContinue |
-        Where-Object { $_.Directory.Name -eq 'net10.0' } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if ($built) { return $built.FullName }
-    throw "PinterestAds.Emulator.dll not found: set PINTEREST_EMULATOR_DLL, or build src/PinterestAds.Emulator (dotnet build src/PinterestAds.Emulator/PinterestAds.Emulator.csproj)."
-}
+# The emulator: start it on free loopback ports (the shared launcher), stop it, and drive its admin API
+# (journal, faults, options, ground truth, report status, today, tokens). Part of TestSupport.psm1.
 
 function Start-PinTestEmulator {
     <#
@@ -20,9 +9,7 @@ function Start-PinTestEmulator {
     #>
     [CmdletBinding()]
     param([hashtable] $Option = @{}, [string[]] $ArgumentList = @(), [int] $TimeoutSeconds = 15)
-    $dll = Find-PinTestEmulatorDll
     $arguments = [System.Collections.Generic.List[string]]::new()
-    $arguments.Add($dll)
     $arguments.AddRange([string[]]@('--port', '0', '--store-port', '0'))
     foreach ($key in $Option.Keys) {
         $kebab = ($key -creplace '([a-z0-9])([A-Z])', '$1-$2').ToLowerInvariant()
@@ -32,22 +19,8 @@ function Start-PinTestEmulator {
         $arguments.Add("--$kebab"); $arguments.Add([string]$value)
     }
     foreach ($a in $ArgumentList) { $arguments.Add($a) }
-
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardInput = $true
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $readLine = $process.StandardOutput.ReadLineAsync()
-    if (-not $readLine.Wait([TimeSpan]::FromSeconds($TimeoutSeconds)) -or -not $readLine.Result) {
-        $stderr = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
-        if (-not $process.HasExited) { $process.Kill() }
-        throw "The emulator did not report ready within $TimeoutSeconds s. $stderr"
-    }
-    $ready = $readLine.Result | ConvertFrom-Json
-    if ($ready.event -ne 'ready') { $process.Kill(); throw "Unexpected first line from the emulator: $($readLine.Result)" }
+    $server = Start-PinServerProcess -Dll (Get-PinEmulatorDll) -ArgumentList $arguments -TimeoutSeconds $TimeoutSeconds -Name 'The emulator'
+    $ready = $server.Ready
     $secure = { param($s) ConvertTo-SecureString -String $s -AsPlainText -Force }
     $token = if ($Option.ContainsKey('AccessTokens')) { @($Option.AccessTokens)[0] } else { 'emulator-access-token' }
     $clientSecret = if ($Option.ContainsKey('ClientSecret')) { $Option.ClientSecret } else { 'emulator-client-secret' }
@@ -57,7 +30,7 @@ function Start-PinTestEmulator {
         ApiBaseUri     = [uri]$ready.apiBaseUri
         ObjectStoreUri = [uri]$ready.objectStoreUri
         AdminUri       = [uri]$ready.adminUri
-        Process        = $process
+        Process        = $server.Process
         AccessToken    = & $secure $token
         ClientId       = if ($Option.ContainsKey('ClientId')) { [string]$Option.ClientId } else { '1234567890' }
         ClientSecret   = & $secure $clientSecret
@@ -68,14 +41,7 @@ function Start-PinTestEmulator {
 function Stop-PinTestEmulator {
     [CmdletBinding()]
     param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
-    process {
-        $p = $Emulator.Process
-        if (-not $p.HasExited) {
-            $p.StandardInput.Close()   # the emulator stops when its stdin closes
-            if (-not $p.WaitForExit(3000)) { $p.Kill() }
-        }
-        $p.Dispose()
-    }
+    process { Stop-PinServerProcess $Emulator.Process }
 }
 
 function Invoke-PinTestEmulatorAdmin([object] $Emulator, [string] $Method, [string] $Path, $Body) {
@@ -85,7 +51,35 @@ function Invoke-PinTestEmulatorAdmin([object] $Emulator, [string] $Method, [stri
     Invoke-RestMethod @params
 }
 
-function Get-PinTestEmulatorRequest { param([Parameter(Mandatory)] $Emulator) (Invoke-PinTestEmulatorAdmin $Emulator GET '/requests') | ForEach-Object { $_ } }
+function Get-PinTestEmulatorRequest {
+    <#
+    The emulator's journal (admin calls are never in it), oldest first, optionally only one operation, one listener
+    (-HostKind api or store) or paths like -PathLike. The emulator records a request before its response starts, so
+    once a command has returned, every request it made is here: read it once, never wait for it.
+    .EXAMPLE @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/create_report').Count | Should -Be 1
+    #>
+    param([Parameter(Mandatory)] $Emulator, [string] $OperationId, [ValidateSet('api', 'store')] [string] $HostKind, [string] $PathLike)
+    # Invoke-RestMethod hands a JSON array over as one object: enumerate it.
+    (Invoke-PinTestEmulatorAdmin $Emulator GET '/requests') | ForEach-Object { $_ } | Where-Object {
+        (-not $OperationId -or $_.operationId -eq $OperationId) -and (-not $HostKind -or $_.host -eq $HostKind) -and (-not $PathLike -or $_.path -like $PathLike)
+    }
+}
+function Wait-PinTestEmulatorRequest {
+    <#
+    Waits until a request for -OperationId has reached the emulator and returns its journal entry (Status 0 while it
+    is still being served); throws after -TimeoutSeconds. Only for a request another runspace or process is making:
+    a call this thread made is in the journal when it returns, so read Get-PinTestEmulatorRequest then, never wait.
+    .EXAMPLE $ps.BeginInvoke(); $null = Wait-PinTestEmulatorRequest $emu -OperationId 'ad_groups/list'   # now it is in flight
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $OperationId, [int] $TimeoutSeconds = 60)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ($true) {
+        $entry = Get-PinTestEmulatorRequest $Emulator -OperationId $OperationId | Select-Object -First 1
+        if ($entry) { return $entry }
+        if ([DateTime]::UtcNow -ge $deadline) { throw "No $OperationId request reached the emulator within $TimeoutSeconds s." }
+        Start-Sleep -Milliseconds 20
+    }
+}
 function Clear-PinTestEmulatorRequest { param([Parameter(Mandatory)] $Emulator) $null = Invoke-PinTestEmulatorAdmin $Emulator DELETE '/requests' }
 
 function Add-PinTestEmulatorFault {
@@ -134,7 +128,3 @@ function Set-PinTestEmulatorToday {
 
 function Invoke-PinTestEmulatorTokenExpiry { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator POST '/tokens/expire-access' }
 function Invoke-PinTestEmulatorRefreshRevocation { param([Parameter(Mandatory)] $Emulator) Invoke-PinTestEmulatorAdmin $Emulator POST '/tokens/revoke-refresh' }
-
-Export-ModuleMember -Function Start-PinTestEmulator, Stop-PinTestEmulator, Set-PinTestEmulatorToday, Get-PinTestEmulatorRequest, Clear-PinTestEmulatorRequest,
-    Add-PinTestEmulatorFault, Clear-PinTestEmulatorFault, Set-PinTestEmulatorOption, Get-PinTestEmulatorWorld,
-    Get-PinTestEmulatorExpectedRow, Set-PinTestEmulatorReportStatus, Invoke-PinTestEmulatorTokenExpiry, Invoke-PinTestEmulatorRefreshRevocation

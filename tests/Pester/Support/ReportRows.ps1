@@ -1,7 +1,8 @@
-# Helpers shared by the report Pester files: ground-truth comparison and journal queries.
+# Report rows against the emulator's ground truth (keys, comparison, the expected rows of a query). Part of TestSupport.psm1.
 
 function Get-ReportRowKey {
     param($Row, [string] $IdColumn, [switch] $Expected)
+    Set-StrictMode -Off   # a row without targeting columns (or DATE) reads as $null here
     $date = if ($Expected) { $Row.DATE } elseif ($null -ne $Row.DATE) { ([datetime]$Row.DATE).ToString('yyyy-MM-dd') } else { $null }
     $type = if ($Expected) { $Row.targeting_type } else { $Row.TARGETING_TYPE }
     $value = if ($Expected) { $Row.targeting_value } else { $Row.TARGETING_VALUE }
@@ -11,6 +12,7 @@ function Get-ReportRowKey {
 function Assert-RowsMatchTruth {
     <# Every emitted row equals the emulator's ground truth row with the same key; metrics absent there are 0. #>
     param([object[]] $Rows, [object[]] $Expected, [string] $IdColumn, [string[]] $Columns)
+    Set-StrictMode -Off   # a metric absent from a ground-truth row reads as $null, compared as 0
     $truth = @{}
     foreach ($row in $Expected) { $truth[(Get-ReportRowKey $row $IdColumn -Expected)] = $row }
     @($Rows).Count | Should -Be @($Expected).Count -Because 'the report holds exactly the ground-truth rows'
@@ -34,15 +36,5 @@ function Get-ExpectedReportRow {
     }
     if ($TargetingTypes) { $query.targeting_types = $TargetingTypes }
     if ($Ids) { $query.ids = $Ids }
-    @(Invoke-RestMethod -Method Post -Uri "$($Emulator.AdminUri)/expected-rows" -ContentType 'application/json' -Body ($query | ConvertTo-Json -Depth 5 -Compress))
+    @(Get-PinTestEmulatorExpectedRow $Emulator $query)
 }
-
-function Get-JournalEntry {
-    param($Emulator, [string] $OperationId, [string] $HostKind)
-    @(Invoke-RestMethod "$($Emulator.AdminUri)/requests") | ForEach-Object { $_ } |
-        Where-Object { (-not $OperationId -or $_.operationId -eq $OperationId) -and (-not $HostKind -or $_.host -eq $HostKind) }
-}
-
-function Clear-Journal { param($Emulator) $null = Invoke-RestMethod -Method Delete "$($Emulator.AdminUri)/requests" }
-
-Export-ModuleMember -Function Get-ReportRowKey, Assert-RowsMatchTruth, Get-ExpectedReportRow, Get-JournalEntry, Clear-Journal

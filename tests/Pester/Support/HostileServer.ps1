@@ -1,20 +1,9 @@
-# Helpers for Pester tests: start/stop the hostile test server (tests/Tools/PinterestAds.HostileServer) in front of
-# the emulator and script its broken answers. Loopback only; the server stops itself after -MaxSeconds.
+# The hostile test server (tests/Tools/PinterestAds.HostileServer): start it in front of the emulator with the shared
+# launcher, stop it, and script its broken answers. Loopback only; the server stops itself after -MaxSeconds.
 #   $hostile = Start-PinHostileServer -Upstream $emu.ApiBaseUri
 #   Add-PinHostileRule $hostile @{ match = '/ad_accounts'; mode = 'Stall'; afterBytes = 5; body = '{"items":[]}' }
 #   Connect-PinAccount -ApiBaseUri $hostile.ApiBaseUri ...     # every request without a rule goes to the emulator
-Set-StrictMode -Version Latest
-
-function Find-PinHostileServerDll {
-    if ($env:PINTEREST_HOSTILE_DLL -and (Test-Path $env:PINTEREST_HOSTILE_DLL)) { return $env:PINTEREST_HOSTILE_DLL }
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    $packaged = Join-Path $repo 'out/hostile/PinterestAds.HostileServer.dll'
-    if (Test-Path $packaged) { return $packaged }
-    $built = Get-ChildItem (Join-Path $repo 'tests/Tools/PinterestAds.HostileServer/bin') -Recurse -Filter PinterestAds.HostileServer.dll -ErrorAction SilentlyContinue |
-        Where-Object { $_.Directory.Name -eq 'net10.0' } | Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if ($built) { return $built.FullName }
-    throw 'PinterestAds.HostileServer.dll not found: run dotnet pwsh ./build.ps1 -Task Build (it publishes out/hostile).'
-}
+# Part of TestSupport.psm1.
 
 function Start-PinHostileServer {
     <#
@@ -22,43 +11,26 @@ function Start-PinHostileServer {
     #>
     [CmdletBinding()]
     param([uri] $Upstream, [int] $MaxSeconds = 900, [long] $MaxBodyBytes = 1GB, [int] $MaxStallSeconds = 120)
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $psi.ArgumentList.Add((Find-PinHostileServerDll))
+    $arguments = [System.Collections.Generic.List[string]]::new()
     foreach ($pair in @(('--max-seconds', $MaxSeconds), ('--max-body-bytes', $MaxBodyBytes), ('--max-stall-seconds', $MaxStallSeconds))) {
-        $psi.ArgumentList.Add($pair[0]); $psi.ArgumentList.Add([string]$pair[1])
+        $arguments.Add($pair[0]); $arguments.Add([string]$pair[1])
     }
-    if ($Upstream) { $psi.ArgumentList.Add('--upstream'); $psi.ArgumentList.Add($Upstream.GetLeftPart([UriPartial]::Authority)) }
-    $psi.RedirectStandardInput = $true
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $readLine = $process.StandardOutput.ReadLineAsync()
-    if (-not $readLine.Wait([TimeSpan]::FromSeconds(15)) -or -not $readLine.Result) {
-        if (-not $process.HasExited) { $process.Kill() }
-        throw 'The hostile server did not report ready within 15 s.'
-    }
-    $ready = $readLine.Result | ConvertFrom-Json
+    if ($Upstream) { $arguments.Add('--upstream'); $arguments.Add($Upstream.GetLeftPart([UriPartial]::Authority)) }
+    $server = Start-PinServerProcess -Dll (Get-PinHostileServerDll) -ArgumentList $arguments -Name 'The hostile server'
+    $ready = $server.Ready
     [pscustomobject]@{
         PSTypeName = 'PinHostileServer'
         BaseUri    = [uri]$ready.baseUri
         ApiBaseUri = [uri]"$($ready.baseUri)/v5"
         AdminUri   = [uri]"$($ready.baseUri)/_hostile"
-        Process    = $process
+        Process    = $server.Process
     }
 }
 
 function Stop-PinHostileServer {
     [CmdletBinding()]
     param([Parameter(Mandatory, ValueFromPipeline)] $Server)
-    process {
-        $p = $Server.Process
-        if (-not $p.HasExited) {
-            $p.StandardInput.Close()   # the server stops when its stdin closes
-            if (-not $p.WaitForExit(3000)) { $p.Kill() }
-        }
-        $p.Dispose()
-    }
+    process { Stop-PinServerProcess $Server.Process }
 }
 
 function Add-PinHostileRule {
@@ -88,5 +60,3 @@ function Clear-PinHostileRequest {
     param([Parameter(Mandatory)] $Server)
     $null = Invoke-RestMethod -Method Delete -Uri "$($Server.AdminUri)/requests"
 }
-
-Export-ModuleMember -Function Start-PinHostileServer, Stop-PinHostileServer, Add-PinHostileRule, Clear-PinHostileRule, Get-PinHostileRequest, Clear-PinHostileRequest
