@@ -135,6 +135,9 @@ $table = @(
     New-Row 'ReportStreaming' 'CSV: Receive-PinReport vs Import-Csv (rows/s)' 'CsvReceiveVsImportCsv' 'PeakWorkingSetMB' `
         ("{0} rows x {1} columns; peak = a pwsh that only receives" -f (Get-MedianText 'ReportStreaming' 'Rows'), (Get-MedianText 'ReportStreaming' 'Columns'))
     New-Row 'ReportStreaming' 'CSV: Receive-PinReport | Export-Csv vs Import-Csv | Export-Csv' 'CsvReceiveExportVsImportExport' 'ProcessPeakWorkingSetMB' 'peak = the whole bench process'
+    New-Row 'ReportStreaming' 'CSV limit: Import-Csv vs time to first row + floor (Write-Output of ready rows)' 'CsvLimitVsImportCsv' 'ProcessPeakWorkingSetMB' `
+        ("the best the receive ratio can be; floor {0} s, first row after {1} s" -f (Get-MedianText 'ReportStreaming' 'CsvFloorSeconds' '{0:N2}'), (Get-MedianText 'ReportStreaming' 'CsvToFirstRowSeconds' '{0:N2}'))
+    New-Row 'ReportStreaming' 'CSV export limit: Import-Csv | Export-Csv vs first row + floor | Export-Csv' 'CsvExportLimitVsImportExport' 'ProcessPeakWorkingSetMB' 'the best the export ratio can be'
     New-Row 'ReportStreaming' 'JSON: Receive-PinReport vs ConvertFrom-Json (rows/s)' 'JsonReceiveVsConvertFromJson' 'ProcessPeakWorkingSetMB' 'ConvertFrom-Json measured on a smaller report of the same shape'
     New-Row 'SyncFanout' 'Sync fan-out 2,000 campaigns x 90 days: Get-PinAnalytics vs Invoke-RestMethod loop' 'Ratio' 'ProcessPeakWorkingSetMB' `
         ("module {0} s, {1} analytics requests (minimum {2}) + {3} other; loop {4} s for 2,000 requests (extrapolated from {5})" -f

@@ -12,8 +12,9 @@
     Description          = 'Pinterest Ads reporting from PowerShell (Pinterest API v5): ad accounts, campaigns, ad groups, ads, synchronous and targeting analytics, asynchronous reports, templates, bulk downloads and audience insights, as objects ready for Export-Csv.'
     CompatiblePSEditions = @('Core', 'Desktop')
     PowerShellVersion    = '5.1'
-    FormatsToProcess     = @('PinterestAds.format.ps1xml')
-    TypesToProcess       = @('PinterestAds.types.ps1xml')
+    # No FormatsToProcess/TypesToProcess: the cmdlets load PinterestAds.types.ps1xml and every
+    # *.format.ps1xml into a runspace when they first write an object there (Loading/ModuleViews.cs),
+    # which keeps about 100 ms of type- and format-table work out of Import-Module.
     CmdletsToExport      = @()
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -13,14 +13,16 @@ BeforeAll {
     $exported = @(Get-PinExportedCmdletInfo | ForEach-Object Name)
     $documented = @(Get-ChildItem (Get-PinDocsPath) -Filter '*-*.md' -File -ErrorAction SilentlyContinue | ForEach-Object BaseName)
 
-    # Views come from every format file the manifest lists (the build takes all module/*.format.ps1xml).
-    $typesWithViews = @(foreach ($formatFile in @($manifest.FormatsToProcess)) {
+    # Views come from every format file in the module folder (the build takes all module/*.format.ps1xml;
+    # the cmdlets load them on their first output, not the manifest).
+    $formatFiles = [string[]]@(Get-ChildItem $modulePath -Filter '*.format.ps1xml' -File | ForEach-Object Name)
+    $typesWithViews = @(foreach ($formatFile in $formatFiles) {
         $formatXml = [xml](Get-Content -Raw (Join-Path $modulePath $formatFile))
         $formatXml.SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() }
     })
 
     # Default display property sets from the types file: type name -> property names.
-    $typesXml = [xml](Get-Content -Raw (Join-Path $modulePath $manifest.TypesToProcess))
+    $typesXml = [xml](Get-Content -Raw (Join-Path $modulePath 'PinterestAds.types.ps1xml'))
     $displaySets = @{}
     foreach ($typeNode in $typesXml.SelectNodes('/Types/Type')) {
         $names = @($typeNode.SelectNodes(".//PropertySet[Name='DefaultDisplayPropertySet']/ReferencedProperties/Name") | ForEach-Object { $_.InnerText.Trim() })
@@ -71,13 +73,58 @@ Describe 'Module manifest' {
         $pagesWithoutCmdlet | Should -BeNullOrEmpty -Because 'a page must not document a cmdlet that does not exist'
     }
 
-    It 'processes the format and types files, which exist in the module folder' {
+    It 'ships every format file and the types file, and leaves them out of the manifest (loaded on first output)' {
         $sources = [string[]]@(Get-ChildItem (Join-Path (Get-PinRepoRoot) 'module') -Filter '*.format.ps1xml' -File | ForEach-Object Name)
         [Array]::Sort($sources, [StringComparer]::Ordinal)
-        @($manifest.FormatsToProcess) | Should -Be $sources -Because 'every module/*.format.ps1xml is processed, in ordinal order'
-        $manifest.TypesToProcess | Should -Be 'PinterestAds.types.ps1xml'
-        foreach ($formatFile in @($manifest.FormatsToProcess)) { Join-Path $modulePath $formatFile | Should -Exist }
-        Join-Path $modulePath $manifest.TypesToProcess | Should -Exist
+        [Array]::Sort($formatFiles, [StringComparer]::Ordinal)
+        $formatFiles | Should -Be $sources -Because 'every module/*.format.ps1xml ships'
+        Join-Path $modulePath 'PinterestAds.types.ps1xml' | Should -Exist
+        $manifest.ContainsKey('FormatsToProcess') | Should -BeFalse -Because 'processing them at import costs about 100 ms; ModuleViews loads them on first output'
+        $manifest.ContainsKey('TypesToProcess') | Should -BeFalse
+    }
+
+    It 'loads its type and format data in a runspace before the first object a cmdlet writes there' {
+        $run = Invoke-PinFreshPwsh -Script @'
+Import-Module PinterestAds
+$beforeViews = @(Get-FormatData -TypeName PinterestAds.PinMetricDefinition).Count
+Import-Module ./tests/Pester/TestSupport.psm1
+$emulator = Start-PinTestEmulator
+try {
+    Connect-PinAccount -ApiBaseUri $emulator.ApiBaseUri -AccessToken $emulator.AccessToken
+    $definition = Get-PinMetricDefinition | Select-Object -First 1
+    # Another runspace: its first output loads them there too.
+    $parallel = 1 | ForEach-Object -Parallel {
+        Import-Module PinterestAds
+        $null = Get-PinMetricDefinition | Select-Object -First 1
+        @(Get-FormatData -TypeName PinterestAds.PinMetricDefinition).Count
+    }
+}
+finally { Stop-PinTestEmulator $emulator }
+$table = ($definition | Format-Table | Out-String -Width 200) -split "`n" | Where-Object { $_.Trim() } | Select-Object -First 1
+
+Write-PinTestResult @{
+    BeforeViews = $beforeViews
+    AfterViews  = @(Get-FormatData -TypeName PinterestAds.PinMetricDefinition).Count
+    DisplaySet  = @((Get-TypeData -TypeName PinterestAds.PinAd).DefaultDisplayPropertySet.ReferencedProperties)
+    TableHeader = $table.Trim()
+    Parallel    = $parallel
+}
+'@
+        $run.Error | Should -BeNullOrEmpty
+        $run.ExitCode | Should -Be 0
+        $run.Result.BeforeViews | Should -Be 0 -Because 'Import-Module itself leaves the format table alone'
+        $run.Result.AfterViews | Should -BeGreaterThan 0
+        $run.Result.DisplaySet | Should -Contain 'Id'
+        $run.Result.Parallel | Should -BeGreaterThan 0 -Because 'each runspace loads them on its first output'
+        $viewNode = $null
+        foreach ($formatFile in $formatFiles) {
+            $xml = [xml](Get-Content -Raw (Join-Path $modulePath $formatFile))
+            $viewNode = $xml.SelectNodes('//View') | Where-Object { $_.ViewSelectedBy.TypeName -eq 'PinterestAds.PinMetricDefinition' -and $_.TableControl } | Select-Object -First 1
+            if ($viewNode) { break }
+        }
+        $viewNode | Should -Not -BeNullOrEmpty
+        $labels = @($viewNode.TableControl.TableHeaders.TableColumnHeader | ForEach-Object Label)
+        $run.Result.TableHeader | Should -Match ('^' + (($labels | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '$') -Because 'the first table shows the module''s view'
     }
 }
 

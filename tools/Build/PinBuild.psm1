@@ -116,8 +116,10 @@ function Build-PinModuleFolder {
     $cmdlets = Get-PinCmdletNames -AssemblyPath $layout.CmdletAssembly
     Build-PinHelp -RepoRoot $RepoRoot -HelpFolders $layout.HelpFolders
 
+    # The type and format files ship beside the manifest, which does not list them: the cmdlets load
+    # them on their first output in a runspace (src/PinterestAds.PowerShell/Loading/ModuleViews.cs).
     New-PinModuleManifest -RepoRoot $RepoRoot -ModuleFolder $ModuleFolder -ModuleVersion $ModuleVersion `
-        -RootModule $layout.RootModule -Cmdlets $cmdlets -Formats $formats
+        -RootModule $layout.RootModule -Cmdlets $cmdlets
 
     Assert-PinModuleFolder -ModuleFolder $ModuleFolder
     [pscustomobject]@{ ModuleFolder = $ModuleFolder; Cmdlets = $cmdlets }
@@ -125,8 +127,8 @@ function Build-PinModuleFolder {
 
 function Get-PinFormatFileNames([string] $RepoRoot) {
     <#
-    Every module/*.format.ps1xml (each area keeps its views in its own file), sorted ordinally so
-    the manifest's FormatsToProcess is the same on every machine.
+    Every module/*.format.ps1xml (each area keeps its views in its own file), sorted ordinally: the
+    order the module loads them in (ModuleViews) on every machine.
     #>
     $names = [string[]]@(Get-ChildItem (Join-Path $RepoRoot 'module') -Filter '*.format.ps1xml' -File | ForEach-Object Name)
     [Array]::Sort($names, [StringComparer]::Ordinal)
@@ -198,7 +200,7 @@ function Build-PinHelp([string] $RepoRoot, [string[]] $HelpFolders) {
 }
 
 function New-PinModuleManifest {
-    param([string] $RepoRoot, [string] $ModuleFolder, [string] $ModuleVersion, [string] $RootModule, [string[]] $Cmdlets, [string[]] $Formats)
+    param([string] $RepoRoot, [string] $ModuleFolder, [string] $ModuleVersion, [string] $RootModule, [string[]] $Cmdlets)
     $template = Import-PowerShellDataFile (Join-Path $RepoRoot "module/$ModuleName.psd1")
     $psData = $template.PrivateData.PSData
     $parameters = @{}
@@ -210,7 +212,6 @@ function New-PinModuleManifest {
     $parameters.RootModule = $RootModule
     $parameters.ModuleVersion = $ModuleVersion
     $parameters.CmdletsToExport = [string[]]@($Cmdlets)
-    $parameters.FormatsToProcess = [string[]]@($Formats)
     $parameters.FunctionsToExport = @()
     $parameters.AliasesToExport = @()
     $parameters.VariablesToExport = @()

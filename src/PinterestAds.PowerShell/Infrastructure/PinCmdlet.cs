@@ -35,6 +35,7 @@ namespace PinterestAds.PowerShell.Infrastructure
                 base.WriteObject(null);
                 return;
             }
+            Loading.ModuleViews.Ensure(this);
             RowTableViews.Ensure(this, sendToPipeline);
             Completion.SeenIds.Remember(sendToPipeline);
             base.WriteObject(Engine.Formatting.HostTypes.ForHost(sendToPipeline));

@@ -54,7 +54,11 @@ namespace PinterestAds.PowerShell.Infrastructure
         // Rows get their table view registered; entities go out as their hiding host type.
         private static void Write(Cmdlet cmdlet, object item)
         {
-            if (cmdlet is PSCmdlet host) RowTableViews.Ensure(host, item);
+            if (cmdlet is PSCmdlet host)
+            {
+                Loading.ModuleViews.Ensure(host);
+                RowTableViews.Ensure(host, item);
+            }
             Completion.SeenIds.Remember(item);
             cmdlet.WriteObject(Engine.Formatting.HostTypes.ForHost(item));
         }

@@ -1,0 +1,158 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PinterestAds.Engine.Reports.Reading
+{
+    /// <summary>
+    /// Parses a verified report's rows on a worker thread while the caller (the cmdlet's pipeline thread)
+    /// writes the rows parsed before them: parsing and PowerShell's per-object cost overlap instead of
+    /// adding up. Rows travel in batches (one hand-over per <see cref="BatchSize"/> rows, not per row),
+    /// at most <see cref="BatchesAhead"/> batches ahead, so memory stays flat whatever the report's length.
+    /// </summary>
+    /// <remarks>
+    /// Order, rows and errors are exactly those of the source: a failure of the source comes out of
+    /// <c>MoveNext</c> after every row parsed before it, with its original stack. Disposing the enumerator
+    /// (the pipeline stopped, <c>Select-Object -First</c>) stops the worker and waits for it, so the file it
+    /// reads can be closed right after. Only for sources that read a download already whole and verified:
+    /// reading ahead never changes what is emitted, only when it is parsed.
+    /// </remarks>
+    internal static class ReadAheadRows
+    {
+        internal const int BatchSize = 512;
+        internal const int BatchesAhead = 8;
+
+        /// <summary>The rows of <paramref name="source"/>, enumerated on a worker thread ahead of the caller.</summary>
+        public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken)
+        {
+            if (source is null) throw new ArgumentNullException(nameof(source));
+            return new Enumerable<T>(source, cancellationToken);
+        }
+
+        private sealed class Enumerable<T> : IEnumerable<T>
+        {
+            private readonly IEnumerable<T> _source;
+            private readonly CancellationToken _cancellationToken;
+
+            public Enumerable(IEnumerable<T> source, CancellationToken cancellationToken)
+            {
+                _source = source;
+                _cancellationToken = cancellationToken;
+            }
+
+            public IEnumerator<T> GetEnumerator() => new Enumerator<T>(_source, _cancellationToken);
+
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
+        private sealed class Enumerator<T> : IEnumerator<T>
+        {
+            private readonly BlockingCollection<T[]> _batches = new(new ConcurrentQueue<T[]>(), BatchesAhead);
+            private readonly CancellationTokenSource _stop;
+            private readonly Task _worker;
+            private ExceptionDispatchInfo? _failure;
+            private T[] _batch = Array.Empty<T>();
+            private int _index;
+            private bool _disposed;
+
+            public Enumerator(IEnumerable<T> source, CancellationToken cancellationToken)
+            {
+                _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                CancellationToken stop = _stop.Token;
+                _worker = Task.Factory.StartNew(() => Produce(source, stop), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+
+            public T Current { get; private set; } = default!;
+
+            object? IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                if (_disposed) return false;
+                while (_index >= _batch.Length)
+                {
+                    // The worker completes the collection when the source ends or fails; a cancelled caller
+                    // stops here too (the source sees the same token).
+                    if (!_batches.TryTake(out T[]? next, Timeout.Infinite, _stop.Token))
+                    {
+                        _failure?.Throw();
+                        // A worker stopped by cancellation ends the collection too: that is not the end of the rows.
+                        _stop.Token.ThrowIfCancellationRequested();
+                        return false;
+                    }
+                    _batch = next;
+                    _index = 0;
+                }
+                Current = _batch[_index++];
+                return true;
+            }
+
+            private void Produce(IEnumerable<T> source, CancellationToken stop)
+            {
+                var batch = new List<T>(BatchSize);
+                try
+                {
+                    using (IEnumerator<T> rows = source.GetEnumerator())
+                    {
+                        while (rows.MoveNext())
+                        {
+                            batch.Add(rows.Current);
+                            if (batch.Count == BatchSize)
+                            {
+                                _batches.Add(batch.ToArray(), stop);
+                                batch.Clear();
+                            }
+                        }
+                    }
+                    if (batch.Count > 0) _batches.Add(batch.ToArray(), stop);
+                    batch.Clear();
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // The caller stopped (or was cancelled); nobody is waiting for more rows.
+                }
+                catch (Exception ex)
+                {
+                    // Handed to the caller after the rows before it (the partial batch goes first); written
+                    // before CompleteAdding, read after TryTake fails.
+                    _failure = ExceptionDispatchInfo.Capture(ex);
+                    try
+                    {
+                        if (batch.Count > 0) _batches.Add(batch.ToArray(), stop);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The caller stopped meanwhile.
+                    }
+                }
+                finally
+                {
+                    _batches.CompleteAdding();
+                }
+            }
+
+            public void Reset() => throw new NotSupportedException();
+
+            public void Dispose()
+            {
+                if (_disposed) return;
+                _disposed = true;
+                _stop.Cancel();
+                try
+                {
+                    _worker.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Produce catches everything; a task cancelled before it started lands here.
+                }
+                _stop.Dispose();
+                _batches.Dispose();
+            }
+        }
+    }
+}
