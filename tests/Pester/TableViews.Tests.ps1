@@ -112,10 +112,11 @@ Describe 'Every output type has a table check (or is a list on purpose)' {
     It 'every [OutputType] of every cmdlet and every type with a view has a case in this file' {
         $covered = @($tableCases | ForEach-Object { 'PinterestAds.' + ($_.Kind -replace ' \(.*\)$', '') }) + @($listViews.Keys) + $foreignTypes
         $outputTypes = @(Get-Command -Module PinterestAds | ForEach-Object { $_.OutputType.Name })
-        $manifest = Import-PowerShellDataFile (Get-PinModuleManifestPath)
-        $viewTypes = @(foreach ($file in @($manifest.FormatsToProcess)) {
-                ([xml](Get-Content -Raw (Join-Path (Get-PinModulePath) $file))).SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() }
+        # Every format file in the module folder (they load on first output, not from the manifest).
+        $viewTypes = @(foreach ($file in Get-ChildItem (Get-PinModulePath) -Filter '*.format.ps1xml' -File) {
+                ([xml](Get-Content -Raw $file.FullName)).SelectNodes('//View/ViewSelectedBy/TypeName') | ForEach-Object { $_.InnerText.Trim() }
             })
+        $viewTypes.Count | Should -BeGreaterThan 15
         $outputTypes.Count | Should -BeGreaterThan 15
         @($outputTypes + $viewTypes | Sort-Object -Unique | Where-Object { $_ -notin $covered }) | Should -BeNullOrEmpty -Because 'every type the module writes needs its 80-column table check'
     }
