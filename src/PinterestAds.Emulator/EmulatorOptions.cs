@@ -19,8 +19,8 @@ public sealed class EmulatorOptions
 
     // ----- world -----
     public int Seed { get; set; } = 42;
-    /// <summary>Ad accounts the token can read (a further account it cannot access is always added, answering 403).</summary>
-    public int AdAccounts { get; set; } = 2;
+    /// <summary>Ad accounts the token can read (a further account it cannot access is always added, answering 403). The third is in JPY, the others USD (every third after it GBP).</summary>
+    public int AdAccounts { get; set; } = 3;
     public int CampaignsPerAccount { get; set; } = 4;
     public int AdGroupsPerCampaign { get; set; } = 2;
     public int AdsPerAdGroup { get; set; } = 2;

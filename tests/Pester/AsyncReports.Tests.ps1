@@ -44,8 +44,12 @@ Describe 'Every reporting level' {
         $rows = @(Invoke-PinReport @params)
         $rows.Count | Should -BeGreaterThan 0
         $rows[0].PSTypeNames | Should -Contain 'PinterestAds.ReportRow'
+        # The analytics row shape leads: AdAccountId, Currency, Level (the job's), then the file's columns.
         $leading = if ($Targeting) { @($IdColumn, 'DATE', 'TARGETING_TYPE', 'TARGETING_VALUE') } else { @($IdColumn, 'DATE') }
-        @($rows[0].PSObject.Properties.Name) | Should -Be (@($leading) + $metrics)
+        @($rows[0].PSObject.Properties.Name) | Should -Be (@('AdAccountId', 'Currency', 'Level') + $leading + $metrics)
+        @($rows.AdAccountId | Sort-Object -Unique) | Should -Be $account
+        @($rows.Currency | Sort-Object -Unique) | Should -Be ($world.adAccounts | Where-Object id -eq $account).currency
+        @($rows.Level | Sort-Object -Unique) | Should -Be $Level
         $expected = Get-ExpectedReportRow $emu $account $Level $start $start.AddDays(1) 'DAY' $metrics -TargetingTypes $Targeting
         Assert-RowsMatchTruth $rows $expected $IdColumn $metrics
     }
@@ -87,7 +91,7 @@ Describe 'Formats and layouts' {
         $byDate = @(Invoke-PinReport -Level AdGroup -StartDate $start -EndDate $end -Column $metrics -Format Json -PrimarySort ByDate)
         foreach ($rows in $csv, $byId, $byDate) {
             Assert-RowsMatchTruth $rows $truth 'AD_GROUP_ID' $metrics
-            @($rows[0].PSObject.Properties.Name) | Should -Be (@('AD_GROUP_ID', 'DATE') + $metrics)
+            @($rows[0].PSObject.Properties.Name) | Should -Be (@('AdAccountId', 'Currency', 'Level', 'AD_GROUP_ID', 'DATE') + $metrics)
             # Every row of one report is one type: Export-Csv never loses a column to a sparse first row.
             @($rows | ForEach-Object { $_.GetType() } | Select-Object -Unique).Count | Should -Be 1
         }
@@ -383,7 +387,7 @@ Describe 'Downloads' {
         New-FinishedJob 'Json' | Receive-PinReport | Export-Csv $path
         $back = @(Import-Csv $path)
         $back.Count | Should -Be $truth.Count
-        @($back[0].PSObject.Properties.Name) | Should -Be (@('CAMPAIGN_ID', 'DATE') + $metrics)
+        @($back[0].PSObject.Properties.Name) | Should -Be (@('AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'DATE') + $metrics)
     }
 }
 

@@ -185,7 +185,14 @@ BeforeAll {
         'Get-PinAdAccount: List every ad account' = @{ Output = 'PinterestAds.PinAdAccount' }
         'Get-PinAdAccount: Own accounts only, to CSV' = @{
             Output = @(); Files = 'ad-accounts.csv'
-            Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'ad-accounts.csv')).Id | Should -Be $Run.AccountId }
+            # Every account but the one shared by another business (its owner is someone else), however many the world has.
+            Probe = 'Get-PinAdAccount | Select-Object Id, OwnerUsername'
+            Check = { param($Run)
+                $ids = @((Import-Csv (Join-Path $Run.Folder 'ad-accounts.csv')).Id)
+                $owner = ($Run.Probe | Where-Object Id -eq $Run.AccountId).OwnerUsername
+                $shared = @($Run.Probe | Where-Object OwnerUsername -ne $owner)
+                $shared.Count | Should -BeGreaterThan 0
+                $ids | Should -Be @($Run.Probe | Where-Object OwnerUsername -eq $owner).Id }
         }
         'Get-PinAdAccount: Get accounts by id' = @{
             Output = 'PinterestAds.PinAdAccount'; Journal = $true
@@ -282,9 +289,10 @@ BeforeAll {
         }
         'Get-PinAudienceInsight: Export every audience as one table' = @{ Output = @(); Files = 'audiences.csv' }
         'Get-PinCampaign: List the campaigns of every ad account' = @{
-            Output = 'PinterestAds.PinCampaign'
+            # Every readable account, however many the emulator's world has.
+            Output = 'PinterestAds.PinCampaign'; Probe = '(Get-PinAdAccount).Id'
             Check = { param($Run)
-                @($Run.Output.AdAccountId | Sort-Object -Unique).Count | Should -Be 2
+                @($Run.Output.AdAccountId | Sort-Object -Unique) | Should -Be @($Run.Probe | Sort-Object -Unique)
                 $Run.Output.Status | Should -Not -Contain 'ARCHIVED' -Because 'the API lists active and paused campaigns by default' }
         }
         'Get-PinCampaign: Archived campaigns of one account to CSV' = @{
@@ -369,6 +377,14 @@ BeforeAll {
         'Get-PinTemplate: The weekly templates' = @{ Output = 'PinterestAds.PinTemplate' }
         'Get-PinTemplate: Run one template for last month' = @{ Output = 'PinterestAds.ReportRow' }
         'Invoke-PinReport: Spend per ad group and day' = @{ Output = @(); Files = 'ad-groups.csv' }
+        'Invoke-PinReport: Which keywords spend the most, in the account''s currency' = @{
+            Output = 'Selected.PinterestAds.Generated.ReportRow*'
+            Check = { param($Run)
+                $Run.Output.Count | Should -Be 5
+                $Run.Output | ForEach-Object { $_.KeywordText | Should -Not -BeNullOrEmpty; $_.Currency | Should -Be 'USD'; $_.SPEND_IN_LOCAL_CURRENCY | Should -BeOfType [decimal] }
+                $spend = @($Run.Output.SPEND_IN_LOCAL_CURRENCY)
+                $spend | Should -Be @($spend | Sort-Object -Descending) }
+        }
         'Invoke-PinReport: Half a year of campaign totals by week' = @{
             Output = 'Microsoft.PowerShell.Commands.GenericMeasureInfo'; Journal = $true
             Check = { param($Run)
@@ -403,6 +419,14 @@ BeforeAll {
             Check = { param($Run) (Import-Csv (Join-Path $Run.Folder 'ad-groups.csv'))[0].PSObject.Properties.Name | Should -Contain 'CTR' }
         }
         'Receive-PinReport: Save the file itself' = @{ Output = 'System.IO.FileInfo'; Files = 'campaigns.json' }
+        'Receive-PinReport: Spend in the account''s currency, for two accounts in one file' = @{
+            Output = @(); Files = 'spend.csv'
+            Check = { param($Run)
+                $rows = @(Import-Csv (Join-Path $Run.Folder 'spend.csv'))
+                @($rows[0].PSObject.Properties.Name)[0..4] | Should -Be 'ReportToken', 'TemplateId', 'AdAccountId', 'Currency', 'Level'
+                @($rows.AdAccountId | Sort-Object -Unique).Count | Should -Be 2
+                $rows | ForEach-Object { $_.Currency | Should -Not -BeNullOrEmpty; $_.SPEND_IN_LOCAL_CURRENCY | Should -Not -BeNullOrEmpty } }
+        }
         'Wait-PinReport: Wait for three reports at once' = @{
             Output = 'PinterestAds.ReportJob'
             Check = { param($Run)
@@ -435,16 +459,16 @@ BeforeAll {
         }
         'about_PinterestAds: Campaigns of the first ad account to CSV' = @{ Environment = $true; Output = @(); Files = 'campaigns.csv' }
         'about_PinterestAds: A runbook or CI job' = @{
-            Environment = $true; Output = @(); Files = 'campaigns.csv'
-            Check = { param($Run) @(Import-Csv (Join-Path $Run.Folder 'campaigns.csv') | Sort-Object AdAccountId -Unique).Count | Should -Be 2 }
+            Environment = $true; Output = @(); Files = 'campaigns.csv'; Probe = '(Get-PinAdAccount).Id'
+            Check = { param($Run) @(Import-Csv (Join-Path $Run.Folder 'campaigns.csv') | Sort-Object AdAccountId -Unique).AdAccountId | Should -Be @($Run.Probe | Sort-Object -Unique) }
         }
         'about_PinterestAds: A scheduled job that keeps its rotating refresh token' = @{
             Stage = 'refresh-token.txt', 'client-secret.txt'; Output = @(); Files = 'campaigns.csv', 'refresh-token.txt'
             Check = { param($Run) Assert-RotatedRefreshToken $Run }
         }
         'about_PinterestAds: Several accounts in parallel with one session' = @{
-            Output = @(); Files = 'campaigns.csv'
-            Check = { param($Run) @(Import-Csv (Join-Path $Run.Folder 'campaigns.csv') | Sort-Object AdAccountId -Unique).Count | Should -Be 2 }
+            Output = @(); Files = 'campaigns.csv'; Probe = '(Get-PinAdAccount).Id'
+            Check = { param($Run) @(Import-Csv (Join-Path $Run.Folder 'campaigns.csv') | Sort-Object AdAccountId -Unique).AdAccountId | Should -Be @($Run.Probe | Sort-Object -Unique) }
         }
     }
 

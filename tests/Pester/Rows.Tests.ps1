@@ -35,7 +35,7 @@ AfterAll {
 }
 
 Describe 'Rows are objects whose properties are exactly the columns' -ForEach @(
-    @{ Kind = 'report'; Columns = @('CAMPAIGN_ID', 'DATE', 'SPEND_IN_DOLLAR', 'IMPRESSION_1', 'CTR', 'TOTAL_CONVERSIONS') }
+    @{ Kind = 'report'; Columns = @('AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'DATE', 'SPEND_IN_DOLLAR', 'IMPRESSION_1', 'CTR', 'TOTAL_CONVERSIONS') }
     @{ Kind = 'analytics'; Columns = @('AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'DATE', 'SPEND_IN_DOLLAR', 'IMPRESSION_1', 'CTR', 'TOTAL_CONVERSIONS') }
 ) {
     BeforeAll { $script:rows = Get-Rows $Kind; $script:row = $rows[0] }

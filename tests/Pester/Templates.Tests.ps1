@@ -74,7 +74,7 @@ Describe 'Template reports' {
         $path = Join-Path $outFolder 'weekly.csv'
         Get-PinTemplate -Name 'Weekly campaign*' | New-PinAsyncReport -StartDate $start -EndDate $end | Wait-PinReport | Receive-PinReport | Export-Csv $path
         $rows = @(Import-Csv $path)
-        @($rows[0].PSObject.Properties.Name) | Should -Be (@('CAMPAIGN_ID', 'DATE') + $template.Columns)
+        @($rows[0].PSObject.Properties.Name) | Should -Be (@('AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'DATE') + $template.Columns)
         $numeric = $template.Columns | Where-Object { $_ -notlike '*NAME*' -and $_ -notlike '*STATUS*' }
         $typed = @(Get-PinTemplate -Name 'Weekly campaign*' | New-PinAsyncReport -StartDate $start -EndDate $end | Wait-PinReport | Receive-PinReport)
         $rows.Count | Should -Be $typed.Count

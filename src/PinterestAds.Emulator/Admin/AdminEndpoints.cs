@@ -137,6 +137,7 @@ internal static class AdminEndpoints
         {
             id = a.Id,
             name = a.Name,
+            currency = a.Currency,
             access = a.Access.ToString().ToUpperInvariant(),
             campaigns = a.Campaigns.Select(c => new
             {

@@ -67,7 +67,7 @@ internal sealed class MetricGenerator
             case Magnitude.Spend:
                 var cpm = 3 + 9 * DeterministicHash.Unit(DeterministicHash.Combine(unit.Key, CpmSalt));
                 var share = column.Name == "SPEND_IN_MICRO_DOLLAR" ? 1.0 : 0.05 + 0.4 * columnShape;
-                v = baseImpressions / 1000 * cpm * 1_000_000 * share * (column.Name == "SPEND_IN_MICRO_DOLLAR" ? 1 : 0.8 + 0.4 * y);
+                v = InAccountCurrency(unit, baseImpressions / 1000 * cpm * 1_000_000 * share * (column.Name == "SPEND_IN_MICRO_DOLLAR" ? 1 : 0.8 + 0.4 * y));
                 break;
             case Magnitude.Engagement:
                 if (x < 0.15) return 0;
@@ -79,7 +79,7 @@ internal sealed class MetricGenerator
                 break;
             case Magnitude.ConversionValue:
                 if (x < 0.55) return 0;
-                v = Math.Round((5 + y * 200) * (1 + baseImpressions / 2000), 2) * 1_000_000 * conversionFactor;
+                v = InAccountCurrency(unit, Math.Round((5 + y * 200) * (1 + baseImpressions / 2000), 2) * 1_000_000 * conversionFactor);
                 break;
             case Magnitude.Video:
                 if (x < 0.3) return 0;
@@ -92,6 +92,17 @@ internal sealed class MetricGenerator
         }
         return (long)Math.Round(v);
     }
+
+    /// <summary>Yen per dollar of the world's money amounts (a fixed, round rate).</summary>
+    public const double YenPerDollar = 150;
+
+    /// <summary>
+    /// A unit-day's money amount (micro-units) in its account's currency: a JPY account's amounts are
+    /// <see cref="YenPerDollar"/> times larger and whole yen (JPY has no minor unit), so its micro-units are
+    /// multiples of 1,000,000; other accounts' amounts are as generated.
+    /// </summary>
+    private static double InAccountCurrency(IDeliveryUnit unit, double micro) =>
+        unit.AdGroup.Campaign.Account.Currency == "JPY" ? Math.Round(micro * YenPerDollar / 1_000_000) * 1_000_000 : micro;
 
     /// <summary>Cumulative weights (length 25, last = 1) that split a unit-day into hours.</summary>
     public void HourWeights(IDeliveryUnit unit, int day, Span<double> cumulative)

@@ -49,8 +49,9 @@ internal static class WorldGenerator
             {
                 Id = (549755000000L + seedPart * 1000 + (forbidden ? 999 : a)).ToString(),
                 Name = forbidden ? "Someone Else's Ads" : a == 0 ? "Emulator Home & Garden" : $"Emulator Brand {a + 1}",
-                Country = a % 3 == 2 ? "GB" : "US",
-                Currency = a % 3 == 2 ? "GBP" : "USD",
+                // The third account is in yen (a currency without minor units), every third one after it in pounds.
+                Country = a == 2 ? "JP" : a % 3 == 2 ? "GB" : "US",
+                Currency = a == 2 ? "JPY" : a % 3 == 2 ? "GBP" : "USD",
                 Access = forbidden ? AccountAccess.Forbidden : a == 1 ? AccountAccess.Shared : AccountAccess.Owner,
                 OwnerUserId = (1012345000000000L + seedPart * 100 + (a == 1 || forbidden ? 50 + a : 0)).ToString(),
                 OwnerUsername = a == 1 ? "partner_agency" : forbidden ? "another_company" : "emulator_user",

@@ -18,7 +18,7 @@ namespace PinterestAds.Engine.Analytics
     /// from async reports at level KEYWORD, whose body cannot filter by keyword (only by campaign and ad
     /// group). So this creates KEYWORD reports filtered by the keywords' ad groups (or the whole account when
     /// their parents are unknown), waits, reads them and keeps exactly the asked keywords, writing rows in
-    /// the analytics shape: AdAccountId, Level (KEYWORD), KEYWORD_ID, KeywordText (the keyword's value,
+    /// the analytics shape: AdAccountId, Currency, Level (KEYWORD), KEYWORD_ID, KeywordText (the keyword's value,
     /// from keywords/get), DATE, then the requested columns. A range longer than one report (186 days) is
     /// split by dates, which keeps DAY and HOUR rows exact; TOTAL, WEEK and MONTH would be cut at the
     /// seams, so those are refused beyond one report.

@@ -9,8 +9,8 @@ namespace PinterestAds.Engine.Reports
     /// <summary>
     /// One column set for the rows of several jobs written as one stream (several templates, several
     /// accounts): <c>ReportToken</c> and <c>TemplateId</c> say which report each row came from, then the union
-    /// of the jobs' columns in a stable order (the first job's order, then each later job's new columns in
-    /// its order). Export-Csv takes its header from the first row, so without this the later jobs' id and
+    /// of the jobs' columns in a stable order (the first job's order - AdAccountId, Currency, Level first -,
+    /// then each later job's new columns in its order). Export-Csv takes its header from the first row, so without this the later jobs' id and
     /// metric columns would be dropped. A column a job does not have is empty in its rows.
     /// </summary>
     internal sealed class ReportRowUnion

@@ -13,7 +13,7 @@ namespace PinterestAds.Engine.Reports
     /// <summary>
     /// Reads the typed rows of a downloaded report. Rows are read with blocking reads so the caller (the
     /// cmdlet's pipeline thread) can write each one as it is parsed, without a queue hop per row.
-    /// Every row of a report has the same properties: the entity id column, DATE (unless TOTAL), the
+    /// Every row of a report has the same properties: AdAccountId, Currency, Level, the entity id column, DATE (unless TOTAL), the
     /// targeting fields (targeting levels), then the requested columns in the requested order; a missing
     /// metric is null in both formats (Pinterest zero-fills CSV files itself; JSON files leave zeros out). Download and format failures become typed errors; a truncated
     /// body is never presented as a complete report.
@@ -33,14 +33,18 @@ namespace PinterestAds.Engine.Reports
             "KEYWORD_ID", "PRODUCT_GROUP_ID", "PRODUCT_ITEM_ID",
         };
 
-        public static IEnumerable<ReportRow> Read(ReportDownload download, CancellationToken ct) =>
-            Read(download.Job, () => download.OpenDecoded(ct), ct);
+        /// <summary>
+        /// The rows of a downloaded job, led by the analytics row shape's AdAccountId, Currency (the ad account's
+        /// currency, null when unknown) and Level (null when the job does not know it: a job made from its token).
+        /// </summary>
+        public static IEnumerable<ReportRow> Read(ReportDownload download, string? currency, CancellationToken ct) =>
+            Read(download.Job, currency, () => download.OpenDecoded(ct), ct);
 
-        /// <summary>The rows of a job's file already on disk (a part downloaded whole before any row is written).</summary>
-        public static IEnumerable<ReportRow> ReadFile(ReportJob job, string path, CancellationToken ct) =>
-            Read(job, () => ReportContent.OpenDecoded(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920), ct), ct);
+        /// <summary>The rows of a job's file already on disk (a part downloaded whole before any row is written), led as <see cref="Read(ReportDownload, string?, CancellationToken)"/>.</summary>
+        public static IEnumerable<ReportRow> ReadFile(ReportJob job, string path, string? currency, CancellationToken ct) =>
+            Read(job, currency, () => ReportContent.OpenDecoded(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920), ct), ct);
 
-        private static IEnumerable<ReportRow> Read(ReportJob job, Func<Stream> openDecoded, CancellationToken ct)
+        private static IEnumerable<ReportRow> Read(ReportJob job, string? currency, Func<Stream> openDecoded, CancellationToken ct)
         {
             IEnumerator<ReportRow> rows;
             Stream? spool = null;
@@ -51,6 +55,8 @@ namespace PinterestAds.Engine.Reports
                 int length = ReadHead(decoded, head, ct);
                 if (job.FormatFromContent) job = job.WithFormat(DetectFormat(head, length));
                 var options = OptionsFor(job, DetectEntityIdColumn(job, Encoding.UTF8.GetString(head, 0, length)));
+                options.EmitAccountAndLevel = true;
+                options.Currency = currency;
                 Stream content = new PrefixedStream(head, length, decoded);
                 if (job.Format == ReportFormat.Json && job.Columns.Count == 0)
                 {

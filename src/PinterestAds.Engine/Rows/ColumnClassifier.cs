@@ -70,6 +70,10 @@ namespace PinterestAds.Engine.Rows
             // Amounts in the account's currency, before "_CURRENCY" (a currency code) matches.
             if (name.EndsWith("_IN_LOCAL_CURRENCY", StringComparison.Ordinal)) return ColumnKind.Decimal;
 
+            // Millionths of the account's currency (AD_GROUP_BID_IN_MICRO_CURRENCY), before "_CURRENCY" matches too.
+            if (name.EndsWith("_IN_MICRO_CURRENCY", StringComparison.Ordinal)) return ColumnKind.Integer;
+            if (name.EndsWith(CurrencyUnitColumns.CurrencySuffix, StringComparison.Ordinal)) return ColumnKind.Decimal;
+
             if (Array.IndexOf(TextNames, name) >= 0 || EndsWithAny(name, TextSuffixes)) return ColumnKind.Text;
 
             if (name.EndsWith("_MICRO_DOLLAR", StringComparison.Ordinal)) return ColumnKind.Integer;

@@ -35,7 +35,7 @@ public class HostileDownloadTests
     private static async Task<List<ReportRow>> ReadAll(ReportJob job)
     {
         using var download = await ReportDownload.OpenAsync(job, Idle, NullPinLog.Instance, default, default);
-        return ReportRows.Read(download, default).ToList();
+        return ReportRows.Read(download, null, default).ToList();
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

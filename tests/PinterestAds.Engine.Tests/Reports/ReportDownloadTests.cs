@@ -39,7 +39,7 @@ public class ReportDownloadTests
     private static async Task<List<ReportRow>> ReadAll(ReportJob job)
     {
         using var download = await ReportDownload.OpenAsync(job, Idle, NullPinLog.Instance, default, default);
-        return ReportRows.Read(download, default).ToList();
+        return ReportRows.Read(download, "JPY", default).ToList();
     }
 
     [Fact]
@@ -53,7 +53,9 @@ public class ReportDownloadTests
         Assert.Equal("store.example.test", request.Uri.Host);
         Assert.Null(request.Authorization);
         var properties = rows[0].GetType().GetProperties().Select(p => p.Name).ToArray();
-        Assert.Equal(new[] { "CAMPAIGN_ID", "DATE", "SPEND_IN_DOLLAR", "IMPRESSION_1" }, properties);
+        // The analytics row shape leads: the job's account, the currency given, the job's level.
+        Assert.Equal(new[] { "AdAccountId", "Currency", "Level", "CAMPAIGN_ID", "DATE", "SPEND_IN_DOLLAR", "IMPRESSION_1" }, properties);
+        Assert.Equal(new object[] { "1", "JPY", "CAMPAIGN" }, properties.Take(3).Select(p => rows[0].GetType().GetProperty(p)!.GetValue(rows[0])!).ToArray());
         Assert.Same(rows[0].GetType(), rows[1].GetType());
     }
 

@@ -39,6 +39,8 @@ public class ColumnClassifierTests
     [InlineData("PRODUCT_GROUP_AD_IMAGE_TAG", ColumnKind.Text)]
     [InlineData("IS_PREMIERE_CAMPAIGN", ColumnKind.Boolean)]
     [InlineData("SPEND_IN_MICRO_DOLLAR", ColumnKind.Integer)]
+    [InlineData("AD_GROUP_BID_IN_MICRO_CURRENCY", ColumnKind.Integer)]
+    [InlineData("CPC_IN_CURRENCY", ColumnKind.Decimal)]
     [InlineData("TOTAL_CHECKOUT_VALUE_IN_MICRO_DOLLAR", ColumnKind.Integer)]
     [InlineData("CPCV_P95_IN_MICRO_DOLLAR", ColumnKind.Integer)]
     [InlineData("PAID_IMPRESSION", ColumnKind.Integer)]

@@ -32,7 +32,10 @@ namespace PinterestAds.Engine.Reports.Reading
         /// <summary>The ad account id, emitted as <c>AdAccountId</c> when <see cref="EmitAccountAndLevel"/> is true.</summary>
         public string? AdAccountId { get; set; }
 
-        /// <summary>Lead every row with <c>AdAccountId</c> and <c>Level</c> properties.</summary>
+        /// <summary>The ad account's currency code, emitted as <c>Currency</c> when <see cref="EmitAccountAndLevel"/> is true (null: unknown).</summary>
+        public string? Currency { get; set; }
+
+        /// <summary>Lead every row with <c>AdAccountId</c>, <c>Currency</c> and <c>Level</c> properties (the analytics row shape).</summary>
         public bool EmitAccountAndLevel { get; set; }
 
         /// <summary>

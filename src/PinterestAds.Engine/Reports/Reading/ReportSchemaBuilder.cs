@@ -5,7 +5,8 @@ using PinterestAds.Engine.Rows;
 namespace PinterestAds.Engine.Reports.Reading
 {
     /// <summary>
-    /// Orders the columns of report rows: optional <c>AdAccountId</c>/<c>Level</c>, the entity id
+    /// Orders the columns of report rows: optional <c>AdAccountId</c>/<c>Currency</c>/<c>Level</c> (the analytics
+    /// row shape's leading columns), the entity id
     /// column, <c>DATE</c>, the requested columns in the requested order, then any other column
     /// the report carries, in the order found. No column is ever dropped.
     /// </summary>
@@ -18,6 +19,7 @@ namespace PinterestAds.Engine.Reports.Reading
             if (options.EmitAccountAndLevel)
             {
                 leading.Add(new RowColumn(RowFields.AdAccountId, ColumnKind.Text));
+                leading.Add(new RowColumn(RowFields.Currency, ColumnKind.Text));
                 leading.Add(new RowColumn(RowFields.Level, ColumnKind.Text));
             }
             if (entityIdColumn is not null) leading.Add(new RowColumn(entityIdColumn, ColumnKind.Text));
@@ -28,11 +30,12 @@ namespace PinterestAds.Engine.Reports.Reading
             return new RowSchema(columns);
         }
 
-        /// <summary>Sets the leading constant values (account, level) into a fresh defaults buffer.</summary>
+        /// <summary>Sets the leading constant values (account, currency, level) into a fresh defaults buffer.</summary>
         public static void SetConstants(RowSchema schema, ReportReadOptions options, object?[] defaults)
         {
             if (!options.EmitAccountAndLevel) return;
             defaults[schema.IndexOf(RowFields.AdAccountId)] = options.AdAccountId;
+            defaults[schema.IndexOf(RowFields.Currency)] = options.Currency;
             defaults[schema.IndexOf(RowFields.Level)] = options.Level;
         }
 

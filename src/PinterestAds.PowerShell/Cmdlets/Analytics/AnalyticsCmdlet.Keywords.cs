@@ -27,7 +27,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 Describe(query);
                 var known = ids.Where(_pipedKeywords.ContainsKey).ToDictionary(id => id, id => _pipedKeywords[id], StringComparer.Ordinal);
                 Pump(async (pump, ct) =>
-                    await KeywordAnalytics.RunAsync(session, query, known, row => pump.Output(row), pump, ct).ConfigureAwait(false));
+                    await KeywordAnalytics.RunAsync(session, query, known, row => pump.Output(InUnits(row)), pump, ct).ConfigureAwait(false));
             }
             catch (PinterestException ex) when (IsFatal(ex))
             {

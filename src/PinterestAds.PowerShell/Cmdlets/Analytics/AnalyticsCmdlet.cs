@@ -100,6 +100,16 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         [Parameter]
         public SwitchParameter ZeroFill { get; set; }
 
+        /// <summary>Every *_IN_MICRO_DOLLAR column as an exact amount in the ad account's currency units, named *_IN_LOCAL_CURRENCY.</summary>
+        [Parameter]
+        public SwitchParameter CurrencyUnits { get; set; }
+
+        private readonly Engine.Rows.RowReshaper<AnalyticsRow> _currencyUnits = new(currencyUnits: true);
+
+        /// <summary>The row as written: with -CurrencyUnits, micro-dollar columns in currency units (one reshaper per command, any thread).</summary>
+        private protected AnalyticsRow InUnits(AnalyticsRow row) =>
+            CurrencyUnits ? _currencyUnits.Reshape(row) : row;
+
         /// <summary>Start at the earliest available date (with a warning) instead of failing when -StartDate is beyond the lookback.</summary>
         [Parameter]
         public SwitchParameter ClampToAvailable { get; set; }
@@ -257,7 +267,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                     {
                         running = pump;
                         await execution.RunAsync(session, resources,
-                            row => pump.Output(row),
+                            row => pump.Output(InUnits(row)),
                             (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
                             pump, ct,
                             // Progress only for runs of several calls: calls done of total (async reports: their steps).

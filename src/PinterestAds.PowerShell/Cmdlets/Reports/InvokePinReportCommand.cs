@@ -21,6 +21,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ValidateRange(1, 3600)]
         public int IdleTimeoutSec { get; set; } = DefaultIdleTimeoutSec;
 
+        /// <summary>Every *_IN_MICRO_DOLLAR column as an exact amount in the ad account's currency units, named *_IN_LOCAL_CURRENCY.</summary>
+        [Parameter]
+        public SwitchParameter CurrencyUnits { get; set; }
+
+        private protected override bool CurrencyUnitsWanted => CurrencyUnits;
+
         protected override void ProcessRecord()
         {
             if (CollectPipedEntities()) return;

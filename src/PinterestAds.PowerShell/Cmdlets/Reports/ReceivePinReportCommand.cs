@@ -27,6 +27,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ValidateRange(1, 3600)]
         public int IdleTimeoutSec { get; set; } = DefaultIdleTimeoutSec;
 
+        /// <summary>Every *_IN_MICRO_DOLLAR column as an exact amount in the ad account's currency units, named *_IN_LOCAL_CURRENCY.</summary>
+        [Parameter]
+        public SwitchParameter CurrencyUnits { get; set; }
+
+        private protected override bool CurrencyUnitsWanted => CurrencyUnits;
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -34,6 +40,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             try
             {
                 if (OutFile != null) Infrastructure.OutFilePaths.Resolve(this, nameof(OutFile), OutFile);
+                if (OutFile != null && CurrencyUnits)
+                    throw new PinterestValidationException("ParameterNotApplicable", nameof(CurrencyUnits),
+                        "-CurrencyUnits changes the rows written to the pipeline; -OutFile saves Pinterest's file as it is. Leave one out, or write the rows yourself: Receive-PinReport -CurrencyUnits | Export-Csv <path>.");
             }
             catch (PinterestValidationException ex)
             {

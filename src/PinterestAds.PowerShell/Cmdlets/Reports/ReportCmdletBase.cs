@@ -108,9 +108,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 // The bytes are those of the verified temporary file read so far (its position; the worker reads
                 // ahead, so the figure runs a few batches early - it is only shown).
                 var body = download.Body;
-                foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, Stopping), Stopping))
+                var finisher = FinisherFor(download.Job);
+                foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping))
                 {
-                    WriteObject(row);
+                    WriteObject(Finish(finisher, row));
                     // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
                     if (progress.Enabled && (++written & 1023) == 1)
                     {
@@ -184,17 +185,22 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     using var download = Download(job, idleTimeout, progress, $"Report {i + 1} of {parts.Count}: ");
                     Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false));
                 }
+                // One finisher per job: its account's currency, its keyword texts.
+                var finishers = files.Select(f => FinisherFor(f.Job)).ToList();
                 if (!union)
                 {
-                    foreach (var (job, path) in files)
-                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(job, path, Stopping), Stopping)) Write(row);
+                    for (int i = 0; i < files.Count; i++)
+                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                            Write(Finish(finishers[i], row));
                     return;
                 }
-                // First pass: each file's columns (from its first row); second pass: the rows in the union's shape.
-                var columnSets = files.Select(f => ReportRows.ReadFile(f.Job, f.Path, Stopping).Take(1).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
+                // First pass: each file's columns (from its first finished row); second pass: the rows in the union's shape.
+                var columnSets = files.Select((f, i) => ReportRows.ReadFile(f.Job, f.Path, finishers[i].Currency, Stopping).Take(1)
+                    .Select(row => Finish(finishers[i], row)).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
                 var shape = new ReportRowUnion(columnSets);
-                foreach (var (job, path) in files)
-                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(job, path, Stopping), Stopping)) Write(shape.Convert(row, job));
+                for (int i = 0; i < files.Count; i++)
+                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                        Write(shape.Convert(Finish(finishers[i], row), files[i].Job));
             }
             finally
             {
@@ -213,6 +219,23 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 if (progress.Enabled && (++written & 1023) == 1)
                     progress.Update(ProgressReporter.DownloadStatus(written, "rows", null, null), force: written == 1);
             }
+        }
+
+        /// <summary>
+        /// Micro-dollar columns of the rows written as amounts in the account's currency units (-CurrencyUnits of
+        /// the cmdlets that write rows).
+        /// </summary>
+        private protected virtual bool CurrencyUnitsWanted => false;
+
+        /// <summary>The finisher of a job's rows: its account's currency (read once per session), keyword texts, currency units.</summary>
+        private ReportRowFinisher FinisherFor(ReportJob job) =>
+            Pump(async (pump, ct) => await ReportRowFinisher.ForJobAsync(job, CurrencyUnitsWanted, pump, ct).ConfigureAwait(false));
+
+        /// <summary>A row as written: keyword texts listed first when the row needs one (once per ad group or account).</summary>
+        private ReportRow Finish(ReportRowFinisher finisher, ReportRow row)
+        {
+            if (finisher.NeedsLookup(row)) Pump(async (pump, ct) => await finisher.LookUpAsync(row, pump, ct).ConfigureAwait(false));
+            return finisher.Finish(row);
         }
 
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>

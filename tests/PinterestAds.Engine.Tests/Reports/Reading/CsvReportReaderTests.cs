@@ -109,12 +109,13 @@ public class CsvReportReaderTests
     }
 
     [Fact]
-    public void Account_and_level_lead_when_asked()
+    public void Account_currency_and_level_lead_when_asked()
     {
-        var options = new ReportReadOptions { Level = "CAMPAIGN", AdAccountId = "549755885175", EmitAccountAndLevel = true };
+        var options = new ReportReadOptions { Level = "CAMPAIGN", AdAccountId = "549755885175", Currency = "JPY", EmitAccountAndLevel = true };
         var row = ReadCsv(Utf8(Sample), options)[0];
-        Assert.Equal(new[] { "AdAccountId", "Level", "CAMPAIGN_ID", "DATE" }, PropertyNames(row).Take(4));
+        Assert.Equal(new[] { "AdAccountId", "Currency", "Level", "CAMPAIGN_ID", "DATE" }, PropertyNames(row).Take(5));
         Assert.Equal("549755885175", Get(row, "AdAccountId"));
+        Assert.Equal("JPY", Get(row, "Currency"));
         Assert.Equal("CAMPAIGN", Get(row, "Level"));
     }
 
