@@ -85,11 +85,11 @@ Describe 'Import-Csv of analytics and report row CSVs binds' {
         ($again | ConvertTo-Csv) | Should -Be ($rows | ConvertTo-Csv) -Because 'the same entities once each, not once per row'
     }
 
-    It 'report rows (CAMPAIGN_ID, DATE, metrics; no Level or account column) bind to New-PinAsyncReport and Get-PinAnalytics' {
+    It 'report rows (CAMPAIGN_ID, DATE, metrics) bind to New-PinAsyncReport and Get-PinAnalytics' {
         $report = @(New-PinAsyncReport -Level Campaign -StartDate $day -EndDate $day -Column SPEND_IN_DOLLAR -CampaignId $entities.Campaign[0].Id | Wait-PinReport | Receive-PinReport)
         $report.Count | Should -BeGreaterThan 0
         $csv = @(Import-Csv (Write-Csv $report 'report-rows'))
-        $csv[0].PSObject.Properties.Name | Should -Not -Contain 'Level'
+        $csv[0].PSObject.Properties.Name | Should -Contain 'CAMPAIGN_ID'
         $analytics = Get-Spend $csv
         @($analytics.CAMPAIGN_ID | Sort-Object -Unique) | Should -Be $entities.Campaign[0].Id
         $again = @($csv | New-PinAsyncReport -Level Campaign -StartDate $day -EndDate $day -Column SPEND_IN_DOLLAR | Wait-PinReport | Receive-PinReport)

@@ -75,7 +75,8 @@ namespace PinterestAds.PowerShell.Infrastructure
             // same on every row of a call, so the table leaves them to Format-List and Export-Csv.
             var keys = columns.Where(c => c.EndsWith("_ID", StringComparison.OrdinalIgnoreCase)
                     && !string.Equals(c, RowFields.AdAccountId, StringComparison.OrdinalIgnoreCase)
-                    && columns.IndexOf(c) <= 4) // after AdAccountId, Currency, Level (pin rows: CAMPAIGN_ID, PIN_ID)
+                    // The id columns that lead the row (before DATE; pin rows: CAMPAIGN_ID, PIN_ID; rows of several reports start with ReportToken, TemplateId).
+                    && columns.IndexOf(c) < (columns.Contains(RowFields.Date) ? columns.IndexOf(RowFields.Date) : 7))
                 .ToList();
             if (columns.Contains(RowFields.Date)) keys.Add(RowFields.Date);
             if (columns.Contains(RowFields.TargetingName)) keys.Add(RowFields.TargetingName);
