@@ -248,6 +248,14 @@ BeforeAll {
                 @($Run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0].Message | Should -Match 'Plan: \d+ async report'
                 @($Run.Requests | Where-Object operationId -eq 'analytics/create_report').Count | Should -BeGreaterThan 3 -Because '730 days are five 186-day reports' }
         }
+        'Get-PinAnalytics: Ids from a CSV file, by the names the module wrote' = @{
+            Output = 'PinterestAds.AnalyticsRow'; Files = 'campaigns.csv', 'campaign-days.csv'; Warning = $notFinalWarning; Journal = $true
+            Check = { param($Run)
+                $campaigns = @(Import-Csv (Join-Path $Run.Folder 'campaigns.csv'))
+                @($Run.Output.CAMPAIGN_ID | Sort-Object -Unique) | Should -Be @($campaigns.Id | Sort-Object -Unique) -Because 'the rows of the row file name the same campaigns'
+                @(Import-Csv (Join-Path $Run.Folder 'campaign-days.csv')).Count | Should -BeGreaterThan $campaigns.Count -Because 'a row per campaign and day'
+                @($Run.Requests | Where-Object operationId -eq 'campaigns/analytics').Count | Should -Be 2 -Because 'each file is one call: its ids batched, a row file''s repeated ids once' }
+        }
         'Sync-PinAnalytics: Nightly campaign numbers into a SQLite file' = @{
             Output = 'Microsoft.PowerShell.Commands.Internal.Format.*'; Files = 'pinterest.sqlite'; Journal = $true
             Check = { param($Run)

@@ -67,11 +67,14 @@ namespace PinterestAds.Engine.Analytics
             return execution;
         }
 
-        /// <summary>Runs the plan; <c>callDone</c> (sync path only) hears (calls done, calls in all) after each call, for progress.</summary>
+        /// <summary>
+        /// Runs the plan; <c>callDone</c> (for progress) hears (calls done, calls in all) after each sync call, or
+        /// (steps done, steps in all) on the async path: each report's creation, finish and download.
+        /// </summary>
         public Task RunAsync(PinterestSession session, IAnalyticsResources resources, Action<AnalyticsRow> output,
             Action<Exception, AnalyticsCall> failed, IPinLog log, CancellationToken ct, Action<int, int>? callDone = null) =>
             SyncPlan != null
                 ? AnalyticsRunner.RunAsync(session.Api, SyncPlan, resources, output, failed, log, ct, callDone)
-                : AsyncAnalyticsRunner.RunAsync(session, AsyncPlan!, resources, output, log, ct);
+                : AsyncAnalyticsRunner.RunAsync(session, AsyncPlan!, resources, output, log, ct, callDone);
     }
 }

@@ -162,9 +162,13 @@ namespace PinterestAds.Engine.Analytics
                 $"-Level {level} has no async report path of this kind. Use -Mode Sync{(level == AnalyticsLevel.Pin ? " (ad_pins/analytics)" : "")}."),
         };
 
-        /// <summary>Creates, waits for, downloads and reads every report of the plan; rows go to <paramref name="output"/>.</summary>
+        /// <summary>
+        /// Creates, waits for, downloads and reads every report of the plan; rows go to <paramref name="output"/>.
+        /// <paramref name="stepDone"/> (optional, for progress) hears (steps done, steps in all) as each report is
+        /// created, finishes and is downloaded: three steps a report.
+        /// </summary>
         public static async Task RunAsync(PinterestSession session, AsyncAnalyticsPlan plan, IAnalyticsResources resources,
-            Action<AnalyticsRow> output, IPinLog log, CancellationToken ct)
+            Action<AnalyticsRow> output, IPinLog log, CancellationToken ct, Action<int, int>? stepDone = null)
         {
             var query = plan.Query;
             if (!query.SkipFreshnessCheck)
@@ -175,16 +179,18 @@ namespace PinterestAds.Engine.Analytics
             // 1. Create every report (a few at a time; the session's rate budget applies).
             var toCreate = plan.Reports.SelectMany(r => r.Plan.Reports.Select(planned => (r.Spec, r.Plan, planned))).ToList();
             var jobs = new List<ReportJob>();
+            int steps = toCreate.Count * 3, stepsDone = 0;
+            void Step() => stepDone?.Invoke(++stepsDone, steps);
             await OrderedFanOut.RunAsync(toCreate, query.ThrottleLimit,
                 (item, token) => AsyncReports.CreateAsync(session, item.Spec, item.Plan, item.planned, log, token),
-                (_, job) => jobs.Add(job), ct).ConfigureAwait(false);
+                (_, job) => { jobs.Add(job); Step(); }, ct).ConfigureAwait(false);
 
             // 2. Wait for all of them; any that does not finish fails the whole run (no partial answer).
             var finished = new List<ReportJob>();
             Exception? failure = null;
             var waiter = ReportWaiter.For(session);
             var unfinished = await waiter.WaitAsync(jobs, query.ReportTimeout,
-                onFinal: job => { if (job.IsFinished) finished.Add(job); else failure ??= ReportDownload.NotDownloadable(job); },
+                onFinal: job => { if (job.IsFinished) { finished.Add(job); Step(); } else failure ??= ReportDownload.NotDownloadable(job); },
                 onPollFailed: (job, ex) => failure ??= ex,
                 onRound: null, log, ct).ConfigureAwait(false);
             if (failure != null) throw failure;
@@ -207,7 +213,7 @@ namespace PinterestAds.Engine.Analytics
                         await ReportFiles.SaveAsync(download, file.Path, token).ConfigureAwait(false);
                         return true;
                     },
-                    (_, _) => { }, ct).ConfigureAwait(false);
+                    (_, _) => Step(), ct).ConfigureAwait(false);
                 log.Verbose($"Downloaded {files.Count} report file(s); reading rows.");
 
                 // 4. Read and shape the rows.

@@ -54,7 +54,7 @@ namespace PinterestAds
         public const string BookmarkRepeated = nameof(BookmarkRepeated);
         public const string EmptyPagesBeyondCap = nameof(EmptyPagesBeyondCap);
 
-        // Ids
+        // Ids (given, piped or in a request)
         public const string AdAccountIdRequired = nameof(AdAccountIdRequired);
         public const string IdRequired = nameof(IdRequired);
         public const string CampaignIdRequired = nameof(CampaignIdRequired);
@@ -66,6 +66,8 @@ namespace PinterestAds
         public const string TooManyIds = nameof(TooManyIds);
         public const string AggregateTooManyIds = nameof(AggregateTooManyIds);
         public const string IdListFinerThanLevel = nameof(IdListFinerThanLevel);
+        public const string InputObjectIdMissing = nameof(InputObjectIdMissing);
+        public const string InputObjectLevelInvalid = nameof(InputObjectLevelInvalid);
 
         // Dates and windows
         public const string EndDateBeforeStartDate = nameof(EndDateBeforeStartDate);

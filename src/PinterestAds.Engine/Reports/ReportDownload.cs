@@ -54,7 +54,9 @@ namespace PinterestAds.Engine.Reports
         /// repeated. Returns only a whole file; otherwise throws a typed <see cref="PinterestException"/>.
         /// </summary>
         // bodyCancellation is kept for callers that read later (rows are read on the pipeline thread).
-        public static async Task<ReportDownload> OpenAsync(ReportJob job, TimeSpan idleTimeout, IPinLog log, CancellationToken ct, CancellationToken bodyCancellation)
+        // onBytes (optional, for progress) hears (bytes received so far, bytes expected when known) during each attempt.
+        public static async Task<ReportDownload> OpenAsync(ReportJob job, TimeSpan idleTimeout, IPinLog log, CancellationToken ct, CancellationToken bodyCancellation,
+            Action<long, long?>? onBytes = null)
         {
             var session = job.Session ?? throw new InvalidOperationException("The report job has no session.");
             bool refusedOnce = false;
@@ -68,7 +70,7 @@ namespace PinterestAds.Engine.Reports
                 }
                 RequireSafeLink(job, session);
 
-                var fetched = await FetchAsync(job, session, idleTimeout, log, ct).ConfigureAwait(false);
+                var fetched = await FetchAsync(job, session, idleTimeout, log, ct, onBytes).ConfigureAwait(false);
                 if (fetched.Refused is HttpStatusCode refused)
                 {
                     // Pre-signed links that expired answer 403 (S3: AccessDenied / Request has expired) or 400.
@@ -158,7 +160,8 @@ namespace PinterestAds.Engine.Reports
         }
 
         /// <summary>One attempt: the body into a temporary file, length-checked. Retryable faults come back in <see cref="Fetched.Failure"/>.</summary>
-        private static async Task<Fetched> FetchAsync(ReportJob job, PinterestSession session, TimeSpan idleTimeout, IPinLog log, CancellationToken ct)
+        private static async Task<Fetched> FetchAsync(ReportJob job, PinterestSession session, TimeSpan idleTimeout, IPinLog log, CancellationToken ct,
+            Action<long, long?>? onBytes)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, job.DownloadUrl);
             new RequestContext(null, log).AttachTo(message);
@@ -193,6 +196,7 @@ namespace PinterestAds.Engine.Reports
                 try
                 {
                     Stream raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    if (onBytes != null) raw = new TransferProgressStream(raw, bytes => onBytes(bytes, stated ?? declared));
                     using (var body = new CappedStream(new IdleTimeoutStream(raw, idleTimeout, ct, job.Describe(), declared), cap, capName))
                         await body.CopyToAsync(file, 81920, ct).ConfigureAwait(false);
                     await file.FlushAsync(ct).ConfigureAwait(false);

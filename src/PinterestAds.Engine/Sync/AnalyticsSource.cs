@@ -159,10 +159,10 @@ namespace PinterestAds.Engine.Sync
 
         /// <summary>
         /// Every row of one window, in the table's shape. A call that fails fails the window (nothing of it is
-        /// landed), so a window is always complete.
+        /// landed), so a window is always complete. <paramref name="callDone"/> hears (calls done, calls in all) on the sync path.
         /// </summary>
         public async Task<IReadOnlyList<object?[]>> PullAsync(SyncDefinition definition, SyncAccount account, IReadOnlyList<string> ids,
-            SyncWindow window, Func<DateTime, bool> isFinal, IPinLog log, CancellationToken ct)
+            SyncWindow window, Func<DateTime, bool> isFinal, IPinLog log, CancellationToken ct, Action<int, int>? callDone = null)
         {
             var query = Query(definition, account.Id, ids, window, _session.Environment);
             var execution = await AnalyticsExecution.PlanAsync(query, _resources, log, ct).ConfigureAwait(false);
@@ -186,7 +186,7 @@ namespace PinterestAds.Engine.Sync
                     rows.Add(target);
                 },
                 (error, call) => failure ??= error,
-                log, ct).ConfigureAwait(false);
+                log, ct, callDone).ConfigureAwait(false);
             if (failure != null) throw failure;
             return rows;
         }

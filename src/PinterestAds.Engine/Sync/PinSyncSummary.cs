@@ -15,8 +15,8 @@ namespace PinterestAds
         /// <summary>Succeeded, UpToDate (nothing was due), Failed, or Planned (-WhatIf).</summary>
         public string Status { get; internal set; } = "";
 
-        /// <summary>The windows (runs of days) pulled, or due with -WhatIf: "2026-11-01..2026-11-30".</summary>
-        public string[] Windows { get; internal set; } = Array.Empty<string>();
+        /// <summary>The windows (runs of days) pulled, or due with -WhatIf: "2026-11-01..2026-11-30" (joined with "|" in CSV).</summary>
+        public PinSyncWindows Windows { get; internal set; } = PinSyncWindows.None;
 
         public int WindowsPulled { get; internal set; }
 

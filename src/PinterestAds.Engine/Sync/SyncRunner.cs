@@ -23,12 +23,15 @@ namespace PinterestAds.Engine.Sync
         private readonly ISyncDestination _destination;
         private readonly IPinLog _log;
         private readonly Dictionary<DateTime, bool> _readiness = new Dictionary<DateTime, bool>();
+        private readonly Action<SyncProgress>? _progress;
 
-        public SyncRunner(AnalyticsSource source, ISyncDestination destination, IPinLog log)
+        // progress (optional) hears where the run is - account, calls done of planned, windows - as it goes.
+        public SyncRunner(AnalyticsSource source, ISyncDestination destination, IPinLog log, Action<SyncProgress>? progress = null)
         {
             _source = source;
             _destination = destination;
             _log = log;
+            _progress = progress;
         }
 
         /// <summary>Resolves columns and checks the definition against the API's facts (no request for API column names).</summary>
@@ -83,7 +86,7 @@ namespace PinterestAds.Engine.Sync
                 results.Add(new PinSyncAccountResult(id)
                 {
                     Status = SyncStatuses.Planned,
-                    Windows = plan.Windows.Select(w => w.ToString()).ToArray(),
+                    Windows = new PinSyncWindows(plan.Windows.Select(w => w.ToString())),
                     NewDays = plan.NewDays,
                     RestatedDays = plan.RestatedDays,
                     ResumedDays = plan.ResumedDays,
@@ -123,11 +126,13 @@ namespace PinterestAds.Engine.Sync
 
             var results = new List<PinSyncAccountResult>();
             long accountRequests = 0;
-            foreach (var account in accounts)
+            for (int index = 0; index < accounts.Count; index++)
             {
+                var account = accounts[index];
                 ct.ThrowIfCancellationRequested();
                 long before = _source.RequestsSent;
-                var result = await SyncAccountAsync(definition, account, start, end, restateDays, today, run.LastRunId!, resuming, ct).ConfigureAwait(false);
+                var position = (Number: index + 1, Of: accounts.Count);
+                var result = await SyncAccountAsync(definition, account, position, start, end, restateDays, today, run.LastRunId!, resuming, ct).ConfigureAwait(false);
                 result.Requests = _source.RequestsSent - before;
                 accountRequests += result.Requests;
                 results.Add(result);
@@ -139,7 +144,7 @@ namespace PinterestAds.Engine.Sync
             return new PinSyncSummary(_destination.Name, today, whatIf: false, results, shared, watch.Elapsed);
         }
 
-        private async Task<PinSyncAccountResult> SyncAccountAsync(SyncDefinition definition, SyncAccount account, DateTime start, DateTime end,
+        private async Task<PinSyncAccountResult> SyncAccountAsync(SyncDefinition definition, SyncAccount account, (int Number, int Of) position, DateTime start, DateTime end,
             int restateDays, DateTime today, string runId, bool resuming, CancellationToken ct)
         {
             var result = new PinSyncAccountResult(account.Id) { Currency = account.Currency };
@@ -155,7 +160,7 @@ namespace PinterestAds.Engine.Sync
             }
             var plan = RestatementPlanner.Plan(state, start, end, restateDays, definition.Granularity, today,
                 resumedAccount ? state.DaysLandedBy(runId) : new HashSet<DateTime>(), _log, definition.Operation.Id, _source.AsyncReportsAvailable(definition));
-            result.Windows = plan.Windows.Select(w => w.ToString()).ToArray();
+            result.Windows = new PinSyncWindows(plan.Windows.Select(w => w.ToString()));
             result.NewDays = plan.NewDays;
             result.RestatedDays = plan.RestatedDays;
             result.ResumedDays = plan.ResumedDays;
@@ -177,11 +182,22 @@ namespace PinterestAds.Engine.Sync
                     : await _source.ListEntityIdsAsync(account.Id, definition.Level, _log, ct).ConfigureAwait(false);
                 bool hasEntities = definition.Level == AnalyticsLevel.AdAccount || ids.Count > 0;
                 await EnsureReadinessAsync(plan.Windows, today, ct).ConfigureAwait(false);
-                foreach (var window in plan.Windows)
+                // The calls each window takes, as the execution plans them (exact now that the entities are known).
+                var callsPerWindow = plan.Windows.Select(w => hasEntities
+                    ? (long)AnalyticsSource.RequestsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : ids.Count, w, _source.Environment, out _)
+                    : 0L).ToList();
+                long callsPlanned = callsPerWindow.Sum(), callsBefore = 0;
+                Report(position, account, 0, plan.Windows.Count, 0, callsPlanned);
+                for (int w = 0; w < plan.Windows.Count; w++)
                 {
+                    var window = plan.Windows[w];
                     ct.ThrowIfCancellationRequested();
+                    int windowsDone = w;
+                    long before = callsBefore;
                     IReadOnlyList<object?[]> rows = hasEntities
-                        ? await _source.PullAsync(definition, account, ids, window, IsFinal, _log, ct).ConfigureAwait(false)
+                        ? await _source.PullAsync(definition, account, ids, window, IsFinal, _log, ct,
+                            // Sync windows hear their calls; async ones their report steps, scaled to the window's planned calls.
+                            (done, total) => Report(position, account, windowsDone, plan.Windows.Count, before + callsPerWindow[windowsDone] * done / Math.Max(1, total), callsPlanned)).ConfigureAwait(false)
                         : Array.Empty<object?[]>();
                     var counts = rows.GroupBy(definition.Table.DayOf).ToDictionary(g => g.Key, g => g.Count());
                     var landedAt = DateTimeOffset.UtcNow;
@@ -195,6 +211,9 @@ namespace PinterestAds.Engine.Sync
                     result.RowsReplaced += replaced;
                     result.NotFinalDays += days.Count(d => !d.Final);
                     _log.Verbose($"Account {account.Id}: window {window} landed, {rows.Count} row(s) written, {replaced} replaced.");
+                    // An async window's report calls are not heard one by one: the window counts as planned when it lands.
+                    callsBefore += callsPerWindow[w];
+                    Report(position, account, w + 1, plan.Windows.Count, callsBefore, callsPlanned);
                 }
                 state.LastStatus = SyncStatuses.Succeeded;
                 state.LastRunFinished = DateTimeOffset.UtcNow;
@@ -215,6 +234,9 @@ namespace PinterestAds.Engine.Sync
             result.NextDue = NextDue(state, end, restateDays);
             return result;
         }
+
+        private void Report((int Number, int Of) position, SyncAccount account, int windowsDone, int windows, long callsDone, long callsPlanned) =>
+            _progress?.Invoke(new SyncProgress(position.Number, position.Of, account.Id, windowsDone, windows, callsDone, callsPlanned));
 
         /// <summary>
         /// The failures that belong to one account (its permissions, its existence, the API refusing its

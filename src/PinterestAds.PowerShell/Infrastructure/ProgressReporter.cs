@@ -6,8 +6,8 @@ using System.Management.Automation;
 namespace PinterestAds.PowerShell.Infrastructure
 {
     /// <summary>
-    /// One progress bar of a cmdlet (downloads: bytes and rows; bulk downloads: entities; analytics
-    /// runs of several calls: calls done of total), written at most every <see cref="Interval"/>, and always closed with a Completed
+    /// One progress bar of a cmdlet (downloads: bytes received, then rows; -OutFile: bytes; bulk downloads:
+    /// bytes, then entities; analytics runs of several calls and Sync-PinAnalytics runs: calls done of total), written at most every <see cref="Interval"/>, and always closed with a Completed
     /// record once it has started. Silent where nobody can see it: $ProgressPreference
     /// SilentlyContinue or Ignore, a host without a raw UI (runspaces, jobs), a non-interactive process.
     /// </summary>
@@ -16,7 +16,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
         private readonly Cmdlet _cmdlet;
-        private readonly Action<ProgressRecord> _write;
+        private volatile Action<ProgressRecord> _write;
         private readonly int _activityId;
         private readonly string _activity;
         private readonly Stopwatch _sinceLast = new Stopwatch();
@@ -49,7 +49,13 @@ namespace PinterestAds.PowerShell.Infrastructure
             return !Environment.GetCommandLineArgs().Any(a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
         }
 
-        /// <summary>Shows <paramref name="status"/> (and a percentage, when known), throttled; call on the pipeline thread.</summary>
+        /// <summary>
+        /// Where updates go from now on: through <paramref name="pump"/> while engine work runs on the thread pool
+        /// (a download), straight to the cmdlet again with null (rows written on the pipeline thread).
+        /// </summary>
+        public void RouteThrough(PipelinePump? pump) => _write = pump != null ? pump.Progress : (Action<ProgressRecord>)_cmdlet.WriteProgress;
+
+        /// <summary>Shows <paramref name="status"/> (and a percentage, when known), throttled; on the thread <see cref="RouteThrough"/> says.</summary>
         public void Update(string status, int? percent = null, bool force = false)
         {
             if (!Enabled) return;
@@ -64,17 +70,35 @@ namespace PinterestAds.PowerShell.Infrastructure
             });
         }
 
-        /// <summary>The Completed record that closes the bar (only once it was shown).</summary>
+        /// <summary>
+        /// The Completed record that closes the bar (only once it was shown), on the pipeline thread, also after a
+        /// failure. After Ctrl+C PowerShell accepts no more records (and clears the bars itself): nothing is written.
+        /// </summary>
         public void Complete(string status)
         {
             if (!Enabled || !_started) return;
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status)
-            {
-                PercentComplete = 100,
-                RecordType = ProgressRecordType.Completed,
-            });
             _started = false;
+            if (_cmdlet.Stopping) return;
+            try
+            {
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status)
+                {
+                    PercentComplete = 100,
+                    RecordType = ProgressRecordType.Completed,
+                });
+            }
+            catch (PipelineStoppedException) { }
         }
+
+        /// <summary>"12.3 MB of 40.0 MB received" (of the size when it is known), for the bytes of a download in flight.</summary>
+        public static string ReceivedStatus(long bytes, long? total) =>
+            Megabytes(bytes) + (total.HasValue ? " of " + Megabytes(total.Value) : "") + " received";
+
+        /// <summary>"40.0 MB saved to report.csv": how an -OutFile download ends.</summary>
+        public static string SavedStatus(long bytes, string fileName) => Megabytes(bytes) + " saved to " + fileName;
+
+        /// <summary>The percentage of <paramref name="done"/> in <paramref name="total"/>, when the total is known.</summary>
+        public static int? Percent(long done, long? total) => total > 0 ? (int)(100 * Math.Min(done, total.Value) / total.Value) : (int?)null;
 
         /// <summary>"1,234 rows, 12.3 MB of 40.0 MB" (the size part when the byte count is known).</summary>
         public static string DownloadStatus(long items, string what, long? bytes, long? total)

@@ -71,14 +71,18 @@ namespace PinterestAds.PowerShell.Infrastructure
         internal static ExtendedTypeDefinition Build(Type rowType, IDictionary<string, object?> sample, int width)
         {
             List<string> columns = sample.Keys.ToList();
-            // Keys: the entity id column(s), DATE, the targeting name. AdAccountId, Currency and Level are the
+            // Keys: the entity id column(s), DATE, the targeting name (keyword text; TemplateId first in rows of several reports). AdAccountId, Currency and Level are the
             // same on every row of a call, so the table leaves them to Format-List and Export-Csv.
             var keys = columns.Where(c => c.EndsWith("_ID", StringComparison.OrdinalIgnoreCase)
                     && !string.Equals(c, RowFields.AdAccountId, StringComparison.OrdinalIgnoreCase)
-                    && columns.IndexOf(c) <= 4) // after AdAccountId, Currency, Level (pin rows: CAMPAIGN_ID, PIN_ID)
+                    // The id columns that lead the row (before DATE; pin rows: CAMPAIGN_ID, PIN_ID; rows of several reports start with ReportToken, TemplateId).
+                    && columns.IndexOf(c) < (columns.Contains(RowFields.Date) ? columns.IndexOf(RowFields.Date) : 7))
                 .ToList();
             if (columns.Contains(RowFields.Date)) keys.Add(RowFields.Date);
             if (columns.Contains(RowFields.TargetingName)) keys.Add(RowFields.TargetingName);
+            // Keyword rows: the keyword's text; rows of several reports: the template each came from.
+            if (columns.Contains(Engine.Analytics.KeywordAnalytics.KeywordTextColumn)) keys.Add(Engine.Analytics.KeywordAnalytics.KeywordTextColumn);
+            if (columns.Contains(Engine.Reports.ReportRowUnion.TemplateIdColumn)) keys.Insert(0, Engine.Reports.ReportRowUnion.TemplateIdColumn);
             var metrics = columns.Where(c => !keys.Contains(c)
                 && c != RowFields.AdAccountId && c != RowFields.Currency && c != RowFields.Level
                 && c != RowFields.TargetingType && c != RowFields.TargetingValue).ToList();
@@ -127,7 +131,8 @@ namespace PinterestAds.PowerShell.Infrastructure
             {
                 return sample.TryGetValue(key, out object? date) && date is DateTime d && d.TimeOfDay.Ticks != 0 ? 16 : 10;
             }
-            if (key == RowFields.TargetingName) return 24;
+            if (key == RowFields.TargetingName || key == Engine.Analytics.KeywordAnalytics.KeywordTextColumn) return 24;
+            if (key == Engine.Reports.ReportRowUnion.TemplateIdColumn) return 12;
             return Math.Max(18, key.Length);
         }
     }

@@ -12,23 +12,28 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         private readonly List<(string AdAccountId, string CampaignId)> _pipedPinOrder = new List<(string, string)>();
         private string? _pipedPinCampaign;
 
-        /// <summary>With -Level Pin, a piped ad is remembered as (campaign, pin); true when it was taken.</summary>
+        /// <summary>With -Level Pin, a piped ad (or a CSV row naming a pin and its campaign) is remembered as (campaign, pin); true when it was taken.</summary>
         private bool RememberPinOfAd(PinEntity entity)
         {
-            if (Level != AnalyticsLevel.Pin || !(entity is PinAd ad)) return false;
-            if (string.IsNullOrEmpty(ad.CampaignId) || string.IsNullOrEmpty(ad.PinId))
+            if (Level != AnalyticsLevel.Pin) return false;
+            string? campaignId, pinId;
+            if (entity is PinAd ad) (campaignId, pinId) = (ad.CampaignId, ad.PinId);
+            else if (entity is Engine.Entities.PinEntityReference row && (row.Level == AnalyticsLevel.Ad || row.Level == AnalyticsLevel.Pin))
+                (campaignId, pinId) = (row.IdOf(AnalyticsLevel.Campaign), row.Level == AnalyticsLevel.Pin ? row.Id : row.IdOf(AnalyticsLevel.Pin));
+            else return false;
+            if (string.IsNullOrEmpty(campaignId) || string.IsNullOrEmpty(pinId))
             {
                 WriteFailure(new PinterestValidationException(ErrorIds.IdRequired, "InputObject",
-                    $"The piped ad {ad.Id} has no campaign or pin id, so it cannot be reported at -Level Pin."), ad);
+                    $"The piped {entity.Level} {entity.Id} has no campaign or pin id, so it cannot be reported at -Level Pin."), entity);
                 return true;
             }
-            var key = (ad.AdAccountId, ad.CampaignId!);
+            var key = (entity.AdAccountId, campaignId!);
             if (!_pipedPins.TryGetValue(key, out var pins))
             {
                 _pipedPins[key] = pins = new List<string>();
                 _pipedPinOrder.Add(key);
             }
-            if (!pins.Contains(ad.PinId!)) pins.Add(ad.PinId!);
+            if (!pins.Contains(pinId!)) pins.Add(pinId!);
             return true;
         }
 

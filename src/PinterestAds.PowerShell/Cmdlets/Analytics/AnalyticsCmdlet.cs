@@ -40,9 +40,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         [ArgumentCompleter(typeof(Completion.EntityIdCompleter))]
         public string[]? Id { get; set; }
 
-        /// <summary>Entities from Get-PinAdAccount, Get-PinCampaign, Get-PinAdGroup, Get-PinAd or Get-PinProductGroup.</summary>
+        /// <summary>
+        /// Entities from Get-PinAdAccount, Get-PinCampaign, Get-PinAdGroup, Get-PinAd or Get-PinProductGroup, or
+        /// objects with the module's id columns (Import-Csv of an entity, analytics or report CSV).
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputSet)]
         [ValidateNotNull]
+        [PipedEntityArgumentTransformation]
         public PinEntity[] InputObject { get; set; } = null!;
 
         /// <summary>First day (UTC calendar date; the time of day is ignored).</summary>
@@ -113,9 +117,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 return;
             }
 
-            foreach (var entity in InputObject)
+            foreach (var piped in InputObject)
             {
-                if (entity == null) continue;
+                if (piped == null) continue;
+                if (!(ResolvePiped(session, piped) is PinEntity entity)) continue;
                 if (RememberPinOfAd(entity)) continue;
                 if (Level.HasValue && Level.Value != entity.Level)
                 {
@@ -139,6 +144,26 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                     _pendingOrder.Remove(key);
                     Run(session, key.AdAccountId, key.Level, ids);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A piped object that only carries ids (an Import-Csv row) as the entity it names at -Level (or its own
+        /// level); its ad account defaults to the session's. Null, with that object's error written, when it names none.
+        /// </summary>
+        private PinEntity? ResolvePiped(PinterestSession session, PinEntity piped)
+        {
+            if (!(piped is Engine.Entities.PinEntityReference reference)) return piped;
+            // -Level Pin: an ad's pin (PinId and CampaignId columns), as for piped ads.
+            var requested = Level == AnalyticsLevel.Pin && reference.Stated == AnalyticsLevel.Ad ? AnalyticsLevel.Ad : Level;
+            try
+            {
+                return reference.Resolve(requested, () => ResolveAdAccountId(session, null), nameof(InputObject));
+            }
+            catch (PinterestValidationException ex)
+            {
+                WriteFailure(ex, reference);
+                return null;
             }
         }
 
@@ -194,6 +219,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 if (!ShouldProcess($"ad account {adAccountId}", $"{(Targeting ? "Targeting analytics" : "Analytics")} at {query.Level}: {execution.Describe()}")) return;
                 // Created here, on the pipeline thread; its updates come from the engine through the pump.
                 PipelinePump? running = null;
+                string unit = execution.Choice.Path == AnalyticsMode.Async ? "report steps (created, finished, downloaded)" : "calls";
                 var progress = new ProgressReporter(this, CallsProgressId, MyInvocation.MyCommand.Name + ": calls to Pinterest",
                     record => running?.Progress(record));
                 try
@@ -205,8 +231,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                             row => pump.Output(InUnits(row)),
                             (error, call) => pump.Error(ErrorRecords.From(error, call.Ids.Count > 0 ? call.Ids.ToArray() : (object)adAccountId)),
                             pump, ct,
-                            // Progress only for runs of several calls: calls done of total.
-                            (done, total) => { if (total > 1) progress.Update($"{done} of {total} calls", 100 * done / total, force: done == total); }).ConfigureAwait(false);
+                            // Progress only for runs of several calls: calls done of total (async reports: their steps).
+                            (done, total) => { if (total > 1) progress.Update($"{done} of {total} {unit}", 100 * done / total, force: done == total); }).ConfigureAwait(false);
                     });
                 }
                 finally

@@ -50,11 +50,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         public DateTime EndDate { get; set; }
 
         /// <summary>
-        /// Entities to report on (Get-PinCampaign, Get-PinAdGroup, Get-PinAd, Get-PinProductGroup): the report is
-        /// filtered by exactly their ids, batched per ad account and entity level into as few reports as the limits allow.
+        /// Entities to report on (Get-PinCampaign, Get-PinAdGroup, Get-PinAd, Get-PinProductGroup, or Import-Csv rows
+        /// with the module's id columns): the report is filtered by exactly their ids, batched per ad account and entity level into as few reports as the limits allow.
         /// </summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = CustomSet)]
         [ValidateNotNull]
+        [PipedEntityArgumentTransformation]
         public PinEntity[]? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = CustomSet)]
@@ -125,9 +126,20 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         private protected bool CollectPipedEntities()
         {
             if (ParameterSetName != CustomSet || InputObject == null || !Bound(nameof(InputObject))) return false;
-            foreach (var entity in InputObject)
+            foreach (var piped in InputObject)
             {
-                if (entity == null) continue;
+                if (piped == null) continue;
+                var entity = piped;
+                if (piped is Engine.Entities.PinEntityReference reference)
+                {
+                    // An Import-Csv row: the level it names (its Level column, else its most specific id column).
+                    try { entity = reference.Resolve(null, () => ResolveAdAccountId(ResolveSession(), AdAccountId), nameof(InputObject)); }
+                    catch (PinterestValidationException ex)
+                    {
+                        WriteFailure(ex, reference);
+                        continue;
+                    }
+                }
                 int at = _piped.FindIndex(p => p.AdAccountId == entity.AdAccountId && p.Level == entity.Level);
                 if (at < 0)
                 {

@@ -69,56 +69,89 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             }
         }
 
-        /// <summary>Downloads one finished job: rows (or bulk entities) to the pipeline, or a file.</summary>
+        /// <summary>
+        /// Downloads one finished job: rows (or bulk entities) to the pipeline, or a file. One bar shows the bytes
+        /// received, then the rows (entities) written, and is closed by a Completed record however it ends.
+        /// </summary>
         private protected void ReceiveJob(ReportJob job, string? outFile, TimeSpan idleTimeout)
         {
-            var download = Pump(async (pump, ct) => await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping).ConfigureAwait(false));
-            using (download)
+            var progress = new ProgressReporter(this, DownloadProgressId, $"Downloading {job.Kind} {job.Token}");
+            string what = job.Kind == ReportJobKind.Bulk ? "entities" : "rows";
+            long written = 0;
+            string? saved = null;
+            try
             {
+                using var download = Download(job, idleTimeout, progress, null);
                 if (outFile != null)
                 {
                     string path = FilePathFor(download.Job, outFile);
-                    WriteObject(Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false)));
+                    var file = Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false));
+                    saved = ProgressReporter.SavedStatus(file.Length, file.Name);
+                    WriteObject(file);
                     return;
                 }
-                var progress = new ProgressReporter(this, DownloadProgressId, $"Downloading {download.Job.Kind} {download.Job.Token}");
-                long written = 0;
-                string what = download.Job.Kind == ReportJobKind.Bulk ? "entities" : "rows";
-                try
+                long? total = download.ContentLength;
+                if (download.Job.Kind == ReportJobKind.Bulk)
                 {
-                    if (download.Job.Kind == ReportJobKind.Bulk)
+                    IEnumerable<PinBulkEntity> entities;
+                    progress.Update("Reading the download", force: true);
+                    try { entities = BulkEntityReader.Read(download.OpenDecoded(Stopping), download.Job.Format, download.Job.AdAccountId).ToList(); }
+                    catch (Exception ex) when (ReportRows.IsReadFailure(ex)) { throw ReportRows.Wrap(ex, download.Job); }
+                    foreach (var entity in entities)
                     {
-                        IEnumerable<PinBulkEntity> entities;
-                        progress.Update("Reading the download");
-                        try { entities = BulkEntityReader.Read(download.OpenDecoded(Stopping), download.Job.Format, download.Job.AdAccountId).ToList(); }
-                        catch (Exception ex) when (ReportRows.IsReadFailure(ex)) { throw ReportRows.Wrap(ex, download.Job); }
-                        foreach (var entity in entities)
-                        {
-                            WriteObject(entity);
-                            if (progress.Enabled) progress.Update(ProgressReporter.DownloadStatus(++written, what, null, null));
-                        }
-                        return;
+                        WriteObject(entity);
+                        if (progress.Enabled) progress.Update(ProgressReporter.DownloadStatus(++written, what, null, null));
                     }
-                    // Rows are parsed on a worker a few batches ahead and written here, on the pipeline thread, one by one.
-                    var counted = download.Body as Engine.Reports.Reading.LengthCheckedStream;
-                    long? total = download.ContentLength;
-                    var finisher = FinisherFor(download.Job);
-                    foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping))
+                    return;
+                }
+                // Rows are parsed on a worker a few batches ahead and written here, on the pipeline thread, one by one.
+                // The bytes are those of the verified temporary file read so far (its position; the worker reads
+                // ahead, so the figure runs a few batches early - it is only shown).
+                var body = download.Body;
+                var finisher = FinisherFor(download.Job);
+                foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping))
+                {
+                    WriteObject(Finish(finisher, row));
+                    // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
+                    if (progress.Enabled && (++written & 1023) == 1)
                     {
-                        WriteObject(Finish(finisher, row));
-                        // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
-                        if (progress.Enabled && (++written & 1023) == 1)
-                        {
-                            long? bytes = counted?.BytesReceived;
-                            progress.Update(ProgressReporter.DownloadStatus(written, what, bytes, total),
-                                bytes.HasValue && total > 0 ? (int)(100 * bytes.Value / total.Value) : (int?)null);
-                        }
+                        long read = body.CanSeek ? body.Position : 0;
+                        progress.Update(ProgressReporter.DownloadStatus(written, what, read, total), ProgressReporter.Percent(read, total), force: written == 1);
                     }
                 }
-                finally
+            }
+            finally
+            {
+                progress.Complete(saved ?? ProgressReporter.DownloadStatus(written, what, null, null));
+            }
+        }
+
+        /// <summary>
+        /// Downloads and verifies one job's file, its bytes on <paramref name="progress"/> ("part 2 of 3: ..." with
+        /// <paramref name="part"/>); updates go through the pump while the download runs, straight to the cmdlet after.
+        /// </summary>
+        private ReportDownload Download(ReportJob job, TimeSpan idleTimeout, ProgressReporter progress, string? part)
+        {
+            try
+            {
+                return Pump(async (pump, ct) =>
                 {
-                    progress.Complete(ProgressReporter.DownloadStatus(written, what, null, null));
-                }
+                    progress.RouteThrough(pump);
+                    bool first = true;
+                    // The first bytes of each download are shown at once (a part after another must not wait for the throttle).
+                    Action<long, long?>? received = progress.Enabled
+                        ? (bytes, total) =>
+                        {
+                            progress.Update(part + ProgressReporter.ReceivedStatus(bytes, total), ProgressReporter.Percent(bytes, total), force: first);
+                            first = false;
+                        }
+                        : (Action<long, long?>?)null;
+                    return await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping, received).ConfigureAwait(false);
+                });
+            }
+            finally
+            {
+                progress.RouteThrough(null);
             }
         }
 
@@ -139,17 +172,18 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 return;
             }
             var files = new List<(ReportJob Job, string Path)>();
+            // One bar for the run: each part's bytes ("part 2 of 5: ..."), then the rows of all of them.
+            var progress = new ProgressReporter(this, DownloadProgressId, $"Downloading {parts.Count} reports");
+            long written = 0;
             try
             {
-                foreach (var job in parts)
+                for (int i = 0; i < parts.Count; i++)
                 {
+                    var job = parts[i];
                     string path = Path.Combine(Path.GetTempPath(), "pinterest-report-part-" + Guid.NewGuid().ToString("N") + (job.Format == ReportFormat.Csv ? ".csv" : ".json"));
                     files.Add((job, path));
-                    Pump(async (pump, ct) =>
-                    {
-                        using var download = await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping).ConfigureAwait(false);
-                        await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false);
-                    });
+                    using var download = Download(job, idleTimeout, progress, $"Report {i + 1} of {parts.Count}: ");
+                    Pump(async (pump, ct) => await ReportFiles.SaveAsync(download, path, ct).ConfigureAwait(false));
                 }
                 // One finisher per job: its account's currency, its keyword texts.
                 var finishers = files.Select(f => FinisherFor(f.Job)).ToList();
@@ -157,7 +191,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 {
                     for (int i = 0; i < files.Count; i++)
                         foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
-                            WriteObject(Finish(finishers[i], row));
+                            Write(Finish(finishers[i], row));
                     return;
                 }
                 // First pass: each file's columns (from its first finished row); second pass: the rows in the union's shape.
@@ -166,16 +200,24 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 var shape = new ReportRowUnion(columnSets);
                 for (int i = 0; i < files.Count; i++)
                     foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
-                        WriteObject(shape.Convert(Finish(finishers[i], row), files[i].Job));
+                        Write(shape.Convert(Finish(finishers[i], row), files[i].Job));
             }
             finally
             {
+                progress.Complete(ProgressReporter.DownloadStatus(written, "rows", null, null));
                 foreach (var (_, path) in files)
                 {
                     try { File.Delete(path); }
                     catch (IOException) { }
                     catch (UnauthorizedAccessException) { }
                 }
+            }
+
+            void Write(object row)
+            {
+                WriteObject(row);
+                if (progress.Enabled && (++written & 1023) == 1)
+                    progress.Update(ProgressReporter.DownloadStatus(written, "rows", null, null), force: written == 1);
             }
         }
 

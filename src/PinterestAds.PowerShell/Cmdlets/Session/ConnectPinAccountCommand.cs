@@ -31,10 +31,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
 
         [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
+        // Secrets (this and the other SecureString parameters): Tab offers nothing, never file names.
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public SecureString AccessToken { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public SecureString RefreshToken { get; set; } = null!;
 
         [Parameter(ParameterSetName = AccessTokenSet)]
@@ -50,6 +53,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
         [Parameter(Mandatory = true, ParameterSetName = ClientCredentialsSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public SecureString? ClientSecret { get; set; }
 
         /// <summary>
@@ -62,6 +66,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         /// <summary>A refresh token to go with -AccessToken, so the session can renew itself.</summary>
         [Parameter(ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public SecureString? WithRefreshToken { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]

@@ -126,7 +126,24 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
                     }
                     string target = request.AdAccountIds.Count == 0 ? "every ad account the token can read" : $"ad account(s) {string.Join(", ", request.AdAccountIds)}";
                     if (!ShouldProcess(destination.Name, $"Sync {Level} analytics of {target} into")) return;
-                    summary = Pump(async (pump, ct) => await new SyncRunner(new AnalyticsSource(session), destination, pump).RunAsync(request, definition, ct).ConfigureAwait(false));
+                    // Calls done of planned per account, accounts done of all; closed by a Completed record however the run ends.
+                    var progress = new ProgressReporter(this, ProgressId, $"Sync-PinAnalytics into {destination.Name}");
+                    try
+                    {
+                        summary = Pump(async (pump, ct) =>
+                        {
+                            progress.RouteThrough(pump);
+                            Action<SyncProgress>? report = progress.Enabled
+                                ? p => progress.Update(p.Describe(), p.Percent, force: p.CallsDone == 0 || p.WindowsDone == p.Windows)
+                                : (Action<SyncProgress>?)null;
+                            return await new SyncRunner(new AnalyticsSource(session), destination, pump, report).RunAsync(request, definition, ct).ConfigureAwait(false);
+                        });
+                    }
+                    finally
+                    {
+                        progress.RouteThrough(null);
+                        progress.Complete("Done");
+                    }
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
@@ -145,8 +162,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
             }
         }
 
+        private const int ProgressId = 0x7B0;
+
         private static string Describe(PinSyncAccountResult account) =>
-            account.Windows.Length == 0
+            account.Windows.Count == 0
                 ? $"Ad account {account.AdAccountId}: nothing due"
                 : $"Ad account {account.AdAccountId}: pull and replace {string.Join(", ", account.Windows)} ({account.NewDays} new day(s), {account.RestatedDays} restated), about {account.Requests} request(s)";
 
