@@ -12,42 +12,6 @@ using PinterestAds.Engine.Reports.Reading;
 
 namespace PinterestAds.Engine.Analytics
 {
-    /// <summary>An analytics query planned as async reports: one report spec per targeting-type chunk, each split by the report planner.</summary>
-    internal sealed class AsyncAnalyticsPlan
-    {
-        public AsyncAnalyticsPlan(AnalyticsQuery query, IReadOnlyList<string> columns, IReadOnlyList<string> hiddenColumns,
-            IReadOnlyList<(AsyncReportSpec Spec, ReportPlan Plan)> reports, DateSpan span, bool mergesTotals)
-        {
-            Query = query;
-            Columns = columns;
-            HiddenColumns = hiddenColumns;
-            Reports = reports;
-            Span = span;
-            MergesTotals = mergesTotals;
-        }
-
-        public AnalyticsQuery Query { get; }
-
-        /// <summary>The columns the rows show, in the requested order.</summary>
-        public IReadOnlyList<string> Columns { get; }
-
-        /// <summary>Ratio ingredients requested too, for re-aggregating TOTAL parts; never shown.</summary>
-        public IReadOnlyList<string> HiddenColumns { get; }
-
-        public IReadOnlyList<(AsyncReportSpec Spec, ReportPlan Plan)> Reports { get; }
-
-        /// <summary>The whole range (after clamping).</summary>
-        public DateSpan Span { get; }
-
-        /// <summary>TOTAL over several date parts: one row per key is rebuilt from the parts.</summary>
-        public bool MergesTotals { get; }
-
-        public int ReportCount => Reports.Sum(r => r.Plan.Reports.Count);
-
-        public override string ToString() =>
-            $"{ReportCount} async report(s) of level {Reports[0].Plan.Level}, {Span}" + (MergesTotals ? ", TOTAL re-aggregated across date parts" : "");
-    }
-
     /// <summary>
     /// Answers an analytics query with async reports: creates every report, waits for all, downloads each whole
     /// (verified) to a temporary file, and only then reads the files and writes rows - so a part that fails
@@ -90,7 +54,7 @@ namespace PinterestAds.Engine.Analytics
                 hidden = MetricAlgebra.HiddenIngredients(shared.Columns);
             }
 
-            var reports = new List<(AsyncReportSpec, ReportPlan)>();
+            var reports = new List<(AsyncReportQuery, ReportPlan)>();
             var allowedTypes = ReportRequestPlanner.AllowedValues("targeting_types");
             var typeChunks = shared.Calls.Select(c => c.TargetingTypes).Distinct().ToList();
             var types = typeChunks.SelectMany(t => t).Distinct().ToList();
@@ -111,10 +75,10 @@ namespace PinterestAds.Engine.Analytics
             return new AsyncAnalyticsPlan(query, shared.Columns, hidden, reports, new DateSpan(start, end), mergesTotals);
         }
 
-        private static AsyncReportSpec ToSpec(AnalyticsQuery query, AnalyticsPlan shared, DateTime start, DateTime end,
+        private static AsyncReportQuery ToSpec(AnalyticsQuery query, AnalyticsPlan shared, DateTime start, DateTime end,
             IReadOnlyList<string> targetingTypes, IReadOnlyList<string> hidden, bool mergesTotals)
         {
-            var spec = new AsyncReportSpec
+            var spec = new AsyncReportQuery
             {
                 AdAccountId = query.AdAccountId,
                 Level = ReportLevelFor(query.Level, query.Targeting),

@@ -8,22 +8,6 @@ using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Analytics
 {
-    /// <summary>One date range a single call covers (inclusive, UTC calendar dates).</summary>
-    internal readonly struct DateSpan
-    {
-        public DateSpan(DateTime start, DateTime end)
-        {
-            Start = start;
-            End = end;
-        }
-
-        public DateTime Start { get; }
-        public DateTime End { get; }
-        public int Days => (int)(End - Start).TotalDays + 1;
-
-        public override string ToString() => $"{ApiDates.Format(Start)}..{ApiDates.Format(End)}";
-    }
-
     /// <summary>
     /// Checks a date range against the sync lookback (90 days, HOUR 8) and splits it into spans the API
     /// accepts (end at most 90 days after start; HOUR 3 days, except on the ad account). The limits come from <see cref="ApiLimits"/>; "today" is the UTC date.

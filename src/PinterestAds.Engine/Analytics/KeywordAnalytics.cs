@@ -58,7 +58,7 @@ namespace PinterestAds.Engine.Analytics
             var parents = keywordIds.Select(id => known.TryGetValue(id, out var k) ? k.AdGroupId : null).ToList();
             bool parentsKnown = keywordIds.Count > 0 && parents.All(p => p != null);
             var requested = columns.Where(c => !string.Equals(c, AdGroupIdColumn, StringComparison.Ordinal)).ToList();
-            var spec = new AsyncReportSpec
+            var spec = new AsyncReportQuery
             {
                 AdAccountId = query.AdAccountId,
                 Level = ReportLevel.Keyword,

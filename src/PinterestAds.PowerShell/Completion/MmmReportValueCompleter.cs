@@ -25,7 +25,7 @@ namespace PinterestAds.PowerShell.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             return FieldOf.TryGetValue(parameterName, out string? field)
-                ? CompletionValues.StartingWith(MmmReportSpec.AllowedValues(field), wordToComplete)
+                ? CompletionValues.StartingWith(MmmReportQuery.AllowedValues(field), wordToComplete)
                 : Enumerable.Empty<CompletionResult>();
         }
     }

@@ -118,7 +118,7 @@ public class AnalyticsPathPlannerTests
     [Fact]
     public void Hour_reports_carry_start_hour_in_the_first_part_and_end_hour_in_the_last()
     {
-        var plan = ReportRequestPlanner.Plan(new AsyncReportSpec
+        var plan = ReportRequestPlanner.Plan(new AsyncReportQuery
         {
             AdAccountId = "549755885175", Level = ReportLevel.Campaign, StartDate = Today.AddDays(-7), EndDate = Today.AddDays(-2),
             Granularity = Granularity.Hour, Columns = new[] { "IMPRESSION_1" }, StartHour = 5, EndHour = 20,

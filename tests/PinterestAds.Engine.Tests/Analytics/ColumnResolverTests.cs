@@ -1,5 +1,6 @@
 using PinterestAds.Engine.Analytics;
 using Xunit;
+using PinterestAds.Engine.Validation;
 
 namespace PinterestAds.Engine.Tests.Analytics;
 

@@ -9,9 +9,9 @@ public class ReportRequestPlannerTests
     private static readonly DateTime Today = ApiDates.UtcToday();
 
     /// <summary>A valid CAMPAIGN DAY request of the last days, changed by <paramref name="change"/> (also used by DescriptionFidelityTests).</summary>
-    internal static AsyncReportSpec Spec(Action<AsyncReportSpec>? change = null)
+    internal static AsyncReportQuery Spec(Action<AsyncReportQuery>? change = null)
     {
-        var spec = new AsyncReportSpec
+        var spec = new AsyncReportQuery
         {
             AdAccountId = "1",
             Level = ReportLevel.Campaign,
@@ -24,7 +24,7 @@ public class ReportRequestPlannerTests
         return spec;
     }
 
-    private static JsonElement Body(PlannedReport report) => JsonDocument.Parse(report.Body).RootElement;
+    private static JsonElement Body(ReportCall report) => JsonDocument.Parse(report.Body).RootElement;
 
     [Fact]
     public void The_report_levels_are_exactly_the_thirteen_of_the_catalogue()

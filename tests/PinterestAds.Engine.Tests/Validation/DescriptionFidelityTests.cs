@@ -18,7 +18,7 @@ public class DescriptionFidelityTests
 {
     private static DateTime Today => ApiDates.UtcToday();
 
-    private static AsyncReportSpec Spec(Action<AsyncReportSpec>? change = null) => ReportRequestPlannerTests.Spec(change);
+    private static AsyncReportQuery Spec(Action<AsyncReportQuery>? change = null) => ReportRequestPlannerTests.Spec(change);
 
     // ---- nested required lists ------------------------------------------------------------------
 

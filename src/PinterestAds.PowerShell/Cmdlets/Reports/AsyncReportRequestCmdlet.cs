@@ -201,7 +201,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 try { metricNames = Pump(async (pump, ct) => await resources.GetMetricNamesAsync(pump, ct).ConfigureAwait(false)); }
                 catch (PinterestException ex) { WriteVerbose($"The metric catalogue is not reachable ({ex.Message}); display names cannot be resolved."); }
             }
-            var spec = new AsyncReportSpec
+            var spec = new AsyncReportQuery
             {
                 AdAccountId = adAccountId,
                 Level = Level,

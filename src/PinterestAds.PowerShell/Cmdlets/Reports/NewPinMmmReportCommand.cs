@@ -68,7 +68,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             RunItem(AdAccountId, () =>
             {
                 DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.UtcToday();
-                var spec = new MmmReportSpec(ResolveAdAccountId(session, AdAccountId), Name!, StartDate, end, Level, Granularity,
+                var spec = new MmmReportQuery(ResolveAdAccountId(session, AdAccountId), Name!, StartDate, end, Level, Granularity,
                     ListArguments.SplitCommasOrEmpty(TargetingType), ListArguments.SplitCommasOrEmpty(Column), ListArguments.SplitCommas(Country));
                 string what = $"Create MMM report '{spec.ReportName}' ({spec.ApiLevel}, {spec.ApiGranularity}, " +
                     $"{string.Join(", ", spec.TargetingTypes)}) for {spec.StartDate:yyyy-MM-dd}..{spec.EndDate:yyyy-MM-dd}";

@@ -14,11 +14,11 @@ namespace PinterestAds.Engine.Reports
     /// and countries the schema lists. The description states no date limits for MMM reports, so none are
     /// invented beyond "end not before start".
     /// </summary>
-    internal sealed class MmmReportSpec
+    internal sealed class MmmReportQuery
     {
         private const string BodySchema = "CreateMMMReportRequest";
 
-        public MmmReportSpec(string adAccountId, string reportName, DateTime startDate, DateTime endDate, MmmLevel level,
+        public MmmReportQuery(string adAccountId, string reportName, DateTime startDate, DateTime endDate, MmmLevel level,
             MmmGranularity granularity, IEnumerable<string> targetingTypes, IEnumerable<string> columns, IEnumerable<string>? countries)
         {
             var body = ApiCatalog.Current.Body(BodySchema);

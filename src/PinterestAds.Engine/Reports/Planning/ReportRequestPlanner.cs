@@ -9,7 +9,7 @@ using PinterestAds.Engine.Validation;
 namespace PinterestAds.Engine.Reports
 {
     /// <summary>
-    /// Turns an <see cref="AsyncReportSpec"/> into the <c>AdsAnalyticsCreateAsyncRequest</c> bodies to send:
+    /// Turns an <see cref="AsyncReportQuery"/> into the <c>AdsAnalyticsCreateAsyncRequest</c> bodies to send:
     /// every value checked against the API catalogue (enums, maxItems, minimum/maximum) and the
     /// limits table before any request, and a request beyond one report's limits (date span, ids per
     /// list) split into several reports.
@@ -33,7 +33,7 @@ namespace PinterestAds.Engine.Reports
         /// <summary>The catalogue's allowed values of a body field (or of its items).</summary>
         public static IReadOnlyList<string> AllowedValues(string field) => Field(field).AllowedValues ?? Array.Empty<string>();
 
-        public static ReportPlan Plan(AsyncReportSpec spec)
+        public static ReportPlan Plan(AsyncReportQuery spec)
         {
             string level = ApiNames.ToApi(spec.Level);
             string granularity = ApiNames.ToApi(spec.Granularity);
@@ -131,7 +131,7 @@ namespace PinterestAds.Engine.Reports
 
             ReportSort sort = spec.PrimarySort ?? ReportSort.ById;
             int partCount = ranges.Count * combinations.Count, part = 0;
-            var reports = new List<PlannedReport>(partCount);
+            var reports = new List<ReportCall>(partCount);
             for (int rangeIndex = 0; rangeIndex < ranges.Count; rangeIndex++)
             {
                 var (from, to) = ranges[rangeIndex];
@@ -195,7 +195,7 @@ namespace PinterestAds.Engine.Reports
                             w.WriteEndArray();
                         }
                     });
-                    reports.Add(new PlannedReport(body, from, to, ++part, partCount));
+                    reports.Add(new ReportCall(body, from, to, ++part, partCount));
                 }
             }
             // The catalogue's required lists, nested ones included, checked on what was written.

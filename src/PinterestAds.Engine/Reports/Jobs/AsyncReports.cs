@@ -18,7 +18,7 @@ namespace PinterestAds.Engine.Reports
     internal static class AsyncReports
     {
         /// <summary>Sends one planned report; the job remembers what the plan says about its rows.</summary>
-        public static async Task<ReportJob> CreateAsync(PinterestSession session, AsyncReportSpec spec, ReportPlan plan, PlannedReport planned,
+        public static async Task<ReportJob> CreateAsync(PinterestSession session, AsyncReportQuery spec, ReportPlan plan, ReportCall planned,
             IPinLog log, CancellationToken ct)
         {
             var request = new ApiRequest("analytics/create_report").Path("ad_account_id", spec.AdAccountId).Json(planned.Body);

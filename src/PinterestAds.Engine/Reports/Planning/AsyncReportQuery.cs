@@ -8,7 +8,7 @@ namespace PinterestAds.Engine.Reports
     /// Lists hold API spellings or PowerShell spellings (either works; <see cref="ReportRequestPlanner"/>
     /// normalizes and validates them). Ids lists may be longer than one report allows; the planner splits.
     /// </summary>
-    internal sealed class AsyncReportSpec
+    internal sealed class AsyncReportQuery
     {
         public string AdAccountId { get; set; } = "";
         public ReportLevel Level { get; set; } = ReportLevel.Campaign;

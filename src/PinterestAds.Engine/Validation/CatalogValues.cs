@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using PinterestAds.Engine.Analytics;
 
-namespace PinterestAds.Engine.Reports
+namespace PinterestAds.Engine.Validation
 {
     /// <summary>
     /// Matches user input against an enum of the API catalogue: either spelling works

@@ -16,7 +16,7 @@ namespace PinterestAds.Engine.Reports
     /// </summary>
     internal static class MmmReports
     {
-        public static async Task<ReportJob> CreateAsync(PinterestSession session, MmmReportSpec spec, IPinLog log, CancellationToken ct)
+        public static async Task<ReportJob> CreateAsync(PinterestSession session, MmmReportQuery spec, IPinLog log, CancellationToken ct)
         {
             var request = new ApiRequest("analytics/create_mmm_report").Path("ad_account_id", spec.AdAccountId).Json(spec.ToJson());
             var response = await session.Api.SendAsync(request, log, ct).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System;
 
-namespace PinterestAds.Engine.Analytics
+namespace PinterestAds.Engine.Validation
 {
     /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
     internal static class EditDistance
