@@ -145,7 +145,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                             progress.Update(part + ProgressReporter.ReceivedStatus(bytes, total), ProgressReporter.Percent(bytes, total), force: first);
                             first = false;
                         }
-                        : (Action<long, long?>?)null;
+                    : (Action<long, long?>?)null;
                     return await ReportDownload.OpenAsync(job, idleTimeout, pump, ct, Stopping, received).ConfigureAwait(false);
                 });
             }
