@@ -27,7 +27,6 @@ BeforeAll {
 
     function script:Get-AnalyticsRequest { @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '*/analytics' }) }
     function script:Get-ApiRequest { @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Path -like '/v5/*' }) }
-    function script:Format-Day($value) { if ($value -is [datetime]) { $value.ToString('yyyy-MM-dd') } else { [string]$value } }
 
     function script:Get-Truth([string] $Level, [string[]] $Ids, [string[]] $Column, [string] $Granularity, [datetime] $From = $start, [datetime] $To = $end) {
         $query = @{ ad_account_id = $account.id; level = $truthLevel[$Level]; start_date = $From.ToString('yyyy-MM-dd')
@@ -36,21 +35,6 @@ BeforeAll {
         @(Get-PinTestEmulatorExpectedRow $emu $query)
     }
 
-    function script:Assert-MatchesTruth($Rows, $Truth, [string] $IdColumn, [string[]] $Column) {
-        @($Rows).Count | Should -Be @($Truth).Count
-        $index = @{}
-        foreach ($row in $Rows) { $index["$($row.$IdColumn)|$(Format-Day $row.PSObject.Properties['DATE']?.Value)"] = $row }
-        foreach ($want in $Truth) {
-            $key = "$($want.$IdColumn)|$(Format-Day $want.PSObject.Properties['DATE']?.Value)"
-            $got = $index[$key]
-            $got | Should -Not -BeNullOrEmpty -Because "row $key is in the ground truth"
-            foreach ($name in $Column) {
-                $truthValue = $want.PSObject.Properties[$name]
-                if ($null -eq $truthValue) { $got.$name | Should -BeNullOrEmpty -Because "$key has no $name" }
-                else { [decimal]$got.$name | Should -Be ([decimal]$truthValue.Value) -Because "$key $name" }
-            }
-        }
-    }
 }
 
 AfterAll {
@@ -73,7 +57,7 @@ Describe 'Get-PinAnalytics rows equal the ground truth' {
         $rows[0].AdAccountId | Should -Be $account.id
         $rows[0].DATE | Should -BeOfType [datetime]
         $rows[0].PSObject.Properties.Name | Should -Be (@('AdAccountId', 'Currency', 'Level', $idColumn[$Level], 'DATE') + $columns)
-        Assert-MatchesTruth $rows (Get-Truth $Level $ids $columns 'DAY') $idColumn[$Level] $columns
+        Assert-PinTestRowsEqualTruth $rows (Get-Truth $Level $ids $columns 'DAY') $idColumn[$Level] $columns
         $warnings | Should -BeNullOrEmpty
     }
 
@@ -82,7 +66,7 @@ Describe 'Get-PinAnalytics rows equal the ground truth' {
         $rows[0].PSObject.Properties.Name | Should -Be 'AdAccountId', 'Currency', 'Level', 'CAMPAIGN_ID', 'IMPRESSION_1', 'SPEND_IN_DOLLAR'
         ($rows.IMPRESSION_1 | Where-Object { $null -ne $_ } | Select-Object -First 1) | Should -BeOfType [long]
         ($rows.SPEND_IN_DOLLAR | Where-Object { $null -ne $_ } | Select-Object -First 1) | Should -BeOfType [decimal]
-        Assert-MatchesTruth $rows (Get-Truth Campaign $idsByLevel.Campaign IMPRESSION_1, SPEND_IN_DOLLAR 'TOTAL') CAMPAIGN_ID IMPRESSION_1, SPEND_IN_DOLLAR
+        Assert-PinTestRowsEqualTruth $rows (Get-Truth Campaign $idsByLevel.Campaign IMPRESSION_1, SPEND_IN_DOLLAR 'TOTAL') CAMPAIGN_ID IMPRESSION_1, SPEND_IN_DOLLAR
     }
 }
 
@@ -94,7 +78,7 @@ Describe 'Pipeline input' {
         $calls.Count | Should -Be 1
         $calls[0].Path | Should -BeLike '*/campaigns/analytics'
         $listed = @(Get-PinCampaign -AdAccountId $account.id).Id
-        Assert-MatchesTruth $rows (Get-Truth Campaign $listed IMPRESSION_1 'DAY') CAMPAIGN_ID IMPRESSION_1
+        Assert-PinTestRowsEqualTruth $rows (Get-Truth Campaign $listed IMPRESSION_1 'DAY') CAMPAIGN_ID IMPRESSION_1
     }
 
     It 'reports piped ad groups as ad groups (their CampaignId does not bind as an id)' {
@@ -120,7 +104,7 @@ Describe 'The API limits are the module''s job' {
         $calls = Get-AnalyticsRequest
         $calls.Count | Should -Be 3
         foreach ($call in $calls) { ([regex]::Matches($call.QueryString, 'campaign_ids=')).Count | Should -BeLessOrEqual 250 }
-        Assert-MatchesTruth $rows (Get-Truth Campaign $idsByLevel.Campaign IMPRESSION_1 'DAY') CAMPAIGN_ID IMPRESSION_1
+        Assert-PinTestRowsEqualTruth $rows (Get-Truth Campaign $idsByLevel.Campaign IMPRESSION_1 'DAY') CAMPAIGN_ID IMPRESSION_1
     }
 
     It 'asks for 91 days in one call (end_date <= start_date + 90) as one day series' {
@@ -128,7 +112,7 @@ Describe 'The API limits are the module''s job' {
         $rows = @(Get-PinAnalytics -Level AdAccount -StartDate $today.AddDays(-90) -EndDate $today -Column SPEND_IN_DOLLAR -Granularity Day -WarningAction SilentlyContinue)
         (Get-AnalyticsRequest).Count | Should -Be 1
         $truth = Get-Truth AdAccount @() SPEND_IN_DOLLAR 'DAY' $today.AddDays(-90) $today
-        Assert-MatchesTruth $rows $truth AD_ACCOUNT_ID SPEND_IN_DOLLAR
+        Assert-PinTestRowsEqualTruth $rows $truth AD_ACCOUNT_ID SPEND_IN_DOLLAR
         $dates = @($rows.DATE)
         $dates | Should -Be ($dates | Sort-Object) -Because 'windows are written in date order'
     }

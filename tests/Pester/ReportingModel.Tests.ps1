@@ -52,23 +52,6 @@ BeforeAll {
         $dupes = @($keys | Group-Object | Where-Object Count -gt 1)
         $dupes.Count | Should -Be 0 -Because "no key yields two rows ($(($dupes | Select-Object -First 3 | ForEach-Object Name) -join ', '))"
     }
-    function script:Assert-EqualsTruth($rows, $truth, [string] $Level, [string[]] $Column) {
-        @($rows).Count | Should -Be @($truth).Count
-        $index = @{}
-        foreach ($row in $rows) { $index["$($row.($idColumn[$Level]))|$(Format-Value $row.PSObject.Properties['DATE']?.Value)"] = $row }
-        foreach ($want in $truth) {
-            $date = $want.PSObject.Properties['DATE']?.Value
-            $dateText = if ($date) { Format-Value ([datetime]::Parse($date, [cultureinfo]::InvariantCulture)) } else { '<null>' }
-            $key = "$($want.($idColumn[$Level]))|$dateText"
-            $got = $index[$key]
-            $got | Should -Not -BeNullOrEmpty -Because "row $key is in the ground truth"
-            foreach ($name in $Column) {
-                $truthValue = $want.PSObject.Properties[$name]
-                if ($null -eq $truthValue) { $got.$name | Should -BeNullOrEmpty -Because "$key has no $name" }
-                else { [decimal]$got.$name | Should -Be ([decimal]$truthValue.Value) -Because "$key $name" }
-            }
-        }
-    }
 }
 
 AfterAll {
@@ -115,7 +98,7 @@ Describe 'Splits never change what a row means' {
         $rows = @(Get-PinAnalytics -Level Campaign -Id $idsByLevel.Campaign -StartDate $from -EndDate $to -Column $columns -Granularity Total -ErrorAction Stop)
         @(Get-PinTestEmulatorRequest $emu | Where-Object { $_.Method -eq 'POST' -and $_.Path -like '*/reports' }).Count | Should -Be 3 -Because '395 days are three 186-day reports'
         $truth = Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account.id; level = 'CAMPAIGN'; ids = $idsByLevel.Campaign; start_date = $from.ToString('yyyy-MM-dd'); end_date = $to.ToString('yyyy-MM-dd'); granularity = 'TOTAL'; columns = $columns }
-        Assert-EqualsTruth $rows $truth 'Campaign' $columns
+        Assert-PinTestRowsEqualTruth $rows $truth $idColumn.Campaign $columns
         Assert-NoDuplicateKey $rows
         @($rows[0].PSObject.Properties.Name) | Should -Not -Contain 'OUTBOUND_CLICK_1' -Because 'hidden ingredients are not shown'
     }
@@ -126,7 +109,7 @@ Describe 'Splits never change what a row means' {
         $from, $to = $today.AddDays(-400), $today.AddDays(-6)
         $rows = @(Get-PinAnalytics -Level Campaign -Id $idsByLevel.Campaign -StartDate $from -EndDate $to -Column $columns -Granularity $Granularity -ErrorAction Stop)
         $truth = Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account.id; level = 'CAMPAIGN'; ids = $idsByLevel.Campaign; start_date = $from.ToString('yyyy-MM-dd'); end_date = $to.ToString('yyyy-MM-dd'); granularity = $Granularity.ToUpperInvariant(); columns = $columns }
-        Assert-EqualsTruth $rows $truth 'Campaign' $columns
+        Assert-PinTestRowsEqualTruth $rows $truth $idColumn.Campaign $columns
         Assert-NoDuplicateKey $rows
     }
 
@@ -134,7 +117,7 @@ Describe 'Splits never change what a row means' {
         $from, $to = $today.AddDays(-400), $today.AddDays(-6)
         $rows = @(Get-PinAnalytics -Level AdGroup -Id $idsByLevel.AdGroup -StartDate $from -EndDate $to -Column SPEND_IN_DOLLAR -ErrorAction Stop)
         $truth = Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account.id; level = 'AD_GROUP'; ids = $idsByLevel.AdGroup; start_date = $from.ToString('yyyy-MM-dd'); end_date = $to.ToString('yyyy-MM-dd'); granularity = 'DAY'; columns = @('SPEND_IN_DOLLAR') }
-        Assert-EqualsTruth $rows $truth 'AdGroup' @('SPEND_IN_DOLLAR')
+        Assert-PinTestRowsEqualTruth $rows $truth $idColumn.AdGroup @('SPEND_IN_DOLLAR')
         Assert-NoDuplicateKey $rows
     }
 
@@ -142,7 +125,7 @@ Describe 'Splits never change what a row means' {
         $from, $to = $today.AddDays(-7), $today.AddDays(-1)
         $rows = @(Get-PinAnalytics -Level Campaign -Id $idsByLevel.Campaign -StartDate $from -EndDate $to -Column IMPRESSION_1 -Granularity Hour -ErrorAction Stop -WarningAction SilentlyContinue)
         $truth = Get-PinTestEmulatorExpectedRow $emu @{ ad_account_id = $account.id; level = 'CAMPAIGN'; ids = $idsByLevel.Campaign; start_date = $from.ToString('yyyy-MM-dd'); end_date = $to.ToString('yyyy-MM-dd'); granularity = 'HOUR'; columns = @('IMPRESSION_1') }
-        Assert-EqualsTruth $rows $truth 'Campaign' @('IMPRESSION_1')
+        Assert-PinTestRowsEqualTruth $rows $truth $idColumn.Campaign @('IMPRESSION_1')
         Assert-NoDuplicateKey $rows
     }
 
