@@ -118,15 +118,13 @@ namespace PinterestAds.Engine.Analytics
                     throw ReportRows.Wrap(ex, job);
                 }
             }
-            var texts = known.ToDictionary(k => k.Key, k => k.Value.Value, StringComparer.Ordinal);
-            var missing = rows.Where(r => !texts.ContainsKey(r[EntityIdColumns.ForLevel("KEYWORD")]!.ToString()!))
-                .Select(r => r[AdGroupIdColumn]?.ToString()).Where(g => !string.IsNullOrEmpty(g)).Distinct().ToList();
-            if (missing.Count > 0)
-            {
-                var filter = new KeywordFilter { AdGroupIds = missing! };
-                await foreach (var keyword in KeywordQueries.Keywords(session.Api, query.AdAccountId, filter, log, ct).ConfigureAwait(false))
-                    texts[keyword.Id] = keyword.Value;
-            }
+            // The texts: the piped keywords', then one listing of the ad groups of the rest (the same lookup
+            // as KEYWORD report rows).
+            var texts = new KeywordTextLookup(session, query.AdAccountId);
+            texts.Seed(known.Values);
+            var missing = rows.Where(r => !texts.Knows(r[EntityIdColumns.ForLevel("KEYWORD")]!.ToString(), null))
+                .Select(r => r[AdGroupIdColumn]?.ToString()).Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).Distinct().ToList();
+            await texts.LoadAdGroupsAsync(missing, log, ct).ConfigureAwait(false);
 
             bool withDate = query.Granularity != Granularity.Total;
             string? currency = await AnalyticsRunner.CurrencyOrNullAsync(new SessionAnalyticsResources(session), query.AdAccountId, log, ct).ConfigureAwait(false);
@@ -140,7 +138,7 @@ namespace PinterestAds.Engine.Analytics
                 values[1] = currency;
                 values[2] = "KEYWORD";
                 values[3] = id;
-                values[4] = texts.TryGetValue(id, out var text) ? text : null;
+                values[4] = texts.Text(id);
                 for (int i = 5; i < values.Length; i++)
                 {
                     var column = schema.Columns[i];

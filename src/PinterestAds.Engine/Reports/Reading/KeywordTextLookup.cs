@@ -37,6 +37,20 @@ namespace PinterestAds.Engine.Reports
             _adAccountId = adAccountId;
         }
 
+        /// <summary>Takes the texts of keywords already at hand (piped in), so no listing asks for them again.</summary>
+        public void Seed(IEnumerable<PinKeyword> keywords)
+        {
+            foreach (var keyword in keywords) _texts[keyword.Id] = keyword.Value;
+        }
+
+        /// <summary>Lists the keywords of these ad groups in one listing (keywords/get chunks the ids).</summary>
+        public async Task LoadAdGroupsAsync(IReadOnlyList<string> adGroupIds, IPinLog log, CancellationToken ct)
+        {
+            if (adGroupIds.Count == 0) return;
+            foreach (var adGroupId in adGroupIds) _listedAdGroups.Add(adGroupId);
+            await ListAsync(new KeywordFilter { AdGroupIds = adGroupIds.ToList() }, log, ct).ConfigureAwait(false);
+        }
+
         /// <summary>Whether the keyword's text is known, or known not to exist (no listing is left to try).</summary>
         public bool Knows(string? keywordId, string? adGroupId) =>
             keywordId == null || _texts.ContainsKey(keywordId) || _accountListed || (adGroupId != null && _listedAdGroups.Contains(adGroupId));
