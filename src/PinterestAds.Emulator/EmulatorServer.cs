@@ -17,15 +17,17 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _api;
     private readonly WebApplication _store;
+    private readonly EmulatorState _state;
 
-    private EmulatorServer(WebApplication api, WebApplication store, Uri apiRoot, Uri storeRoot, EmulatorOptions options)
+    private EmulatorServer(WebApplication api, WebApplication store, Uri apiRoot, Uri storeRoot, EmulatorState state)
     {
         _api = api;
         _store = store;
+        _state = state;
         ApiBaseUri = new Uri(apiRoot, "v5");
         AdminUri = new Uri(apiRoot, "_emulator");
         ObjectStoreUri = storeRoot;
-        Options = options;
+        Options = state.Options;
     }
 
     /// <summary>e.g. http://127.0.0.1:PORT/v5</summary>
@@ -36,6 +38,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     public Uri AdminUri { get; }
     /// <summary>The live options (the admin API may change the behavioural ones).</summary>
     public EmulatorOptions Options { get; }
+
+    /// <summary>What the two listeners share (for the emulator's own tests).</summary>
+    internal EmulatorState State => _state;
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {
@@ -67,9 +72,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         catch
         {
             await store.DisposeAsync().ConfigureAwait(false);
+            state.Reports.Dispose();
             throw;
         }
-        return new EmulatorServer(api, store, BoundUri(api), storeRoot, state.Options);
+        return new EmulatorServer(api, store, BoundUri(api), storeRoot, state);
     }
 
     private static WebApplication CreateApp(int port)
@@ -98,5 +104,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         try { await _store.StopAsync(timeout.Token).ConfigureAwait(false); } catch (OperationCanceledException) { }
         await _api.DisposeAsync().ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
+        // The prepared report files (and the emulator's folder for them) go with the emulator.
+        _state.Reports.Dispose();
     }
 }

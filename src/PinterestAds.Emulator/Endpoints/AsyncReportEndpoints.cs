@@ -48,7 +48,7 @@ internal static class AsyncReportEndpoints
             }
             var now = c.State.Time.GetUtcNow();
             var url = c.State.Links.Sign(c.State.StoreBaseUri, report.FileName, now.AddSeconds(c.State.Options.LinkLifetimeSeconds));
-            await c.JsonAsync(new Dictionary<string, object?> { ["report_status"] = "FINISHED", ["url"] = url, ["size"] = (double)report.Size!.Result });
+            await c.JsonAsync(new Dictionary<string, object?> { ["report_status"] = "FINISHED", ["url"] = url, ["size"] = (double)report.File!.Result.Length });
         });
 
         app.MapOperation(state, "analytics/create_template_report", async c =>
@@ -104,15 +104,15 @@ internal static class AsyncReportEndpoints
         }
     }
 
-    /// <summary>Report status now: forced status, expiry, preparation time and the size computation decide it.</summary>
+    /// <summary>Report status now: forced status, expiry, preparation time and the file's preparation decide it.</summary>
     public static string StatusOf(EmulatorState state, AsyncReport report)
     {
         if (report.ForcedStatus is { } forced) return forced;
         var age = state.Time.GetUtcNow() - report.CreatedAt;
-        if (age.TotalSeconds > state.Options.ReportLifetimeSeconds) return "EXPIRED";
+        if (report.Discarded || age.TotalSeconds > state.Options.ReportLifetimeSeconds) return "EXPIRED";
         if (age.TotalMilliseconds < state.Options.ReportPreparationMs) return "IN_PROGRESS";
-        if (report.Size is null || !report.Size.IsCompleted) return "IN_PROGRESS";
-        return report.Size.IsCompletedSuccessfully ? "FINISHED" : "FAILED";
+        if (report.File is null || !report.File.IsCompleted) return "IN_PROGRESS";
+        return report.File.IsCompletedSuccessfully ? "FINISHED" : "FAILED";
     }
 
     public static AsyncReport Create(EmulatorState state, AdAccount account, ReportQuery query, bool csv, string? templateId, bool mmm = false)
@@ -128,9 +128,13 @@ internal static class AsyncReportEndpoints
             Mmm = mmm,
             Gzip = state.Options.GzipDownloads,
         };
-        // "Preparing" the report = measuring its file, streamed to nowhere, so FINISHED can state its size.
-        report.Size = Task.Run(() => ReportRowWriter.WriteFileAsync(new CountingStream(null), state.Rows.Rows(query), query,
-            csv ? RowFormat.Csv : RowFormat.AsyncJson, report.Gzip, CancellationToken.None));
+        // "Preparing" the report = producing its file once, as the object store will serve it: FINISHED states its
+        // length, and every download sends these bytes (the client never waits on the rows being generated again).
+        var format = csv ? RowFormat.Csv : RowFormat.AsyncJson;
+        report.File = Task.Run(() => PreparedReportFile.PrepareAsync(state.Reports.Folder, csv ? ".csv" : ".json",
+            (output, ct) => ReportRowWriter.WriteFileAsync(output, state.Rows.Rows(query), query, format, report.Gzip, ct), CancellationToken.None));
+        // Files of reports past their lifetime go now (they answer EXPIRED from then on).
+        state.Reports.DiscardExpired(report.CreatedAt, state.Options.ReportLifetimeSeconds);
         state.Reports.Add(report);
         return report;
     }

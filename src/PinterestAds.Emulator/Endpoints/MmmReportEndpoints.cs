@@ -56,7 +56,7 @@ internal static class MmmReportEndpoints
             {
                 var now = c.State.Time.GetUtcNow();
                 url = c.State.Links.Sign(c.State.StoreBaseUri, report.FileName, now.AddSeconds(c.State.Options.LinkLifetimeSeconds));
-                size = (double)report.Size!.Result;
+                size = (double)report.File!.Result.Length;
             }
             await c.JsonAsync(new Dictionary<string, object?>
             {
