@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PinterestAds.Engine.Api;
@@ -96,17 +97,8 @@ namespace PinterestAds.Engine.Reports
                 }
 
                 var file = fetched.File!;
-                try
-                {
-                    VerifyShape(job, file, fetched.TransportGzip, ct);
-                    file.Position = 0;
-                    return new ReportDownload(job, file, fetched.TransportGzip, file.Length);
-                }
-                catch
-                {
-                    file.Dispose();
-                    throw;
-                }
+                file.Position = 0;
+                return new ReportDownload(job, file, fetched.TransportGzip, file.Length);
             }
         }
 
@@ -159,7 +151,10 @@ namespace PinterestAds.Engine.Reports
             public PinterestException? Failure;
         }
 
-        /// <summary>One attempt: the body into a temporary file, length-checked. Retryable faults come back in <see cref="Fetched.Failure"/>.</summary>
+        /// <summary>
+        /// One attempt: the body into a temporary file, length-checked and shape-checked on the way in. Retryable faults
+        /// come back in <see cref="Fetched.Failure"/>; a whole body that is malformed throws.
+        /// </summary>
         private static async Task<Fetched> FetchAsync(ReportJob job, PinterestSession session, TimeSpan idleTimeout, IPinLog log, CancellationToken ct,
             Action<long, long?>? onBytes)
         {
@@ -193,15 +188,30 @@ namespace PinterestAds.Engine.Reports
                 string capName = stated.HasValue ? "the size Pinterest stated" : declared.HasValue ? "the Content-Length" : "the download cap without a stated size";
 
                 var file = NewTemporaryFile();
+                ExceptionDispatchInfo? shapeFailure = null;
+                long decodedBytes = 0;
                 try
                 {
                     Stream raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                     if (onBytes != null) raw = new TransferProgressStream(raw, bytes => onBytes(bytes, stated ?? declared));
-                    using (var body = new CappedStream(new IdleTimeoutStream(raw, idleTimeout, ct, job.Describe(), declared), cap, capName))
-                        await body.CopyToAsync(file, 81920, ct).ConfigureAwait(false);
+                    // One pass: the shape check reads the body as it arrives and every byte also goes to the file.
+                    using (var body = new CopyingReadStream(new CappedStream(new IdleTimeoutStream(raw, idleTimeout, ct, job.Describe(), declared), cap, capName), file))
+                    {
+                        try
+                        {
+                            decodedBytes = await VerifyShapeAsync(job, body, DecompressionCap(cap), ct).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (IsShapeFailure(ex))
+                        {
+                            // Judged once the whole body is in: a body cut short is a truncated download (downloaded
+                            // again), not a malformed report.
+                            shapeFailure = ExceptionDispatchInfo.Capture(ex);
+                        }
+                        await body.DrainAsync(ct).ConfigureAwait(false);
+                    }
                     await file.FlushAsync(ct).ConfigureAwait(false);
                 }
-                catch (ContentCapExceededException)
+                catch (ContentCapExceededException ex) when (ex.CapName == capName)
                 {
                     file.Dispose();
                     throw new PinterestException(ErrorIds.ReportDownloadTooLarge, PinErrorKind.InvalidData,
@@ -230,6 +240,17 @@ namespace PinterestAds.Engine.Reports
                     file.Dispose();
                     return Short(job, $"it ended after {received:N0} of the {stated.Value:N0} bytes Pinterest stated as the report's size");
                 }
+                // Whole: now the shape (and the unpacked size against the cap of the bytes actually received) decides.
+                long decompressionCap = DecompressionCap(received);
+                if (shapeFailure != null || decodedBytes > decompressionCap)
+                {
+                    file.Dispose();
+                    if (shapeFailure == null || shapeFailure.SourceException is ContentCapExceededException)
+                        throw new PinterestException(ErrorIds.ReportDecompressedTooLarge, PinErrorKind.InvalidData,
+                            $"The file of {job.Describe()} unpacks to more than {decompressionCap:N0} bytes ({ApiLimits.MaxDecompressionRatio} times its {received:N0} bytes, plus {ApiLimits.DecompressedAllowanceBytes / (1024 * 1024)} MiB: the decompression cap); " +
+                            "it looks like a gzip bomb and was not read.");
+                    throw ReportRows.Wrap(shapeFailure.SourceException, job);
+                }
                 bool gzip = response.Content.Headers.ContentEncoding.Contains("gzip");
                 return new Fetched { File = file, TransportGzip = gzip };
             }
@@ -246,42 +267,41 @@ namespace PinterestAds.Engine.Reports
             !(ex is PinterestException p && p.ErrorId == ErrorIds.ReportDownloadStalled) &&
             (ex is IOException || ex is HttpRequestException || ex is PinterestApiException || ex is ObjectDisposedException);
 
-        /// <summary>Whole in shape, and gzip (if any) unpacking within its cap: checked before any row is read.</summary>
-        private static void VerifyShape(ReportJob job, FileStream file, bool transportGzip, CancellationToken ct)
+        private const string DecompressionCapName = "the decompression cap";
+
+        /// <summary>What a file of <paramref name="length"/> bytes may unpack to.</summary>
+        private static long DecompressionCap(long length) => checked(length * ApiLimits.MaxDecompressionRatio + ApiLimits.DecompressedAllowanceBytes);
+
+        /// <summary>
+        /// Whole in shape, and gzip (if any) unpacking within <paramref name="decompressionCap"/>, read from the body as it
+        /// arrives, before any row is read. Returns the unpacked bytes.
+        /// </summary>
+        private static async Task<long> VerifyShapeAsync(ReportJob job, Stream body, long decompressionCap, CancellationToken ct)
         {
-            long cap = checked(file.Length * ApiLimits.MaxDecompressionRatio + ApiLimits.DecompressedAllowanceBytes);
-            file.Position = 0;
-            try
+            using var decoded = new CappedStream(await ReportContent.OpenDecodedAsync(new NonClosingStream(body), ct).ConfigureAwait(false),
+                decompressionCap, DecompressionCapName);
+            if (job.Kind == ReportJobKind.Bulk)
             {
-                using var raw = new NonClosingStream(file);
-                using var decoded = new CappedStream(ReportContent.OpenDecoded(raw, ct), cap, "the decompression cap");
-                if (job.Kind == ReportJobKind.Bulk)
-                {
-                    // Bulk files are read whole into entities by their reader; here the bytes must unpack completely.
-                    decoded.CopyTo(Stream.Null);
-                    return;
-                }
-                if (!job.FormatFromContent)
-                {
-                    ReportShapeCheck.Verify(decoded, job.Format, ct);
-                    return;
-                }
+                // Bulk files are read whole into entities by their reader; here the bytes must unpack completely.
+                await decoded.CopyToAsync(Stream.Null, 81920, ct).ConfigureAwait(false);
+            }
+            else if (!job.FormatFromContent)
+            {
+                await ReportShapeCheck.VerifyAsync(decoded, job.Format, ct).ConfigureAwait(false);
+            }
+            else
+            {
                 // A job known only by its token: the first bytes tell JSON from CSV (as ReportRows does when reading).
                 var head = new byte[4096];
-                int length = Reading.ReportContent.ReadAtMost(decoded, head, ct);
-                ReportShapeCheck.Verify(new Reading.PrefixedStream(head, length, decoded), ReportRows.DetectFormat(head, length), ct);
+                int length = await ReportContent.ReadAtMostAsync(decoded, head, ct).ConfigureAwait(false);
+                await ReportShapeCheck.VerifyAsync(new PrefixedStream(head, length, decoded), ReportRows.DetectFormat(head, length), ct).ConfigureAwait(false);
             }
-            catch (ContentCapExceededException)
-            {
-                throw new PinterestException(ErrorIds.ReportDecompressedTooLarge, PinErrorKind.InvalidData,
-                    $"The file of {job.Describe()} unpacks to more than {cap:N0} bytes ({ApiLimits.MaxDecompressionRatio} times its {file.Length:N0} bytes, plus {ApiLimits.DecompressedAllowanceBytes / (1024 * 1024)} MiB: the decompression cap); " +
-                    "it looks like a gzip bomb and was not read.");
-            }
-            catch (Exception ex) when (ReportRows.IsReadFailure(ex))
-            {
-                throw ReportRows.Wrap(ex, job);
-            }
+            return decoded.Passed;
         }
+
+        // What the shape check itself finds wrong (malformed, corrupt gzip, a gzip bomb), as opposed to the transfer failing.
+        private static bool IsShapeFailure(Exception ex) =>
+            ex is ReportFormatException || ex is InvalidDataException || ex is ContentCapExceededException cap && cap.CapName == DecompressionCapName;
 
         private static FileStream NewTemporaryFile()
         {
@@ -294,7 +314,7 @@ namespace PinterestAds.Engine.Reports
 
         public void Dispose() => Body.Dispose();
 
-        /// <summary>Lets the verification read the temporary file without closing it.</summary>
+        /// <summary>Lets the verification read the body without closing it (the decoders close what they wrap).</summary>
         private sealed class NonClosingStream : ReadOnlyWrappingStream
         {
             public NonClosingStream(Stream inner) : base(inner) { }

@@ -22,6 +22,9 @@ namespace PinterestAds.Engine.Reports.Reading
 
         public string CapName { get; }
 
+        /// <summary>The bytes that came through so far.</summary>
+        public long Passed => _passed;
+
         public override int Read(byte[] buffer, int offset, int count) => Count(Inner.Read(buffer, offset, count));
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace PinterestAds.Engine.Reports.Reading
 {
@@ -37,6 +38,34 @@ namespace PinterestAds.Engine.Reports.Reading
                 current = new GZipStream(current, CompressionMode.Decompress, leaveOpen: false);
             }
             throw new InvalidDataException($"The report content is gzip-compressed more than {MaxGzipLayers} times; refusing to unpack it further.");
+        }
+
+        /// <summary>As <see cref="OpenDecoded"/>, sniffing with asynchronous reads (for a body still arriving).</summary>
+        internal static async Task<Stream> OpenDecodedAsync(Stream content, CancellationToken cancellationToken)
+        {
+            Stream current = content;
+            for (int layer = 0; layer <= MaxGzipLayers; layer++)
+            {
+                var head = new byte[2];
+                int read = await ReadAtMostAsync(current, head, cancellationToken).ConfigureAwait(false);
+                current = Rewind(current, head, read);
+                if (!IsGzip(head.AsSpan(0, read))) return current;
+                current = new GZipStream(current, CompressionMode.Decompress, leaveOpen: false);
+            }
+            throw new InvalidDataException($"The report content is gzip-compressed more than {MaxGzipLayers} times; refusing to unpack it further.");
+        }
+
+        /// <summary>As <see cref="ReadAtMost"/>, with asynchronous reads.</summary>
+        internal static async Task<int> ReadAtMostAsync(Stream stream, byte[] head, CancellationToken cancellationToken)
+        {
+            int read = 0;
+            while (read < head.Length)
+            {
+                int n = await stream.ReadAsync(head, read, head.Length - read, cancellationToken).ConfigureAwait(false);
+                if (n == 0) break;
+                read += n;
+            }
+            return read;
         }
 
         /// <summary>Reads until <paramref name="head"/> is full or the stream ends; the bytes read (the one head-sniffing read).</summary>
