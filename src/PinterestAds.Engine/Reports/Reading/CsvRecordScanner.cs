@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace PinterestAds.Engine.Reports.Reading
 {
@@ -109,6 +110,55 @@ namespace PinterestAds.Engine.Reports.Reading
                 RecordEnd = i + 1;
                 return CsvScanResult.Record;
             }
+        }
+
+        /// <summary>
+        /// The shape check's fast path: when the bytes from <paramref name="start"/> to the next line feed hold no quote and
+        /// no carriage return (but one right before the line feed), the record ends after that line feed and has one field
+        /// more than it has commas - exactly what <see cref="Scan"/> finds for it, at a fraction of the cost (the commas are
+        /// counted eight bytes at a time, no field is located). False for anything else (quotes, a bare carriage return,
+        /// no line feed buffered yet): <see cref="Scan"/> decides those.
+        /// </summary>
+        /// <param name="lineLength">The bytes before the line break (0: a blank line).</param>
+        public static bool TryMeasurePlainRecord(byte[] data, int start, int end, out int fieldCount, out int lineLength, out int recordEnd)
+        {
+            fieldCount = lineLength = recordEnd = 0;
+            var rest = new ReadOnlySpan<byte>(data, start, end - start);
+            int stop = rest.IndexOfAny((byte)'\n', (byte)'"', (byte)'\r');
+            if (stop < 0 || rest[stop] == (byte)'"') return false;
+            if (rest[stop] == (byte)'\r')
+            {
+                if (stop + 1 >= rest.Length || rest[stop + 1] != (byte)'\n') return false;
+                recordEnd = start + stop + 2;
+            }
+            else
+            {
+                recordEnd = start + stop + 1;
+            }
+            lineLength = stop;
+            fieldCount = CountCommas(rest.Slice(0, stop)) + 1;
+            return true;
+        }
+
+        // Counts ',' bytes a 64-bit word at a time: x has a zero byte exactly where the word has a comma, and the
+        // expression below sets the high bit of exactly those bytes (no false positives), which are then summed.
+        private static int CountCommas(ReadOnlySpan<byte> bytes)
+        {
+            const ulong Commas = 0x2C2C2C2C2C2C2C2CUL;
+            const ulong Low7 = 0x7F7F7F7F7F7F7F7FUL;
+            int count = 0;
+            ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(bytes);
+            foreach (ulong word in words)
+            {
+                ulong x = word ^ Commas;
+                ulong zeroBytes = ~(((x & Low7) + Low7) | x | Low7);
+                count += (int)(((zeroBytes >> 7) * 0x0101010101010101UL) >> 56);
+            }
+            for (int i = words.Length * sizeof(ulong); i < bytes.Length; i++)
+            {
+                if (bytes[i] == (byte)',') count++;
+            }
+            return count;
         }
 
         /// <summary>Collapses doubled quotes in place, for the fields of the record just scanned.</summary>

@@ -30,21 +30,34 @@ namespace PinterestAds.Engine.Reports.Reading
             int blankInARow = 0;
             while (true)
             {
-                var result = scanner.Scan(buffer.Data, buffer.Start, buffer.End, buffer.IsFinal);
-                switch (result)
+                int fieldCount, recordEnd;
+                bool blank;
+                // Plain records (nearly all) are measured without locating fields; the scanner decides the rest.
+                if (CsvRecordScanner.TryMeasurePlainRecord(buffer.Data, buffer.Start, buffer.End, out fieldCount, out int lineLength, out recordEnd))
                 {
-                    case CsvScanResult.NeedMoreData:
-                        await buffer.FillAsync(cancellationToken).ConfigureAwait(false);
-                        continue;
-                    case CsvScanResult.EndOfData:
-                        if (headerFields < 0) throw new ReportFormatException("The CSV report is empty: it has no header row.", 0);
-                        return records;
-                    case CsvScanResult.UnterminatedQuote:
-                        throw new ReportFormatException($"The CSV report ends inside a quoted field (data row {records + 1}); the file is truncated or malformed.", records + 1);
-                    case CsvScanResult.TextAfterQuote:
-                        throw new ReportFormatException($"Unexpected character after a closing quote in data row {records + 1}.", records + 1);
+                    blank = lineLength == 0;
                 }
-                if (scanner.IsBlankLine)
+                else
+                {
+                    var result = scanner.Scan(buffer.Data, buffer.Start, buffer.End, buffer.IsFinal);
+                    switch (result)
+                    {
+                        case CsvScanResult.NeedMoreData:
+                            await buffer.FillAsync(cancellationToken).ConfigureAwait(false);
+                            continue;
+                        case CsvScanResult.EndOfData:
+                            if (headerFields < 0) throw new ReportFormatException("The CSV report is empty: it has no header row.", 0);
+                            return records;
+                        case CsvScanResult.UnterminatedQuote:
+                            throw new ReportFormatException($"The CSV report ends inside a quoted field (data row {records + 1}); the file is truncated or malformed.", records + 1);
+                        case CsvScanResult.TextAfterQuote:
+                            throw new ReportFormatException($"Unexpected character after a closing quote in data row {records + 1}.", records + 1);
+                    }
+                    fieldCount = scanner.FieldCount;
+                    blank = scanner.IsBlankLine;
+                    recordEnd = scanner.RecordEnd;
+                }
+                if (blank)
                 {
                     if (++blankInARow > ApiLimits.MaxBlankLinesInARow)
                         throw new ReportFormatException(
@@ -53,16 +66,16 @@ namespace PinterestAds.Engine.Reports.Reading
                 else
                 {
                     blankInARow = 0;
-                    if (headerFields < 0) headerFields = scanner.FieldCount;
+                    if (headerFields < 0) headerFields = fieldCount;
                     else
                     {
                         records++;
-                        if (scanner.FieldCount != headerFields)
+                        if (fieldCount != headerFields)
                             throw new ReportFormatException(
-                                $"CSV data row {records} has {scanner.FieldCount} fields but the header has {headerFields}; the file is cut or malformed.", records);
+                                $"CSV data row {records} has {fieldCount} fields but the header has {headerFields}; the file is cut or malformed.", records);
                     }
                 }
-                buffer.Start = scanner.RecordEnd;
+                buffer.Start = recordEnd;
             }
         }
 
