@@ -12,16 +12,17 @@ namespace PinterestAds.Engine.Reports.Reading
     /// </summary>
     internal sealed class RollingBuffer
     {
-        private const int InitialSize = 64 * 1024;
+        /// <summary>The usual window: a few hundred report records.</summary>
+        public const int DefaultInitialSize = 64 * 1024;
 
         private readonly Stream _stream;
         private readonly int _maxSize;
 
-        public RollingBuffer(Stream stream, int maxSize)
+        public RollingBuffer(Stream stream, int maxSize, int initialSize = DefaultInitialSize)
         {
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
-            _maxSize = Math.Max(maxSize, InitialSize);
-            Data = new byte[InitialSize];
+            _maxSize = Math.Max(maxSize, initialSize);
+            Data = new byte[initialSize];
         }
 
         public byte[] Data { get; private set; }

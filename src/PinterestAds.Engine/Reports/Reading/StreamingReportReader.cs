@@ -15,13 +15,17 @@ namespace PinterestAds.Engine.Reports.Reading
     /// </summary>
     public abstract class StreamingReportReader
     {
+        // The rows of one window are parsed before the first of them is handed out, and stay alive (and are copied
+        // by every garbage collection meanwhile) until written: a small window keeps that set to about a hundred rows.
+        private const int ParseWindowBytes = 16 * 1024;
+
         private bool _started;
 
         private protected StreamingReportReader(Stream stream, ReportReadOptions? options)
         {
             if (stream is null) throw new ArgumentNullException(nameof(stream));
             Options = options ?? new ReportReadOptions();
-            Buffer = new RollingBuffer(stream, Options.MaxRecordBytes);
+            Buffer = new RollingBuffer(stream, Options.MaxRecordBytes, ParseWindowBytes);
         }
 
         private protected ReportReadOptions Options { get; }
