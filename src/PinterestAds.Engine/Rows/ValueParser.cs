@@ -33,6 +33,12 @@ namespace PinterestAds.Engine.Rows
         // Boxed small integers are shared: report metrics are dominated by small counts and 0.
         private static readonly object[] BoxedIntegers = CreateBoxedIntegers();
 
+        // Counts below 65,536 (a day's impressions, clicks) recur across a report's rows too: their boxes are made on
+        // first use and shared after, which spares a million-row report a few million allocations. Two threads racing
+        // on one value may each make a box; either serves (boxes are immutable).
+        private const int SharedIntegerLimit = 65536;
+        private static readonly object?[] SharedIntegers = new object?[SharedIntegerLimit];
+
         /// <summary>The boxed zero used for Integer columns when zero-filling.</summary>
         public static readonly object ZeroInteger = BoxedIntegers[0];
 
@@ -79,8 +85,12 @@ namespace PinterestAds.Engine.Rows
         }
 
         /// <summary>Returns the shared box for small values, a new box otherwise.</summary>
-        public static object Box(long value) =>
-            value >= 0 && value < CachedIntegerCount ? BoxedIntegers[value] : value;
+        public static object Box(long value)
+        {
+            if (value >= 0 && value < CachedIntegerCount) return BoxedIntegers[value];
+            if (value >= 0 && value < SharedIntegerLimit) return SharedIntegers[value] ??= value;
+            return value;
+        }
 
         /// <summary>Decodes UTF-8 text into a string.</summary>
         public static string DecodeText(ReadOnlySpan<byte> utf8)

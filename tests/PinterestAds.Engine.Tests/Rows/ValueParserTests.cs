@@ -99,4 +99,17 @@ public class ValueParserTests
         Assert.Equal(7.25m, Parse(ColumnKind.Unknown, "7.25"));
         Assert.Equal("seven", Parse(ColumnKind.Unknown, "seven"));
     }
+
+    [Fact]
+    public void Counts_below_65536_share_one_box_per_value_and_larger_ones_get_their_own()
+    {
+        object first = Parse(ColumnKind.Integer, "2405")!, again = Parse(ColumnKind.Integer, "2405")!;
+        Assert.Equal(2405L, first);
+        Assert.Same(first, again);
+        Assert.Same(Parse(ColumnKind.Integer, "65535"), Parse(ColumnKind.Integer, "65535"));
+        object large = Parse(ColumnKind.Integer, "19530058")!;
+        Assert.Equal(19530058L, large);
+        Assert.NotSame(large, Parse(ColumnKind.Integer, "19530058"));
+        Assert.Equal(-3L, Parse(ColumnKind.Integer, "-3"));
+    }
 }
