@@ -20,6 +20,7 @@ namespace PinterestAds.Engine.Formatting
     public static class InvariantText
     {
         [ThreadStatic] private static char[]? t_buffer;
+        [ThreadStatic] private static char[]? t_decimalBuffer;
 
         /// <summary>
         /// What an export view returns for <paramref name="value"/>: the value itself when its
@@ -39,7 +40,7 @@ namespace PinterestAds.Engine.Formatting
                 case int small:
                     return small >= 0 ? value : small.ToString(CultureInfo.InvariantCulture);
                 case decimal number:
-                    return number.ToString(CultureInfo.InvariantCulture);
+                    return Decimal(number);
                 case DateTime date:
                     return Date(date);
                 case DateTimeOffset timestamp:
@@ -55,6 +56,35 @@ namespace PinterestAds.Engine.Formatting
                 default:
                     return value;
             }
+        }
+
+        /// <summary>
+        /// A decimal exactly as <c>number.ToString(CultureInfo.InvariantCulture)</c> writes it (every digit of its scale,
+        /// trailing zeros included, '.' and '-', never an exponent), in about half the time for the amounts reports carry:
+        /// a mantissa below 2^64 is written digit by digit; a larger one goes to the framework's formatting.
+        /// </summary>
+        public static string Decimal(decimal number)
+        {
+            int[] bits = decimal.GetBits(number);
+            if (bits[2] != 0) return number.ToString(CultureInfo.InvariantCulture);
+            ulong mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            int scale = (bits[3] >> 16) & 0xFF;
+            // A negative zero (-0.0m) is written without its sign, as the framework writes it.
+            bool negative = bits[3] < 0 && mantissa != 0;
+            char[] buffer = t_decimalBuffer ??= new char[24 + 2 + 28];
+            int at = buffer.Length;
+            int digits = 0;
+            do
+            {
+                ulong rest = mantissa / 10;
+                buffer[--at] = (char)('0' + (int)(mantissa - rest * 10));
+                mantissa = rest;
+                if (++digits == scale) buffer[--at] = '.';
+            }
+            while (mantissa != 0 || digits < scale);
+            if (digits == scale) buffer[--at] = '0';
+            if (negative) buffer[--at] = '-';
+            return new string(buffer, at, buffer.Length - at);
         }
 
         /// <summary>

@@ -51,17 +51,20 @@ namespace PinterestAds.Engine.Formatting
         /// </summary>
         public static object? ForExport(object? value)
         {
+            // The commonest first: report cells are mostly counts and text.
             switch (value)
             {
+                // Some cultures write a minus sign other than '-'.
+                case long whole:
+                    return whole < 0 ? new InvariantValue(value) : value;
+                case string _:
+                    return value;
                 case decimal _:
                 case DateTime _:
                 case DateTimeOffset _:
                 case double _:
                 case float _:
                     return new InvariantValue(value);
-                // Some cultures write a minus sign other than '-'.
-                case long whole:
-                    return whole < 0 ? new InvariantValue(value) : value;
                 case int small:
                     return small < 0 ? new InvariantValue(value) : value;
                 default:

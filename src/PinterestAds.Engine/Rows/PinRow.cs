@@ -66,10 +66,11 @@ namespace PinterestAds
                 // wrapper compares as the typed value (text here would compare strings; see the remarks).
                 if (key is string column)
                 {
-                    int ordinal = RowColumns.IndexOf(column);
+                    RowSchema columns = RowColumns;
+                    int ordinal = columns.IndexOf(column);
                     if (ordinal < 0) return null;
                     object? value = GetColumnValue(ordinal);
-                    return value is DateTime hour && RowColumns.Columns[ordinal].Kind == ColumnKind.Hour
+                    return value is DateTime hour && columns.Columns[ordinal].Kind == ColumnKind.Hour
                         ? InvariantValue.ForHour(hour)
                         : InvariantValue.ForExport(value);
                 }

@@ -51,29 +51,28 @@ namespace PinterestAds.Engine.Rows
         /// <summary>A string identifying the generated type shape (names and property types).</summary>
         internal string Key { get; }
 
-        // The last lookup on this thread: Export-Csv asks every row for every column, in order,
-        // with the very strings of Names, so the last answer or its successor, compared by
-        // reference, usually answers without hashing the name.
-        [ThreadStatic] private static RowSchema? t_lastSchema;
-        [ThreadStatic] private static int t_lastOrdinal;
+        // The last lookup: Export-Csv asks every row for every column, in order, with the very strings of Names,
+        // so the last answer or its successor, compared by reference, usually answers without hashing the name.
+        // Threads share the hint (a plain field is cheaper than a thread-static one); a stale hint only means a hash lookup.
+        private int _lastOrdinal;
 
         /// <summary>The position of a column (ignoring case), or -1.</summary>
         public int IndexOf(string name)
         {
-            if (ReferenceEquals(t_lastSchema, this))
+            string[] names = _names;
+            int last = _lastOrdinal;
+            if (last < names.Length)
             {
-                int last = t_lastOrdinal;
-                if (ReferenceEquals(_names[last], name)) return last;
-                int next = last + 1 == _names.Length ? 0 : last + 1;
-                if (ReferenceEquals(_names[next], name))
+                if (ReferenceEquals(names[last], name)) return last;
+                int next = last + 1 == names.Length ? 0 : last + 1;
+                if (ReferenceEquals(names[next], name))
                 {
-                    t_lastOrdinal = next;
+                    _lastOrdinal = next;
                     return next;
                 }
             }
             if (name is null || !_ordinals.TryGetValue(name, out int ordinal)) return -1;
-            t_lastSchema = this;
-            t_lastOrdinal = ordinal;
+            _lastOrdinal = ordinal;
             return ordinal;
         }
 

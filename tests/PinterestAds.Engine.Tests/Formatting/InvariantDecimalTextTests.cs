@@ -1,0 +1,54 @@
+using System.Globalization;
+using PinterestAds.Engine.Formatting;
+using Xunit;
+
+namespace PinterestAds.Engine.Tests.Formatting;
+
+/// <summary>
+/// Export-Csv writes decimals through <see cref="InvariantText.Decimal"/>, which must give exactly the framework's
+/// invariant text (CsvCultures pins the bytes of whole files; this pins every kind of decimal).
+/// </summary>
+public class InvariantDecimalTextTests
+{
+    public static IEnumerable<object[]> Edges() => new[]
+    {
+        0m, 0.00m, -0.0m, 1m, -1m, 0.5m, -0.5m, 1.10m, 100m, 19.530058m, 0.02370062m, -0.0001m, 0.000000000000000000000000001m,
+        18446744073709551615m, 18446744073709551616m, -18446744073709551615.5m, decimal.MaxValue, decimal.MinValue,
+        decimal.MaxValue / 1000m, 1500000000m / 1000000m, 1234.5678900000m, 7.9228162514264337593543950335m,
+    }.Select(d => new object[] { d });
+
+    [Theory]
+    [MemberData(nameof(Edges))]
+    public void Edge_values_are_written_as_the_framework_writes_them(decimal number) =>
+        Assert.Equal(number.ToString(CultureInfo.InvariantCulture), InvariantText.Decimal(number));
+
+    [Fact]
+    public void Random_amounts_of_every_scale_and_sign_are_written_as_the_framework_writes_them()
+    {
+        var random = new Random(15);
+        for (int i = 0; i < 200_000; i++)
+        {
+            // Mantissas of every width (up to 96 bits) with every scale 0..28 and both signs.
+            int lo = random.Next(int.MinValue, int.MaxValue), mid = random.Next(4) == 0 ? 0 : random.Next(int.MinValue, int.MaxValue);
+            int hi = random.Next(3) == 0 ? random.Next(int.MinValue, int.MaxValue) : 0;
+            var number = new decimal(lo, mid, hi, random.Next(2) == 0, (byte)random.Next(29));
+            Assert.Equal(number.ToString(CultureInfo.InvariantCulture), InvariantText.Decimal(number));
+        }
+    }
+
+    [Fact]
+    public void Export_text_of_a_decimal_is_its_invariant_text_in_any_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            Assert.Equal("25.158397", InvariantText.ForExport(25.158397m));
+            Assert.Equal("-1234.50", InvariantValue.ForExport(-1234.50m)!.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+}
