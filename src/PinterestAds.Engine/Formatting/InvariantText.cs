@@ -93,10 +93,10 @@ namespace PinterestAds.Engine.Formatting
         /// </summary>
         public static string Date(DateTime date)
         {
+            TimeSpan time = date.TimeOfDay;
+            if (time.Ticks == 0) return CalendarDate(date);
             char[] buffer = t_buffer ??= new char[20];
             WriteDate(buffer, date);
-            TimeSpan time = date.TimeOfDay;
-            if (time.Ticks == 0) return new string(buffer, 0, 10);
             buffer[10] = 'T';
             Write2(buffer, 11, date.Hour);
             buffer[13] = ':';
@@ -123,6 +123,36 @@ namespace PinterestAds.Engine.Formatting
         /// <summary>An instant as ISO 8601 UTC, to the second: <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
         public static string Timestamp(DateTimeOffset timestamp) =>
             timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        // The texts of recent calendar dates, one slot per day number: a report's DATE column repeats a few hundred days,
+        // so each is written once. Entries are immutable; threads racing on a slot each leave a correct one.
+        private const int DateTextSlots = 1024;
+        private static readonly DateText?[] DateTexts = new DateText?[DateTextSlots];
+
+        private sealed class DateText
+        {
+            public DateText(DateTime date, string text)
+            {
+                Date = date;
+                Text = text;
+            }
+
+            public DateTime Date { get; }
+
+            public string Text { get; }
+        }
+
+        private static string CalendarDate(DateTime date)
+        {
+            int slot = (int)((ulong)(date.Ticks / TimeSpan.TicksPerDay) % DateTextSlots);
+            DateText? known = DateTexts[slot];
+            if (known != null && known.Date.Ticks == date.Ticks) return known.Text;
+            char[] buffer = t_buffer ??= new char[20];
+            WriteDate(buffer, date);
+            string text = new string(buffer, 0, 10);
+            DateTexts[slot] = new DateText(date, text);
+            return text;
+        }
 
         private static void WriteDate(char[] buffer, DateTime date)
         {

@@ -117,9 +117,9 @@ namespace PinterestAds.Engine.Reports.Reading
         /// no carriage return (but one right before the line feed), the record ends after that line feed and has one field
         /// more than it has commas - exactly what <see cref="Scan"/> finds for it, at a fraction of the cost (the commas are
         /// counted eight bytes at a time, no field is located). False for anything else (quotes, a bare carriage return,
-        /// no line feed buffered yet): <see cref="Scan"/> decides those.
+        /// no line feed buffered yet): <see cref="Scan"/> decides those. <paramref name="lineLength"/> is the bytes before
+        /// the line break (0: a blank line).
         /// </summary>
-        /// <param name="lineLength">The bytes before the line break (0: a blank line).</param>
         public static bool TryMeasurePlainRecord(byte[] data, int start, int end, out int fieldCount, out int lineLength, out int recordEnd)
         {
             fieldCount = lineLength = recordEnd = 0;

@@ -6,11 +6,13 @@ namespace PinterestAds.Engine.Reports.Reading
     /// <summary>
     /// Collects one row's values (parsed straight from UTF-8) and creates the typed row. Reuses
     /// one buffer, and remembers each text/date column's last value so repeated names, ids and
-    /// dates do not allocate again.
+    /// dates do not allocate again; dates also share one box per day across rows (a report sorted by
+    /// entity repeats its few hundred days in turn), which keeps them few and warm in the cache.
     /// </summary>
     internal sealed class RowAssembler
     {
         private const int MaxRememberedBytes = 128;
+        private const int DayBoxSlots = 1024;
 
         private readonly RowActivator<ReportRow> _activator;
         private readonly ColumnKind[] _kinds;
@@ -20,6 +22,7 @@ namespace PinterestAds.Engine.Reports.Reading
         private readonly byte[][] _lastBytes;
         private readonly int[] _lastLength;
         private readonly object?[] _lastValue;
+        private object?[]? _dayBoxes;
 
         public RowAssembler(RowSchema schema, ReportReadOptions options)
         {
@@ -71,11 +74,22 @@ namespace PinterestAds.Engine.Reports.Reading
                 return _lastValue[ordinal];
             }
             object? value = ValueParser.Parse(kind, utf8, _zeroFill);
+            if (kind == ColumnKind.Date && value is DateTime day) value = SharedDay(day, value);
             if (last is null) _lastBytes[ordinal] = last = new byte[MaxRememberedBytes];
             utf8.CopyTo(last);
             _lastLength[ordinal] = utf8.Length;
             _lastValue[ordinal] = value;
             return value;
+        }
+
+        // One box per day: a slot per day number (a report spans at most a few hundred days), replaced when another day takes it.
+        private object SharedDay(DateTime day, object box)
+        {
+            object?[] boxes = _dayBoxes ??= new object?[DayBoxSlots];
+            int slot = (int)((ulong)(day.Ticks / TimeSpan.TicksPerDay) % DayBoxSlots);
+            if (boxes[slot] is DateTime shared && shared == day && shared.Kind == day.Kind) return boxes[slot]!;
+            boxes[slot] = box;
+            return box;
         }
     }
 }

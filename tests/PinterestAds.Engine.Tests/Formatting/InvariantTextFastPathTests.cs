@@ -6,9 +6,10 @@ namespace PinterestAds.Engine.Tests.Formatting;
 
 /// <summary>
 /// Export-Csv writes decimals through <see cref="InvariantText.Decimal"/>, which must give exactly the framework's
-/// invariant text (CsvCultures pins the bytes of whole files; this pins every kind of decimal).
+/// invariant text, and dates through a cache of day texts, which must never hand out another day's text
+/// (CsvCultures pins the bytes of whole files; these pin every kind of decimal and date).
 /// </summary>
-public class InvariantDecimalTextTests
+public class InvariantTextFastPathTests
 {
     public static IEnumerable<object[]> Edges() => new[]
     {
@@ -49,6 +50,30 @@ public class InvariantDecimalTextTests
         finally
         {
             CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void Dates_that_share_a_cache_slot_keep_their_own_text()
+    {
+        var day = new DateTime(2026, 11, 28);
+        // 1024 days apart: the same slot of the day-text cache, taken in turn.
+        foreach (var date in new[] { day, day.AddDays(1024), day, day.AddDays(-1024), day.AddDays(1), day })
+            Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), InvariantText.Date(date));
+        Assert.Equal("2026-11-28T05:00", InvariantText.Date(day.AddHours(5)));
+        Assert.Equal("2026-11-28", InvariantText.Date(day));
+        Assert.Equal("2026-11-28T00:00", InvariantText.Hour(day));
+    }
+
+    [Fact]
+    public void Random_dates_have_their_own_text_however_the_cache_is_used()
+    {
+        var random = new Random(28);
+        var start = new DateTime(2000, 1, 1);
+        for (int i = 0; i < 20_000; i++)
+        {
+            var date = start.AddDays(random.Next(0, 20_000));
+            Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), InvariantText.Date(date));
         }
     }
 }
