@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace PinterestAds.Engine.Reports.Reading
 {
@@ -43,15 +42,6 @@ namespace PinterestAds.Engine.Reports.Reading
             cancellationToken.ThrowIfCancellationRequested();
             MakeRoom();
             int read = _stream.Read(Data, End, Data.Length - End);
-            return Advance(read);
-        }
-
-        /// <summary>Reads more bytes. Returns false at the end of the stream.</summary>
-        public async Task<bool> FillAsync(CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            MakeRoom();
-            int read = await _stream.ReadAsync(Data, End, Data.Length - End, cancellationToken).ConfigureAwait(false);
             return Advance(read);
         }
 
