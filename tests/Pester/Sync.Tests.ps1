@@ -11,6 +11,7 @@ BeforeAll {
     $script:emu = Start-PinTestEmulator -Option @{ Today = $firstDay.ToString('yyyy-MM-dd'); AdAccounts = 2; CampaignsPerAccount = 2; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1; ProductGroupsPerAdGroup = 0; ActivityRate = 0.9 }
     Set-PinTestToday $emu $firstDay
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
+    Use-PinTestClock
     $script:world = Get-PinTestEmulatorWorld $emu
     $script:readable = @($world.adAccounts | Where-Object access -ne 'FORBIDDEN' | ForEach-Object id)
     $script:forbidden = @($world.adAccounts | Where-Object access -eq 'FORBIDDEN' | ForEach-Object id)[0]
@@ -229,6 +230,7 @@ Describe 'A first run beyond the synchronous reach' {
 
     It 'keeps the synchronous reach in the sandbox (no async reports there): clamped with a warning, not failed' {
         $sandbox = Connect-PinAccount -Environment Sandbox -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -PassThru -NoDefault
+        Use-PinTestClock $sandbox
         try {
             $path = Join-Path $work 'backfill-sandbox.sqlite'
             Clear-PinTestEmulatorRequest $emu
@@ -279,6 +281,7 @@ Import-Module '$($modulePath -replace "'", "''")'
 `$emu = [pscustomobject]@{ AdminUri = '$($emu.AdminUri)' }
 Set-PinTestToday `$emu ([datetime]'$($firstDay.AddDays(30).ToString('yyyy-MM-dd'))')
 Connect-PinAccount -ApiBaseUri '$($emu.ApiBaseUri)' -AccessToken (ConvertTo-SecureString emulator-access-token -AsPlainText -Force)
+Use-PinTestClock
 Sync-PinAnalytics -Destination '$killed' -Level Campaign -Column SPEND_IN_DOLLAR, TOTAL_CONVERSIONS, TOTAL_IMPRESSION -StartDate '$($definition.StartDate.ToString('yyyy-MM-dd'))'
 "@ | Set-Content $child
         $null = Set-PinTestEmulatorOption $emu @{ latencyMs = 700 }
@@ -340,6 +343,7 @@ Import-Module '$((Join-Path $PSScriptRoot 'TestSupport.psm1') -replace "'", "''"
 Import-Module '$((Get-Module PinterestAds).Path -replace "'", "''")'
 Set-PinTestToday ([pscustomobject]@{ AdminUri = '$($emu.AdminUri)' }) ([datetime]'$($firstDay.AddDays(30).ToString('yyyy-MM-dd'))')
 Connect-PinAccount -ApiBaseUri '$($emu.ApiBaseUri)' -AccessToken (ConvertTo-SecureString emulator-access-token -AsPlainText -Force)
+Use-PinTestClock
 Sync-PinAnalytics -Destination '$(Join-Path $work 'runbook.sqlite')' -AdAccountId $($accounts = @($readable) + $forbidden; ($accounts | ForEach-Object { "'$_'" }) -join ',') -Level Campaign -Column SPEND_IN_DOLLAR -StartDate '$($firstDay.AddDays(20).ToString('yyyy-MM-dd'))'
 "@
         $run = Invoke-PinFreshPwsh -Script $text

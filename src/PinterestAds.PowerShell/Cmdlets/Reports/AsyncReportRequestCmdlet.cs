@@ -206,7 +206,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 AdAccountId = adAccountId,
                 Level = Level,
                 StartDate = StartDate,
-                EndDate = Bound(nameof(EndDate)) ? EndDate : ApiDates.UtcToday(),
+                EndDate = Bound(nameof(EndDate)) ? EndDate : ApiDates.Today(session.Time),
+                Today = ApiDates.Today(session.Time),
                 Granularity = Granularity,
                 Columns = columns,
                 MetricNames = metricNames,
@@ -277,7 +278,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             Granularity? granularity = Bound(nameof(Granularity)) ? Granularity : (Granularity?)null;
 
             // The template report's own window (2.5 years back and long, not the custom report's 914 days and 186-day parts).
-            var ranges = TemplateReportWindow.Plan(start, end, ApiDates.UtcToday());
+            var ranges = TemplateReportWindow.Plan(start, end, ApiDates.Today(session.Time));
 
             var jobs = new List<ReportJob>();
             for (int i = 0; i < ranges.Count; i++)

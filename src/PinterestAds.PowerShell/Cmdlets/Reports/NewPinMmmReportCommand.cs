@@ -67,7 +67,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             var session = ResolveSession();
             RunItem(AdAccountId, () =>
             {
-                DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.UtcToday();
+                DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.Today(session.Time);
                 var spec = new MmmReportQuery(ResolveAdAccountId(session, AdAccountId), Name!, StartDate, end, Level, Granularity,
                     ListArguments.SplitCommasOrEmpty(TargetingType), ListArguments.SplitCommasOrEmpty(Column), ListArguments.SplitCommas(Country));
                 string what = $"Create MMM report '{spec.ReportName}' ({spec.ApiLevel}, {spec.ApiGranularity}, " +
