@@ -37,11 +37,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter] public string[]? CampaignObjectiveType { get; set; }
         [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         [Parameter] public string? CampaignName { get; set; }
-        [Parameter] public DateTime CampaignStartTime { get; set; }
-        [Parameter] public DateTime CampaignEndTime { get; set; }
+        [Parameter, ArgumentCompleter(typeof(Completion.DateCompleter))] public DateTime CampaignStartTime { get; set; }
+        [Parameter, ArgumentCompleter(typeof(Completion.DateCompleter))] public DateTime CampaignEndTime { get; set; }
 
         /// <summary>Only entities changed since then.</summary>
-        [Parameter] public DateTime UpdatedSince { get; set; }
+        [Parameter, ArgumentCompleter(typeof(Completion.DateCompleter))] public DateTime UpdatedSince { get; set; }
 
         [Parameter]
         [ApiEnumArgumentTransformation(typeof(ReportFormat))]

@@ -29,10 +29,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime StartDate { get; set; }
 
         /// <summary>Defaults to today (UTC).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime EndDate { get; set; }
 
         /// <summary>CampaignTargeting (CAMPAIGN_TARGETING, the default) or AdGroupTargeting (AD_GROUP_TARGETING).</summary>
