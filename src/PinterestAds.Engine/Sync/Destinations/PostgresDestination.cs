@@ -131,7 +131,7 @@ namespace PinterestAds.Engine.Sync.Destinations
                            ON CONFLICT (table_name, ad_account_id) DO UPDATE SET run_id = excluded.run_id, run_date = excluded.run_date,
                            started_at = excluded.started_at, finished_at = excluded.finished_at, status = excluded.status, message = excluded.message", ct,
                 ("t", _table), ("a", state.AdAccountId), ("r", state.LastRunId), ("d", (state.LastRunDate ?? DateTime.MinValue).Date),
-                ("s", (state.LastRunStarted ?? DateTimeOffset.UtcNow).UtcDateTime), ("f", state.LastRunFinished?.UtcDateTime),
+                ("s", (state.LastRunStarted ?? throw SyncAccountState.StartMissing()).UtcDateTime), ("f", state.LastRunFinished?.UtcDateTime),
                 ("st", state.LastStatus), ("m", state.LastMessage));
 
         public async Task<int> ReplaceWindowAsync(string adAccountId, SyncWindow window, IReadOnlyList<object?[]> rows, IReadOnlyList<SyncDayState> days, CancellationToken ct)
