@@ -298,15 +298,15 @@ Describe 'Downloads' {
     }
 
     It 'asks for a fresh link when the 5-minute one has lapsed' {
-        Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 1 }
-        try {
-            $job = New-FinishedJob
-            Clear-PinTestEmulatorRequest $emu
-            Start-Sleep -Milliseconds 1500   # the job's 1-second link lapses
-            $rows = @($job | Receive-PinReport)
-            Assert-RowsMatchTruth $rows $truth 'CAMPAIGN_ID' $metrics
-            @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
-        } finally { Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 300 } }
+        # The job's link is issued with no lifetime left, so it has lapsed when used: no wall-clock wait for it
+        # to run out. The refreshed link gets the normal five minutes again.
+        Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 0 }
+        try { $job = New-FinishedJob }
+        finally { Set-PinTestEmulatorOption $emu @{ linkLifetimeSeconds = 300 } }
+        Clear-PinTestEmulatorRequest $emu
+        $rows = @($job | Receive-PinReport)
+        Assert-RowsMatchTruth $rows $truth 'CAMPAIGN_ID' $metrics
+        @(Get-PinTestEmulatorRequest $emu -OperationId 'analytics/get_report').Count | Should -BeGreaterOrEqual 1
     }
 
     It 'decompresses gzip downloads (<Format>)' -ForEach @(@{ Format = 'Csv' }, @{ Format = 'Json' }) {

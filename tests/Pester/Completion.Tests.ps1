@@ -1,8 +1,8 @@
 #Requires -Modules Pester
-# Completion of ids, tokens, secrets, entity types and statuses never falls back to file names, whatever
-# the parameter's type (Module.Tests.ps1 covers the string ones; this covers every type, found by
-# reflection from the parameter names), and template names come on the first Tab within the fetch timeout
-# even when the API is slow.
+# Completion never falls back to file names: ids, tokens, secrets, entity types and statuses of any type
+# (found by reflection from the parameter names), and every other parameter of every cmdlet but the paths
+# (sessions offer nothing, dates today and yesterday, ints nothing), so a new parameter cannot regress; and
+# template names come on the first Tab within the fetch timeout even when the API is slow.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -44,6 +44,68 @@ Describe 'Id, token, secret, entity type and status parameters of every type' {
         $checked | Should -Contain 'New-PinBulkDownload -EntityType'
         $checked | Should -Contain 'Get-PinCampaign -Status'
         $checked.Count | Should -BeGreaterThan 30
+    }
+}
+
+Describe 'Every parameter of every cmdlet' {
+    BeforeAll {
+        # PowerShell's own parameters (-ErrorAction, -OutBuffer, ...) are not the module's to complete.
+        $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        # Parameters whose value is a file or folder path, by what their names say they hold: file names are right there.
+        $script:pathPattern = '(Path|File|Folder|Destination)$'
+        $script:parameters = @(foreach ($command in Get-Command -Module PinterestAds) {
+                foreach ($parameter in $command.Parameters.Values) {
+                    if ($parameter.Name -in $common -or $parameter.SwitchParameter) { continue }
+                    [pscustomobject]@{ Command = $command.Name; Name = $parameter.Name; Type = $parameter.ParameterType }
+                }
+            })
+        function script:Test-DateType([type] $Type) {
+            $element = if ($Type.IsArray) { $Type.GetElementType() } else { $Type }
+            $element = [Nullable]::GetUnderlyingType($element) ?? $element
+            $element -eq [datetime] -or $element -eq [datetimeoffset]
+        }
+    }
+
+    It 'no parameter that is not a path completes file names (a new parameter without a completer fails here)' {
+        $offending = foreach ($p in $parameters | Where-Object Name -NotMatch $pathPattern) {
+            foreach ($typed in '', 'zz') {
+                if (Get-FileCompletion "$($p.Command) -$($p.Name) $typed") { "$($p.Command) -$($p.Name) [$($p.Type.Name)] '$typed'" }
+            }
+        }
+        $offending | Should -BeNullOrEmpty -Because 'every parameter has a completer (NoValueCompleter where no values are known)'
+        $parameters.Count | Should -BeGreaterThan 200 -Because 'every parameter of every cmdlet is checked'
+    }
+
+    It 'path parameters still complete file names' {
+        $paths = @($parameters | Where-Object Name -Match $pathPattern)
+        $paths.Count | Should -BeGreaterOrEqual 2
+        foreach ($p in $paths) {
+            Get-FileCompletion "$($p.Command) -$($p.Name) zz" | Should -Contain './zz-probe.txt' -Because "$($p.Command) -$($p.Name) takes a path"
+        }
+    }
+
+    It 'date parameters offer today and yesterday (UTC, ISO) and nothing else' {
+        $today = [datetime]::UtcNow.Date
+        $expected = @($today.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture), $today.AddDays(-1).ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture))
+        $dates = @($parameters | Where-Object { Test-DateType $_.Type })
+        $dates.Count | Should -BeGreaterThan 15
+        foreach ($p in $dates) {
+            $line = "$($p.Command) -$($p.Name) "
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be $expected -Because "$($p.Command) -$($p.Name) is a date"
+        }
+        $line = 'Get-PinAnalytics -StartDate 1999'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches) | Should -BeNullOrEmpty
+    }
+
+    It '-Session offers nothing of its own, and $ variables still complete' {
+        $sessionParameters = @($parameters | Where-Object Name -EQ 'Session')
+        $sessionParameters.Count | Should -BeGreaterThan 20
+        foreach ($p in $sessionParameters) {
+            $line = "$($p.Command) -Session "
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches) | Should -BeNullOrEmpty
+        }
+        $line = '$pinProbeSession = 1; Get-PinCampaign -Session $pinProbe'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Contain '$pinProbeSession'
     }
 }
 

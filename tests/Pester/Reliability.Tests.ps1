@@ -843,11 +843,10 @@ Describe 'Tokens in the middle of a run' {
     It 'access token expiry mid-run (sync, two id chunks): refreshed once, the run goes on, exact rows' {
         $truth = Get-Truth $allCampaigns $end $end
         $refreshesBefore = (Get-PinSession).TokenRefreshCount
-        # The first chunk is slow; the tokens expire while it is in flight, so the second chunk meets a 401.
-        Add-PinTestEmulatorFault $emu -Kind latency -Target 'campaigns/analytics' -LatencyMs 1500
-        $expirer = Start-ThreadJob { param($uri) Start-Sleep -Milliseconds 600; Invoke-RestMethod -Method Post $uri } -ArgumentList "$($emu.AdminUri)/tokens/expire-access"
+        # The tokens expire while the first chunk is in flight (the emulator's expire-access fault, at that
+        # request rather than after a wall-clock delay), so the second chunk meets a 401.
+        Add-PinTestEmulatorFault $emu -Kind expire-access -Target 'campaigns/analytics' -Count 1
         $captured = Invoke-Captured { Get-PinAnalytics -Level Campaign -Id $allCampaigns -StartDate $end -EndDate $end -Column $metrics -Granularity Day -ThrottleLimit 1 -WarningAction SilentlyContinue }; $rows = $captured.Rows; $failures = $captured.Failures
-        $null = $expirer | Wait-Job | Receive-Job; $expirer | Remove-Job
         $failures | Should -BeNullOrEmpty
         (Compare-Truth $rows $truth) | Should -BeNullOrEmpty
         (Get-PinSession).TokenRefreshCount | Should -Be ($refreshesBefore + 1)
@@ -858,9 +857,9 @@ Describe 'Tokens in the middle of a run' {
         $refreshesBefore = (Get-PinSession).TokenRefreshCount
         $null = Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 2500 }
         try {
-            $expirer = Start-ThreadJob { param($uri) Start-Sleep -Milliseconds 800; Invoke-RestMethod -Method Post $uri } -ArgumentList "$($emu.AdminUri)/tokens/expire-access"
+            # The tokens expire at the first status poll; the report is not ready yet, so a later poll meets a 401.
+            Add-PinTestEmulatorFault $emu -Kind expire-access -Target 'analytics/get_report' -Count 1
             $captured = Invoke-Captured { Invoke-PinReport -Level Campaign -CampaignId $someCampaigns -StartDate $start -EndDate $end -Column $metrics }; $rows = $captured.Rows; $failures = $captured.Failures
-            $null = $expirer | Wait-Job | Receive-Job; $expirer | Remove-Job
         }
         finally { $null = Set-PinTestEmulatorOption $emu @{ reportPreparationMs = 0 } }
         $failures | Should -BeNullOrEmpty

@@ -200,3 +200,23 @@ Describe 'Rows with missing values' {
         $lines[1] | Should -Match ('"' + $sparse[0].DATE.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) + '"')
     }
 }
+
+Describe 'The module names its hidden-member attribute once, on import (no cmdlet sets an engine static)' {
+    BeforeAll {
+        $script:hiddenMembers = $reportRows[0].GetType().BaseType.Assembly.GetType('PinterestAds.Engine.Formatting.HiddenMembers', $true)
+    }
+
+    It 'importing again (every runspace does) is a no-op, and the rows made after it still hide the dictionary members' {
+        Import-Module PinterestAds -Force
+        { $hiddenMembers::Initialise([System.Management.Automation.HiddenAttribute]) } | Should -Not -Throw
+        $row = @(Get-FreshRows 'report')[0]
+        @($row.PSObject.Properties.Name) | Should -Not -Contain 'Keys'
+        @($row.PSObject.Properties.Name) | Should -Not -Contain 'IsReadOnly'
+    }
+
+    It 'another attribute is refused, so every generated type of the process hides the same way' {
+        $thrown = { $hiddenMembers::Initialise([System.ObsoleteAttribute]) } | Should -Throw -PassThru
+        $thrown.Exception.InnerException | Should -BeOfType ([InvalidOperationException])
+        $thrown.Exception.InnerException.Message | Should -BeLike '*already System.Management.Automation.HiddenAttribute*'
+    }
+}

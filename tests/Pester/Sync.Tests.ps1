@@ -11,6 +11,7 @@ BeforeAll {
     $script:emu = Start-PinTestEmulator -Option @{ Today = $firstDay.ToString('yyyy-MM-dd'); AdAccounts = 2; CampaignsPerAccount = 2; AdGroupsPerCampaign = 1; AdsPerAdGroup = 1; ProductGroupsPerAdGroup = 0; ActivityRate = 0.9 }
     Set-PinTestToday $emu $firstDay
     Connect-PinAccount -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken
+    Use-PinTestClock
     $script:world = Get-PinTestEmulatorWorld $emu
     $script:readable = @($world.adAccounts | Where-Object access -ne 'FORBIDDEN' | ForEach-Object id)
     $script:forbidden = @($world.adAccounts | Where-Object access -eq 'FORBIDDEN' | ForEach-Object id)[0]
@@ -229,6 +230,7 @@ Describe 'A first run beyond the synchronous reach' {
 
     It 'keeps the synchronous reach in the sandbox (no async reports there): clamped with a warning, not failed' {
         $sandbox = Connect-PinAccount -Environment Sandbox -ApiBaseUri $emu.ApiBaseUri -AccessToken $emu.AccessToken -PassThru -NoDefault
+        Use-PinTestClock $sandbox
         try {
             $path = Join-Path $work 'backfill-sandbox.sqlite'
             Clear-PinTestEmulatorRequest $emu
@@ -279,24 +281,36 @@ Import-Module '$($modulePath -replace "'", "''")'
 `$emu = [pscustomobject]@{ AdminUri = '$($emu.AdminUri)' }
 Set-PinTestToday `$emu ([datetime]'$($firstDay.AddDays(30).ToString('yyyy-MM-dd'))')
 Connect-PinAccount -ApiBaseUri '$($emu.ApiBaseUri)' -AccessToken (ConvertTo-SecureString emulator-access-token -AsPlainText -Force)
-Sync-PinAnalytics -Destination '$killed' -Level Campaign -Column SPEND_IN_DOLLAR, TOTAL_CONVERSIONS, TOTAL_IMPRESSION -StartDate '$($definition.StartDate.ToString('yyyy-MM-dd'))'
+Use-PinTestClock
+# Every verbose line (one per request and per landed window) goes to stdout as it happens: the parent's cue to look.
+Sync-PinAnalytics -Destination '$killed' -Level Campaign -Column SPEND_IN_DOLLAR, TOTAL_CONVERSIONS, TOTAL_IMPRESSION -StartDate '$($definition.StartDate.ToString('yyyy-MM-dd'))' -Verbose 4>&1 |
+    ForEach-Object { [Console]::Out.WriteLine([string]`$_); [Console]::Out.Flush() }
 "@ | Set-Content $child
         $null = Set-PinTestEmulatorOption $emu @{ latencyMs = 700 }
         try {
             $pwsh = Get-PinChildPwshCommand
-            $process = Start-Process -FilePath $pwsh.FilePath -ArgumentList (@($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-File', $child)) -PassThru -RedirectStandardOutput (Join-Path $work 'child.out') -RedirectStandardError (Join-Path $work 'child.err')
+            $startInfo = [Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
+            foreach ($argument in @($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-File', $child)) { $startInfo.ArgumentList.Add($argument) }
+            $startInfo.RedirectStandardOutput = $true
+            $startInfo.RedirectStandardError = $true
+            $startInfo.UseShellExecute = $false
+            $process = [Diagnostics.Process]::Start($startInfo)
+            $errors = $process.StandardError.ReadToEndAsync()
+            # No polling: each line the child writes (or its exit) is the cue to look at the destination.
             $deadline = [DateTime]::UtcNow.AddSeconds(90)
             $firstDone = $false
-            while (-not $process.HasExited -and [DateTime]::UtcNow -lt $deadline) {
-                Start-Sleep -Milliseconds 100
+            while (-not $firstDone) {
+                $line = $process.StandardOutput.ReadLineAsync()
+                $left = $deadline - [DateTime]::UtcNow
+                if ($left -le [TimeSpan]::Zero -or -not $line.Wait($left) -or $null -eq $line.Result) { break }
                 if (Test-Path $killed) {
                     $done = @(try { Invoke-PinTestSqliteQuery $killed "SELECT * FROM pin_sync_runs WHERE ad_account_id = '$($readable[0])' AND status = 'Succeeded'" } catch { })
-                    if ($done.Count -gt 0) { $firstDone = $true; break }
+                    $firstDone = $done.Count -gt 0
                 }
             }
             $process.Kill($true)
             $process.WaitForExit()
-            $firstDone | Should -BeTrue -Because "the child run lands the first account before it is killed ($(Get-Content (Join-Path $work 'child.err') -Raw -ErrorAction SilentlyContinue))"
+            $firstDone | Should -BeTrue -Because "the child run lands the first account before it is killed ($($errors.Result))"
             @(Invoke-PinTestSqliteQuery $killed "SELECT * FROM pin_sync_runs WHERE ad_account_id = '$($readable[1])' AND status = 'Succeeded'") | Should -BeNullOrEmpty -Because 'the second account was not finished when the run was killed'
         }
         finally {
@@ -340,6 +354,7 @@ Import-Module '$((Join-Path $PSScriptRoot 'TestSupport.psm1') -replace "'", "''"
 Import-Module '$((Get-Module PinterestAds).Path -replace "'", "''")'
 Set-PinTestToday ([pscustomobject]@{ AdminUri = '$($emu.AdminUri)' }) ([datetime]'$($firstDay.AddDays(30).ToString('yyyy-MM-dd'))')
 Connect-PinAccount -ApiBaseUri '$($emu.ApiBaseUri)' -AccessToken (ConvertTo-SecureString emulator-access-token -AsPlainText -Force)
+Use-PinTestClock
 Sync-PinAnalytics -Destination '$(Join-Path $work 'runbook.sqlite')' -AdAccountId $($accounts = @($readable) + $forbidden; ($accounts | ForEach-Object { "'$_'" }) -join ',') -Level Campaign -Column SPEND_IN_DOLLAR -StartDate '$($firstDay.AddDays(20).ToString('yyyy-MM-dd'))'
 "@
         $run = Invoke-PinFreshPwsh -Script $text

@@ -77,6 +77,8 @@ internal static class ApiPipeline
             // The description's security: an app token (client_credentials) only where that scheme is listed.
             if (!operation.AllowsClientCredentials && state.Tokens.IsAppToken(token))
                 throw new ApiException(403, ApiException.Forbidden, $"{operation.OperationId} needs a user's token (pinterest_oauth2); a client_credentials token is not accepted here.");
+            // The tokens expire while this call is in flight: it was authenticated, the next calls are not.
+            if (faults.Any(f => f.Kind == "expire-access")) state.Tokens.ExpireAllAccess();
         }
 
         // After authentication, like the real sandbox, which only knows sandbox tokens.

@@ -9,7 +9,10 @@ namespace PinterestAds.Emulator.Traffic;
 /// </summary>
 public sealed class FaultRule
 {
-    /// <summary>status | latency | reset | truncate | stall | expired-link</summary>
+    /// <summary>
+    /// status | latency | reset | truncate | stall | expired-link | expire-access (every access token expires
+    /// while the matching request is handled: it is answered, every later call with those tokens meets 401).
+    /// </summary>
     [JsonPropertyName("kind")] public string Kind { get; set; } = "status";
     [JsonPropertyName("target")] public string Target { get; set; } = "*";
     /// <summary>HTTP status for kind=status: 500, 502, 503 or 429.</summary>
@@ -27,5 +30,5 @@ public sealed class FaultRule
 
     public FaultRule Clone() => (FaultRule)MemberwiseClone();
 
-    internal static readonly string[] Kinds = { "status", "latency", "reset", "truncate", "stall", "expired-link" };
+    internal static readonly string[] Kinds = { "status", "latency", "reset", "truncate", "stall", "expired-link", "expire-access" };
 }

@@ -33,7 +33,7 @@ namespace PinterestAds.Engine.Analytics
     {
         public static AnalyticsPathChoice Choose(AnalyticsQuery query)
         {
-            DateTime today = ApiDates.UtcToday().Date;
+            DateTime today = query.Today.Date;
             DateTime start = ApiDates.ToCalendarDate(query.StartDate);
             DateTime end = ApiDates.ToCalendarDate(query.EndDate);
             if (end > today) end = today;

@@ -122,7 +122,7 @@ namespace PinterestAds.Engine.Analytics
 
             var targetingChunks = TargetingChunks(query, operation);
             var spans = syncDates
-                ? DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log, operation.Id)
+                ? DateWindows.Plan(query.StartDate, query.EndDate, query.Today, query.Granularity, query.ClampToAvailable, log, operation.Id)
                 : new[] { new DateSpan(ApiDates.ToCalendarDate(query.StartDate), ApiDates.ToCalendarDate(query.EndDate)) };
 
             IReadOnlyList<IReadOnlyList<string>> idChunks = chunked.Ids == null || chunked.Ids.Count == 0
@@ -145,7 +145,7 @@ namespace PinterestAds.Engine.Analytics
         {
             var chunks = PinAnalytics.Chunks(query, operation);
             TargetingChunks(query, operation);
-            var spans = DateWindows.Plan(query.StartDate, query.EndDate, query.Granularity, query.ClampToAvailable, log);
+            var spans = DateWindows.Plan(query.StartDate, query.EndDate, query.Today, query.Granularity, query.ClampToAvailable, log);
             var calls = new List<AnalyticsCall>();
             for (int chunk = 0; chunk < chunks.Count; chunk++)
                 foreach (var span in spans)

@@ -1,4 +1,5 @@
 using System;
+using PinterestAds.Engine.Api;
 using System.Collections.Generic;
 
 namespace PinterestAds.Engine.Analytics
@@ -27,6 +28,12 @@ namespace PinterestAds.Engine.Analytics
 
         public DateTime StartDate { get; set; }
         public DateTime EndDate { get; set; }
+
+        /// <summary>
+        /// The UTC date the query is asked on: the session's clock (<c>ApiDates.Today(session.Time)</c>); lookback,
+        /// "ends today" and readiness count from it. Defaults to the system clock's date for a query made without a session.
+        /// </summary>
+        public DateTime Today { get; set; } = ApiDates.Today(TimeProvider.System);
 
         /// <summary>Column names as the user gave them (API names, display names or wildcards).</summary>
         public IReadOnlyList<string> Columns { get; set; } = Array.Empty<string>();

@@ -43,7 +43,7 @@ namespace PinterestAds.Engine.Analytics
             int done = 0;
             var query = plan.Query;
             if (!query.SkipFreshnessCheck)
-                await Freshness.CheckAsync(resources, plan.Spans, plan.Columns, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+                await Freshness.CheckAsync(resources, plan.Spans, query.Today, plan.Columns, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
 
             var reader = new AnalyticsResponseReader(plan, await CurrencyOrNullAsync(resources, query.AdAccountId, log, ct).ConfigureAwait(false));
             AnalyticsResponseReader.TargetingNameLookup? names = null;

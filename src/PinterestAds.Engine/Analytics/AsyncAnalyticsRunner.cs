@@ -29,9 +29,9 @@ namespace PinterestAds.Engine.Analytics
             // Every check both paths share (ids, windows, applicability, targeting types): one code path, one set of errors.
             var shared = AnalyticsPlan.Create(query, columns, log, syncDates: false);
 
-            DateTime today = ApiDates.UtcToday().Date;
+            DateTime today = query.Today.Date;
             DateTime start = ApiDates.ToCalendarDate(query.StartDate), end = ApiDates.ToCalendarDate(query.EndDate);
-            end = DateWindows.CheckOrderAndEnd(start, end, log);
+            end = DateWindows.CheckOrderAndEnd(start, end, today, log);
             var window = query.Granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport;
             DateTime earliest = today.AddDays(-window.LookbackDays);
             if (start < earliest && query.ClampToAvailable && end >= earliest)
@@ -84,6 +84,7 @@ namespace PinterestAds.Engine.Analytics
                 Level = ReportLevelFor(query.Level, query.Targeting),
                 StartDate = start,
                 EndDate = end,
+                Today = query.Today,
                 Granularity = query.Granularity,
                 Columns = shared.Columns,
                 Format = ReportFormat.Json,
@@ -136,7 +137,7 @@ namespace PinterestAds.Engine.Analytics
         {
             var query = plan.Query;
             if (!query.SkipFreshnessCheck)
-                await Freshness.CheckAsync(resources, new[] { plan.Span }, plan.Columns, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+                await Freshness.CheckAsync(resources, new[] { plan.Span }, query.Today, plan.Columns, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
 
             string? currency = await AnalyticsRunner.CurrencyOrNullAsync(resources, query.AdAccountId, log, ct).ConfigureAwait(false);
 

@@ -23,9 +23,8 @@ namespace PinterestAds.Engine.Analytics
         /// The checks both paths share: the end is not before the start, and a range reaching past today
         /// ends today (with a warning; a start in the future fails). Returns the end to use.
         /// </summary>
-        public static DateTime CheckOrderAndEnd(DateTime start, DateTime end, IPinLog log)
+        public static DateTime CheckOrderAndEnd(DateTime start, DateTime end, DateTime today, IPinLog log)
         {
-            DateTime today = ApiDates.UtcToday().Date;
             DateOrder.Require(start, end);
             if (end <= today) return end;
             log.Warning($"-EndDate {ApiDates.Format(end)} is after today ({ApiDates.Format(today)} UTC); the report ends today.");
@@ -39,15 +38,14 @@ namespace PinterestAds.Engine.Analytics
         /// The spans to request, in date order. Only DAY and HOUR rows can be merged across spans
         /// (TOTAL, WEEK and MONTH buckets would be cut in two), so the others must fit one span.
         /// </summary>
-        public static IReadOnlyList<DateSpan> Plan(DateTime startDate, DateTime endDate, Granularity granularity, bool clampToAvailable, IPinLog log, string? operationId = null)
+        public static IReadOnlyList<DateSpan> Plan(DateTime startDate, DateTime endDate, DateTime today, Granularity granularity, bool clampToAvailable, IPinLog log, string? operationId = null)
         {
-            DateTime today = ApiDates.UtcToday().Date;
             DateTime start = ApiDates.ToCalendarDate(startDate);
             DateTime end = ApiDates.ToCalendarDate(endDate);
             var limit = LimitFor(granularity, operationId);
             string granularityName = ApiNames.ToApi(granularity);
 
-            end = CheckOrderAndEnd(start, end, log);
+            end = CheckOrderAndEnd(start, end, today, log);
 
             DateTime earliest = today.AddDays(-limit.LookbackDays);
             if (start < earliest)

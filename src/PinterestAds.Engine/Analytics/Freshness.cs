@@ -16,9 +16,8 @@ namespace PinterestAds.Engine.Analytics
     internal static class Freshness
     {
         /// <summary>The requested dates whose readiness is worth asking about, in date order.</summary>
-        public static IReadOnlyList<DateTime> DatesToCheck(IReadOnlyList<DateSpan> spans)
+        public static IReadOnlyList<DateTime> DatesToCheck(IReadOnlyList<DateSpan> spans, DateTime today)
         {
-            DateTime today = ApiDates.UtcToday().Date;
             DateTime from = today.AddDays(-ApiLimits.MetricsSettleDays);
             var dates = new List<DateTime>();
             foreach (var span in spans)
@@ -36,12 +35,12 @@ namespace PinterestAds.Engine.Analytics
         /// Only the kinds of metric asked for count: conversion readiness matters only when a conversion column
         /// (<see cref="ConversionColumns"/>) was requested, non-conversion readiness only when another metric was.
         /// </remarks>
-        public static async Task CheckAsync(IAnalyticsResources resources, IReadOnlyList<DateSpan> spans, IReadOnlyList<string> columns, bool requireFinal, IPinLog log, CancellationToken ct)
+        public static async Task CheckAsync(IAnalyticsResources resources, IReadOnlyList<DateSpan> spans, DateTime today, IReadOnlyList<string> columns, bool requireFinal, IPinLog log, CancellationToken ct)
         {
             bool wantsConversion = columns.Any(ConversionColumns.IsConversion);
             bool wantsOther = columns.Any(c => !ConversionColumns.IsConversion(c) && Rows.ColumnClassifier.Classify(c) != Rows.ColumnKind.Text);
             if (!wantsConversion && !wantsOther) return;
-            var dates = DatesToCheck(spans);
+            var dates = DatesToCheck(spans, today);
             if (dates.Count == 0) return;
             IReadOnlyList<DateReadiness> states;
             try

@@ -64,6 +64,7 @@ namespace PinterestAds.Engine.Analytics
                 Level = ReportLevel.Keyword,
                 StartDate = start,
                 EndDate = end,
+                Today = query.Today,
                 Granularity = query.Granularity,
                 // AD_GROUP_ID comes along to find the keywords' texts (keywords/get lists by ad group).
                 Columns = new[] { AdGroupIdColumn }.Concat(requested).ToList(),
@@ -82,7 +83,7 @@ namespace PinterestAds.Engine.Analytics
             // The same readiness check as the sync path: a warning (or, with -RequireFinalMetrics, an error) for unsettled dates.
             if (!query.SkipFreshnessCheck)
                 await Freshness.CheckAsync(new SessionAnalyticsResources(session), plan.Reports.Select(r => new DateSpan(r.StartDate, r.EndDate)).ToList(),
-                    requested, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
+                    query.Today, requested, query.RequireFinalMetrics, log, ct).ConfigureAwait(false);
 
             var jobs = new List<ReportJob>();
             foreach (var planned in plan.Reports)

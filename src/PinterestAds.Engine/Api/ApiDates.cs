@@ -19,7 +19,7 @@ namespace PinterestAds.Engine.Api
         public static bool TryParse(string? text, out DateTime date) =>
             DateTime.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-        /// <summary>Today's date in UTC. The Sync tests set it (tests/Pester/Support/Sync.ps1) so the module and the emulator agree on "today".</summary>
-        public static Func<DateTime> UtcToday { get; set; } = () => DateTime.UtcNow.Date;
+        /// <summary>Today's date in UTC on <paramref name="time"/>: the session's clock (<c>PinterestSession.Time</c>), never the system's behind its back.</summary>
+        public static DateTime Today(TimeProvider time) => time.GetUtcNow().UtcDateTime.Date;
     }
 }

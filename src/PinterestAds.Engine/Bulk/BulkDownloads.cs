@@ -21,7 +21,7 @@ namespace PinterestAds.Engine.Bulk
     {
         private const string BodySchema = "BulkDownloadRequest";
 
-        public static byte[] BuildBody(BulkDownloadSpec spec)
+        public static byte[] BuildBody(BulkDownloadSpec spec, DateTimeOffset now)
         {
             var body = ApiCatalog.Current.Body(BodySchema);
             var typesFacts = body.Properties["entity_types"];
@@ -39,7 +39,7 @@ namespace PinterestAds.Engine.Bulk
                 : CatalogValues.Require("CampaignObjectiveType", filterFacts["objective_type"].AllowedValues!, spec.CampaignObjectiveTypes);
 
             // Filters that can match nothing are refused before the request (issue 16, point 15).
-            if (spec.UpdatedSince.HasValue && spec.UpdatedSince.Value > DateTimeOffset.UtcNow)
+            if (spec.UpdatedSince.HasValue && spec.UpdatedSince.Value > now)
                 throw new PinterestValidationException(ErrorIds.UpdatedSinceInFuture, "UpdatedSince",
                     $"-UpdatedSince {spec.UpdatedSince.Value:u} lies in the future; no entity can have been updated since then. Give a time in the past.");
             if (spec.CampaignStartTime.HasValue && spec.CampaignEndTime.HasValue && spec.CampaignStartTime.Value > spec.CampaignEndTime.Value)
@@ -68,7 +68,7 @@ namespace PinterestAds.Engine.Bulk
 
         public static async Task<ReportJob> CreateAsync(PinterestSession session, BulkDownloadSpec spec, IPinLog log, CancellationToken ct)
         {
-            var request = new ApiRequest("bulk_download/create").Path("ad_account_id", spec.AdAccountId).Json(BuildBody(spec));
+            var request = new ApiRequest("bulk_download/create").Path("ad_account_id", spec.AdAccountId).Json(BuildBody(spec, session.Time.GetUtcNow()));
             var response = await session.Api.SendAsync(request, log, ct).ConfigureAwait(false);
             using var document = response.Json();
             string id = AsyncReports.StringOf(document.RootElement, "request_id")

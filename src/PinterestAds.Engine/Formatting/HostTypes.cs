@@ -12,7 +12,7 @@ namespace PinterestAds.Engine.Formatting
     /// Makes the entity objects a host emits hide what is not theirs to show. PowerShell lists the
     /// properties of public interfaces as members, so an <see cref="ExportableObject"/> would show
     /// Keys, Values, Count, IsReadOnly... beside its own properties. Once the host named its
-    /// "hidden member" attribute (<see cref="HideMembersWith"/>; PowerShell's HiddenAttribute, the
+    /// "hidden member" attribute (<see cref="HiddenMembers"/>; PowerShell's HiddenAttribute, the
     /// engine knows nothing of PowerShell), <see cref="ForHost{T}"/> returns a copy of the object
     /// as an instance of a generated subclass that shadows those properties, and the raw
     /// <c>Fields</c> dictionary, with hidden ones (still readable: <c>$campaign.Fields</c>).
@@ -37,31 +37,21 @@ namespace PinterestAds.Engine.Formatting
         private static readonly Lazy<ModuleBuilder> Module = new(() =>
             AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("PinterestAds.GeneratedEntities"), AssemblyBuilderAccess.Run)
                 .DefineDynamicModule("PinterestAds.GeneratedEntities"));
-        private static CustomAttributeBuilder? _hidden;
-
-        /// <summary>Names the host's hidden-member attribute (a public parameterless constructor).</summary>
-        public static void HideMembersWith(Type attributeType)
-        {
-            if (attributeType is null) throw new ArgumentNullException(nameof(attributeType));
-            ConstructorInfo constructor = attributeType.GetConstructor(Type.EmptyTypes)
-                ?? throw new ArgumentException($"{attributeType.FullName} has no public parameterless constructor.", nameof(attributeType));
-            lock (EmitLock) _hidden = new CustomAttributeBuilder(constructor, Array.Empty<object>());
-        }
 
         /// <summary>
         /// The object as the host should see it: a hiding copy for an <see cref="ExportableObject"/>
-        /// of a non-sealed type once <see cref="HideMembersWith"/> was called, else the object itself.
+        /// of a non-sealed type once the host named its attribute (<see cref="HiddenMembers"/>), else the object itself.
         /// </summary>
         public static T ForHost<T>(T item) where T : class
         {
-            if (_hidden is null || item is not ExportableObject || item.GetType().IsSealed || item.GetType().Assembly.IsDynamic) return item;
+            if (HiddenMembers.Attribute is null || item is not ExportableObject || item.GetType().IsSealed || item.GetType().Assembly.IsDynamic) return item;
             return (T)Copiers.GetOrAdd(item.GetType(), CreateCopier)(item);
         }
 
         private static Func<object, object> CreateCopier(Type type)
         {
             Type subclass;
-            lock (EmitLock) subclass = Emit(type, _hidden!);
+            lock (EmitLock) subclass = Emit(type, HiddenMembers.Attribute!);
             FieldInfo[] fields = AllInstanceFields(type);
             return original =>
             {

@@ -8,16 +8,13 @@ namespace PinterestAds.Engine.Http
         private long _requests;
         private long _retries;
         private long _refreshes;
-        private long _failures;
 
         public long Requests => Interlocked.Read(ref _requests);
         public long Retries => Interlocked.Read(ref _retries);
         public long TokenRefreshes => Interlocked.Read(ref _refreshes);
-        public long Failures => Interlocked.Read(ref _failures);
 
         public void CountRequest() => Interlocked.Increment(ref _requests);
         public void CountRetry() => Interlocked.Increment(ref _retries);
         public void CountRefresh() => Interlocked.Increment(ref _refreshes);
-        public void CountFailure() => Interlocked.Increment(ref _failures);
     }
 }

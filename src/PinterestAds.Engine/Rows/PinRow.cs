@@ -16,7 +16,7 @@ namespace PinterestAds
     /// of an <see cref="IDictionary"/> through <see cref="IDictionary.Contains"/> and the indexer,
     /// which costs a fraction of resolving each property through PowerShell's type adapter.
     /// PowerShell lists the public properties of public interfaces too, so every generated type
-    /// shadows them with members the host hides (see <see cref="RowTypeFactory.HideMembersWith"/>):
+    /// shadows them with members the host hides (see <see cref="PinterestAds.Engine.Formatting.HiddenMembers"/>):
     /// <c>Select-Object *</c>, <c>Format-List</c> and <c>Get-Member</c> still show only the columns.
     /// The shadowing <c>Count</c> is 1, as PowerShell reports for any single object, so
     /// <c>$rows.Count</c> means rows even when there is one; <c>$row.Keys.Count</c> is the number

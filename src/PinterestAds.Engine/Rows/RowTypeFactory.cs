@@ -14,8 +14,8 @@ namespace PinterestAds.Engine.Rows
     /// (base type, schema): public get-only properties in schema order, backed by fields that an
     /// emitted factory fills from a value array, so creating a row costs one delegate call and
     /// no reflection. The class also implements <see cref="PinRow"/>'s dictionary view (the
-    /// schema and a switch over the fields) and, once the host asked for it, hides the
-    /// interface properties of that view (see <see cref="HideMembersWith"/>).
+    /// schema and a switch over the fields) and, when the host named its hidden-member attribute,
+    /// hides the interface properties of that view (see <see cref="Formatting.HiddenMembers"/>).
     /// </summary>
     /// <remarks>
     /// Why real classes: PowerShell emits and exports instances of CLR classes about twice as
@@ -31,26 +31,6 @@ namespace PinterestAds.Engine.Rows
         private static readonly object EmitLock = new();
         private static readonly Lazy<ModuleBuilder> Module = new(CreateModule, LazyThreadSafetyMode.ExecutionAndPublication);
         private static int _typeCounter;
-        private static CustomAttributeBuilder? _hiddenMember;
-
-        /// <summary>
-        /// Makes every row type generated from now on shadow the public properties of
-        /// <see cref="IDictionary"/> and <see cref="ICollection"/> with properties carrying
-        /// <paramref name="attributeType"/> (PowerShell's <c>HiddenAttribute</c>), so a host that
-        /// lists interface properties as members still shows only the columns. The module calls
-        /// this once, before any row is made; the engine itself knows nothing of PowerShell.
-        /// </summary>
-        /// <param name="attributeType">An attribute class with a public parameterless constructor.</param>
-        public static void HideMembersWith(Type attributeType)
-        {
-            if (attributeType is null) throw new ArgumentNullException(nameof(attributeType));
-            ConstructorInfo constructor = attributeType.GetConstructor(Type.EmptyTypes)
-                ?? throw new ArgumentException($"{attributeType.FullName} has no public parameterless constructor.", nameof(attributeType));
-            lock (EmitLock)
-            {
-                _hiddenMember = new CustomAttributeBuilder(constructor, Array.Empty<object>());
-            }
-        }
 
         /// <summary>
         /// The activator for rows of <paramref name="schema"/> deriving from
@@ -62,7 +42,7 @@ namespace PinterestAds.Engine.Rows
         public static RowActivator<TBase> For<TBase>(RowSchema schema) where TBase : PinRow
         {
             if (schema is null) throw new ArgumentNullException(nameof(schema));
-            string key = typeof(TBase).FullName + (_hiddenMember is null ? "\u0002" : "\u0003") + schema.Key;
+            string key = typeof(TBase).FullName + "\u0002" + schema.Key;
             if (Cache.TryGetValue(key, out object? cached)) return Rebind((RowActivator<TBase>)cached, schema);
 
             lock (EmitLock)
@@ -113,7 +93,8 @@ namespace PinterestAds.Engine.Rows
             FieldBuilder schemaField = type.DefineField(
                 "RowSchema", typeof(RowSchema), FieldAttributes.Private | FieldAttributes.Static);
             EmitDictionaryView(type, schemaField, fields);
-            if (_hiddenMember is not null) EmitHiddenInterfaceShadows(type, schema, _hiddenMember);
+            CustomAttributeBuilder? hiddenMember = Formatting.HiddenMembers.ForNewRowType();
+            if (hiddenMember is not null) EmitHiddenInterfaceShadows(type, schema, hiddenMember);
 
             MethodBuilder factory = type.DefineMethod(
                 "CreateRow", MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig,

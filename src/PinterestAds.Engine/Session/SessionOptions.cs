@@ -24,10 +24,12 @@ namespace PinterestAds.Engine.Session
         public int RequestsPerSecond { get; set; } = Api.ApiLimits.OverallPerSecond;
 
         /// <summary>
-        /// The session's clock and timers: retry backoff, rate-budget windows, report polling, token expiry and
-        /// job timestamps all read and wait on it, so a test moves time instead of waiting for it. (The
-        /// per-request and per-operation timeouts, <see cref="RetryPolicy.RequestTimeout"/> and
-        /// <see cref="OperationTimeout"/>, stay on the system clock.)
+        /// The session's clock and timers: retry backoff, rate-budget windows, report polling, token expiry, job
+        /// timestamps, "today" (<c>ApiDates.Today</c>) and Sync-PinAnalytics' run timestamps all read and wait on
+        /// it, so a test moves time instead of waiting for it. (The per-request and per-operation timeouts,
+        /// <see cref="RetryPolicy.RequestTimeout"/> and <see cref="OperationTimeout"/>, and a download's idle
+        /// timeout stay on the system clock: a timeout races the work it bounds, and a test clock that fires
+        /// every timer at once would fire it first.)
         /// </summary>
         public TimeProvider Time { get; set; } = TimeProvider.System;
 

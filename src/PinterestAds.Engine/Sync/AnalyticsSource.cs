@@ -46,6 +46,9 @@ namespace PinterestAds.Engine.Sync
         /// <summary>Production, sandbox or a custom base address: the sandbox has no async reports.</summary>
         public PinEnvironment Environment => _session.Environment;
 
+        /// <summary>The session's clock: the run's "today" and its timestamps.</summary>
+        public TimeProvider Time => _session.Time;
+
         /// <summary>Requests the session has sent so far (for per-account counts).</summary>
         public long RequestsSent => _session.Statistics.Requests;
 
@@ -81,12 +84,12 @@ namespace PinterestAds.Engine.Sync
         public static void Validate(SyncDefinition definition, DateTime today, bool asyncToo)
         {
             var ids = definition.Level == AnalyticsLevel.AdAccount ? Array.Empty<string>() : new[] { "1" };
-            AnalyticsPlan.Create(Query(definition, "1", ids, new SyncWindow(today.AddDays(-1), today.AddDays(-1)), PinEnvironment.Production), definition.Columns, NullPinLog.Instance);
+            AnalyticsPlan.Create(Query(definition, "1", ids, new SyncWindow(today.AddDays(-1), today.AddDays(-1)), today, PinEnvironment.Production), definition.Columns, NullPinLog.Instance);
             int syncLookback = DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays;
             int asyncLookback = (definition.Granularity == Granularity.Hour ? ApiLimits.AsyncReportHourly : ApiLimits.AsyncReport).LookbackDays;
             if (!asyncToo || asyncLookback <= syncLookback) return;
             var beyond = today.AddDays(-(syncLookback + 1));
-            var query = Query(definition, "1", ids, new SyncWindow(beyond, beyond), PinEnvironment.Production);
+            var query = Query(definition, "1", ids, new SyncWindow(beyond, beyond), today, PinEnvironment.Production);
             query.Mode = AnalyticsMode.Async;
             AsyncAnalyticsRunner.Plan(query, definition.Columns, NullPinLog.Instance);
         }
@@ -96,10 +99,10 @@ namespace PinterestAds.Engine.Sync
         /// a request: synchronous calls, or per async report one creation and at least one status poll (the
         /// download goes to the object store, not the API). <paramref name="path"/> says which path it takes.
         /// </summary>
-        public static int RequestsPerWindow(SyncDefinition definition, int idCount, SyncWindow window, PinEnvironment environment, out AnalyticsMode path)
+        public static int RequestsPerWindow(SyncDefinition definition, int idCount, SyncWindow window, DateTime today, PinEnvironment environment, out AnalyticsMode path)
         {
             var ids = Enumerable.Range(1, Math.Max(0, idCount)).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var query = Query(definition, "1", ids, window, environment);
+            var query = Query(definition, "1", ids, window, today, environment);
             var choice = AnalyticsPathPlanner.Choose(query);
             path = choice.Path;
             if (choice.Path == AnalyticsMode.Async)
@@ -164,7 +167,7 @@ namespace PinterestAds.Engine.Sync
         public async Task<IReadOnlyList<object?[]>> PullAsync(SyncDefinition definition, SyncAccount account, IReadOnlyList<string> ids,
             SyncWindow window, Func<DateTime, bool> isFinal, IPinLog log, CancellationToken ct, Action<int, int>? callDone = null)
         {
-            var query = Query(definition, account.Id, ids, window, _session.Environment);
+            var query = Query(definition, account.Id, ids, window, ApiDates.Today(_session.Time), _session.Environment);
             var execution = await AnalyticsExecution.PlanAsync(query, _resources, log, ct).ConfigureAwait(false);
             var table = definition.Table;
             var rows = new List<object?[]>();
@@ -191,8 +194,9 @@ namespace PinterestAds.Engine.Sync
             return rows;
         }
 
-        private static AnalyticsQuery Query(SyncDefinition definition, string adAccountId, IReadOnlyList<string> ids, SyncWindow window, PinEnvironment environment) => new AnalyticsQuery
+        private static AnalyticsQuery Query(SyncDefinition definition, string adAccountId, IReadOnlyList<string> ids, SyncWindow window, DateTime today, PinEnvironment environment) => new AnalyticsQuery
         {
+            Today = today,
             Mode = AnalyticsMode.Auto,
             Environment = environment,
             AdAccountId = adAccountId,

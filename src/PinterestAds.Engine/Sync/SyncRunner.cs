@@ -47,8 +47,8 @@ namespace PinterestAds.Engine.Sync
             var definition = new SyncDefinition(request.Level, columns, request.Granularity, request.TargetingTypes,
                 request.ClickWindowDays, request.EngagementWindowDays, request.ViewWindowDays, request.ConversionReportTime);
             // Validates targeting types, attribution windows and columns against the operation without a request.
-            var (start, end) = Dates(request, definition);
-            DateTime today = ApiDates.UtcToday().Date;
+            DateTime today = ApiDates.Today(_source.Time);
+            var (start, end) = Dates(request, definition, today);
             bool reachesAsync = _source.AsyncReportsAvailable(definition)
                 && start < today.AddDays(-Analytics.DateWindows.LimitFor(definition.Granularity, definition.Operation.Id).LookbackDays);
             AnalyticsSource.Validate(definition, today, reachesAsync);
@@ -60,9 +60,9 @@ namespace PinterestAds.Engine.Sync
         public async Task<PinSyncSummary> PlanAsync(SyncRequest request, SyncDefinition definition, CancellationToken ct)
         {
             var watch = Stopwatch.StartNew();
-            DateTime today = ApiDates.UtcToday().Date;
+            DateTime today = ApiDates.Today(_source.Time);
             await _destination.OpenAsync(definition, readOnly: true, ct).ConfigureAwait(false);
-            var (start, end) = Dates(request, definition);
+            var (start, end) = Dates(request, definition, today);
             int restateDays = request.RestateDays ?? definition.LongestAttributionWindowDays;
             var results = new List<PinSyncAccountResult>();
             var readinessDates = new HashSet<DateTime>();
@@ -77,7 +77,7 @@ namespace PinterestAds.Engine.Sync
                 int asyncWindows = 0;
                 foreach (var window in plan.Windows)
                 {
-                    calls += AnalyticsSource.RequestsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, window, _source.Environment, out var path);
+                    calls += AnalyticsSource.RequestsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : 1, window, today, _source.Environment, out var path);
                     if (path == AnalyticsMode.Async) asyncWindows++;
                 }
                 if (asyncWindows > 0)
@@ -99,10 +99,10 @@ namespace PinterestAds.Engine.Sync
         public async Task<PinSyncSummary> RunAsync(SyncRequest request, SyncDefinition definition, CancellationToken ct)
         {
             var watch = Stopwatch.StartNew();
-            DateTime today = ApiDates.UtcToday().Date;
+            DateTime today = ApiDates.Today(_source.Time);
             long requestsBefore = _source.RequestsSent;
             await _destination.OpenAsync(definition, readOnly: false, ct).ConfigureAwait(false);
-            var (start, end) = Dates(request, definition);
+            var (start, end) = Dates(request, definition, today);
             int restateDays = request.RestateDays ?? definition.LongestAttributionWindowDays;
 
             // Currencies (and, without -AdAccountId, the accounts themselves) come from one listing.
@@ -118,7 +118,7 @@ namespace PinterestAds.Engine.Sync
             bool resuming = run.LastStatus == SyncStatuses.Running && run.LastRunDate == today && run.LastRunId != null;
             run.LastRunId = resuming ? run.LastRunId : Guid.NewGuid().ToString("N");
             run.LastRunDate = today;
-            run.LastRunStarted = DateTimeOffset.UtcNow;
+            run.LastRunStarted = _source.Time.GetUtcNow();
             run.LastRunFinished = null;
             run.LastStatus = SyncStatuses.Running;
             await _destination.WriteRunAsync(run, ct).ConfigureAwait(false);
@@ -138,7 +138,7 @@ namespace PinterestAds.Engine.Sync
                 results.Add(result);
             }
             run.LastStatus = SyncStatuses.Succeeded;
-            run.LastRunFinished = DateTimeOffset.UtcNow;
+            run.LastRunFinished = _source.Time.GetUtcNow();
             await _destination.WriteRunAsync(run, ct).ConfigureAwait(false);
             long shared = _source.RequestsSent - requestsBefore - accountRequests;
             return new PinSyncSummary(_destination.Name, today, whatIf: false, results, shared, watch.Elapsed);
@@ -167,7 +167,7 @@ namespace PinterestAds.Engine.Sync
 
             state.LastRunId = runId;
             state.LastRunDate = today;
-            state.LastRunStarted = DateTimeOffset.UtcNow;
+            state.LastRunStarted = _source.Time.GetUtcNow();
             state.LastRunFinished = null;
             state.LastStatus = SyncStatuses.Running;
             state.LastMessage = null;
@@ -184,7 +184,7 @@ namespace PinterestAds.Engine.Sync
                 await EnsureReadinessAsync(plan.Windows, today, ct).ConfigureAwait(false);
                 // The calls each window takes, as the execution plans them (exact now that the entities are known).
                 var callsPerWindow = plan.Windows.Select(w => hasEntities
-                    ? (long)AnalyticsSource.RequestsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : ids.Count, w, _source.Environment, out _)
+                    ? (long)AnalyticsSource.RequestsPerWindow(definition, definition.Level == AnalyticsLevel.AdAccount ? 0 : ids.Count, w, today, _source.Environment, out _)
                     : 0L).ToList();
                 long callsPlanned = callsPerWindow.Sum(), callsBefore = 0;
                 Report(position, account, 0, plan.Windows.Count, 0, callsPlanned);
@@ -200,7 +200,7 @@ namespace PinterestAds.Engine.Sync
                             (done, total) => Report(position, account, windowsDone, plan.Windows.Count, before + callsPerWindow[windowsDone] * done / Math.Max(1, total), callsPlanned)).ConfigureAwait(false)
                         : Array.Empty<object?[]>();
                     var counts = rows.GroupBy(definition.Table.DayOf).ToDictionary(g => g.Key, g => g.Count());
-                    var landedAt = DateTimeOffset.UtcNow;
+                    var landedAt = _source.Time.GetUtcNow();
                     var days = window.Dates().Select(d => new SyncDayState(d, counts.TryGetValue(d, out var n) ? n : 0, IsFinal(d), landedAt, state.LastRunId!)).ToList();
                     var landing = Stopwatch.StartNew();
                     int replaced = await _destination.ReplaceWindowAsync(account.Id, window, rows, days, ct).ConfigureAwait(false);
@@ -216,14 +216,14 @@ namespace PinterestAds.Engine.Sync
                     Report(position, account, w + 1, plan.Windows.Count, callsBefore, callsPlanned);
                 }
                 state.LastStatus = SyncStatuses.Succeeded;
-                state.LastRunFinished = DateTimeOffset.UtcNow;
+                state.LastRunFinished = _source.Time.GetUtcNow();
                 await _destination.WriteRunAsync(state, ct).ConfigureAwait(false);
                 result.Status = plan.Windows.Count == 0 ? SyncStatuses.UpToDate : SyncStatuses.Succeeded;
             }
             catch (PinterestException ex) when (IsAccountFailure(ex))
             {
                 state.LastStatus = SyncStatuses.Failed;
-                state.LastRunFinished = DateTimeOffset.UtcNow;
+                state.LastRunFinished = _source.Time.GetUtcNow();
                 state.LastMessage = ex.Message;
                 await _destination.WriteRunAsync(state, ct).ConfigureAwait(false);
                 result.Status = SyncStatuses.Failed;
@@ -266,9 +266,8 @@ namespace PinterestAds.Engine.Sync
             return windows.SelectMany(w => w.Dates()).Where(d => d >= from && d <= today).Distinct();
         }
 
-        private static (DateTime Start, DateTime End) Dates(SyncRequest request, SyncDefinition definition)
+        private static (DateTime Start, DateTime End) Dates(SyncRequest request, SyncDefinition definition, DateTime today)
         {
-            DateTime today = ApiDates.UtcToday().Date;
             DateTime end = request.EndDate.HasValue ? ApiDates.ToCalendarDate(request.EndDate.Value) : today.AddDays(-1);
             if (end > today) end = today;
             DateTime start = request.StartDate.HasValue

@@ -45,6 +45,10 @@ namespace PinterestAds.Engine.Sync
         /// <summary>The API's "today" (UTC) when the last run started.</summary>
         public DateTime? LastRunDate { get; set; }
         public DateTimeOffset? LastRunStarted { get; set; }
+
+        /// <summary>A run state is written only once the runner has stamped its start (on the session's clock).</summary>
+        internal static InvalidOperationException StartMissing() =>
+            new InvalidOperationException("A sync run state is written without its start time; the runner stamps it before every write.");
         public DateTimeOffset? LastRunFinished { get; set; }
 
         /// <summary>Succeeded, Failed or Running (a run that never finished: it was killed).</summary>

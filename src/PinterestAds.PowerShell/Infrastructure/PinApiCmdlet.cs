@@ -12,6 +12,7 @@ namespace PinterestAds.PowerShell.Infrastructure
         /// <summary>The session to use instead of the default one (from Connect-PinAccount -PassThru).</summary>
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public PinterestSession? Session { get; set; }
 
         /// <summary>The session to use; a terminating error when there is none.</summary>

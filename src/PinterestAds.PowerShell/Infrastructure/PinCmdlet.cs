@@ -14,16 +14,6 @@ namespace PinterestAds.PowerShell.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
-        // Rows are dictionaries (fast Export-Csv); PowerShell would list the dictionary interface's
-        // properties beside the columns unless the generated row types hide their shadows. Runs
-        // before the first cmdlet of the module, so before any row type is generated.
-        static PinCmdlet()
-        {
-            Engine.Rows.RowTypeFactory.HideMembersWith(typeof(HiddenAttribute));
-            // Entities are dictionaries too (culture-independent Export-Csv): same reason.
-            Engine.Formatting.HostTypes.HideMembersWith(typeof(HiddenAttribute));
-        }
-
         /// <summary>
         /// Writes an object; entities (<see cref="Engine.Formatting.ExportableObject"/>) go out as
         /// their hiding host type (see <see cref="Engine.Formatting.HostTypes"/>), everything else as is.

@@ -4,13 +4,15 @@ namespace PinterestAds.PowerShell.Loading
 {
     /// <summary>
     /// Runs when PowerShell imports the cmdlet assembly (and when it removes it): installs the
-    /// resolver that loads the engine and its third-party dependencies, before any cmdlet runs.
+    /// resolver that loads the engine and its third-party dependencies, then tells the engine what the
+    /// host hides (<see cref="ModuleHost"/>), before any cmdlet runs.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         public void OnImport()
         {
             DependencyResolver.Register();
+            ModuleHost.Initialise();
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)

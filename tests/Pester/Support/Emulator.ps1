@@ -86,7 +86,7 @@ function Add-PinTestEmulatorFault {
     <# .EXAMPLE Add-PinTestEmulatorFault $emu -Kind status -Target 'campaigns/analytics' -Status 503 -Count 2 #>
     param(
         [Parameter(Mandatory)] $Emulator,
-        [ValidateSet('status', 'latency', 'reset', 'truncate', 'stall', 'expired-link')] [string] $Kind = 'status',
+        [ValidateSet('status', 'latency', 'reset', 'truncate', 'stall', 'expired-link', 'expire-access')] [string] $Kind = 'status',
         [string] $Target = '*', [int] $Status = 503, [int] $Count, [double] $Probability,
         [int] $RetryAfterSeconds, [int] $RateLimitResetSeconds, [int] $LatencyMs, [long] $AfterBytes)
     $rule = @{ kind = $Kind; target = $Target; status = $Status }

@@ -5,25 +5,66 @@ function Get-PinEngineAssembly {
     [System.Runtime.Loader.AssemblyLoadContext]::Default.LoadFromAssemblyName([Reflection.AssemblyName]::new('PinterestAds.Engine'))
 }
 
+# The test clock of this process (Get-PinTestClock makes it on first use).
+$script:PinTestClock = $null
+
+function Get-PinTestClock {
+    <#
+    The process's test clock: the system clock with its date replaced by the test's "today" (time of day, timers
+    and timestamps stay real). Compiled C#, so engine threads read it without a runspace.
+    #>
+    if (-not ('PinTestClock' -as [type])) {
+        Add-Type -TypeDefinition @'
+using System;
+using System.Threading;
+public sealed class PinTestClock : TimeProvider
+{
+    private long _todayTicks = DateTime.UtcNow.Date.Ticks;
+    public DateTime Today
+    {
+        get { return new DateTime(Interlocked.Read(ref _todayTicks), DateTimeKind.Utc); }
+        set { Interlocked.Exchange(ref _todayTicks, value.Date.Ticks); }
+    }
+    public override DateTimeOffset GetUtcNow()
+    {
+        return new DateTimeOffset(Interlocked.Read(ref _todayTicks) + base.GetUtcNow().UtcDateTime.TimeOfDay.Ticks, TimeSpan.Zero);
+    }
+}
+'@
+    }
+    if (-not $script:PinTestClock) { $script:PinTestClock = [PinTestClock]::new() }
+    $script:PinTestClock
+}
+
+function Use-PinTestClock {
+    <#
+    Puts a session (the default one unless given) on the test clock, so its "today" (ApiDates.Today(session.Time))
+    and Sync-PinAnalytics' timestamps follow Set-PinTestToday. A session takes its clock from SessionOptions.Time when
+    it is made, and Connect-PinAccount makes it on the system clock: the test swaps the clock in afterwards.
+    #>
+    param($Session)
+    # The module's types live in its private load context, out of reach of PowerShell's [type] names.
+    $sessionType = (Get-PinEngineAssembly).GetType('PinterestAds.PinterestSession', $true)
+    if (-not $Session) { $Session = $sessionType.GetProperty('Default').GetValue($null) }
+    if (-not $Session) { throw 'Use-PinTestClock: no session; run Connect-PinAccount first.' }
+    $field = $sessionType.GetField('<Time>k__BackingField', [Reflection.BindingFlags]'Instance, NonPublic')
+    if (-not $field) { throw 'Use-PinTestClock: PinterestSession has no Time backing field any more; update tests/Pester/Support/Sync.ps1.' }
+    $field.SetValue($Session, (Get-PinTestClock))
+}
+
 function Set-PinTestToday {
     <#
-    Sets the module's "today" (ApiDates.UtcToday, injectable for exactly this) and the emulator's to one date,
-    so simulated nights move both. The function is a compiled constant: engine threads call it without a runspace.
+    Sets the test clock's "today" (Get-PinTestClock; sessions on it through Use-PinTestClock) and the emulator's
+    to one date, so simulated nights move both.
     #>
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [datetime] $Date)
     $null = Set-PinTestEmulatorToday -Emulator $Emulator -Date $Date
-    $apiDates = (Get-PinEngineAssembly).GetType('PinterestAds.Engine.Api.ApiDates', $true)
-    $constant = [System.Linq.Expressions.Expression]::Constant($Date.Date)
-    $function = [System.Linq.Expressions.Expression]::Lambda[Func[datetime]]($constant).Compile()
-    $apiDates.GetProperty('UtcToday', [Reflection.BindingFlags]'Static, Public, NonPublic').SetValue($null, $function)
+    (Get-PinTestClock).Today = $Date.Date
 }
 
 function Reset-PinTestToday {
-    $apiDates = (Get-PinEngineAssembly).GetType('PinterestAds.Engine.Api.ApiDates', $true)
-    $now = [System.Linq.Expressions.Expression]::Property($null, [datetime], 'UtcNow')
-    $date = [System.Linq.Expressions.Expression]::Property($now, 'Date')
-    $function = [System.Linq.Expressions.Expression]::Lambda[Func[datetime]]($date).Compile()
-    $apiDates.GetProperty('UtcToday', [Reflection.BindingFlags]'Static, Public, NonPublic').SetValue($null, $function)
+    <# The test clock's "today" back to the system's. #>
+    (Get-PinTestClock).Today = [datetime]::UtcNow.Date
 }
 
 function Invoke-PinTestSqliteQuery {

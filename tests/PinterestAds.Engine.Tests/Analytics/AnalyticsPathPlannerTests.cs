@@ -8,7 +8,7 @@ namespace PinterestAds.Engine.Tests.Analytics;
 /// <summary>The planner of the one reporting model: path choice, aligned splits, TOTAL merge rules.</summary>
 public class AnalyticsPathPlannerTests
 {
-    private static DateTime Today => ApiDates.UtcToday();
+    private static DateTime Today => ApiDates.Today(TimeProvider.System);
 
     private static AnalyticsQuery Query(int daysBack, Granularity granularity, AnalyticsMode mode = AnalyticsMode.Auto, PinEnvironment environment = PinEnvironment.Production) => new()
     {

@@ -6,7 +6,7 @@ namespace PinterestAds.Engine.Tests.Analytics;
 
 public class AnalyticsPlanTests
 {
-    private static DateTime Today => ApiDates.UtcToday();
+    private static DateTime Today => ApiDates.Today(TimeProvider.System);
 
     private static IReadOnlyList<string> Numbered(int count, long first = 1000) =>
         Enumerable.Range(0, count).Select(i => (first + i).ToString()).ToList();

@@ -16,8 +16,8 @@ public class PinAnalyticsPlanTests
         Level = AnalyticsLevel.Pin,
         CampaignIds = Numbered(campaigns, 5000),
         PinIds = Numbered(pins, 9000),
-        StartDate = ApiDates.UtcToday().AddDays(-(days - 1)),
-        EndDate = ApiDates.UtcToday(),
+        StartDate = ApiDates.Today(TimeProvider.System).AddDays(-(days - 1)),
+        EndDate = ApiDates.Today(TimeProvider.System),
         Granularity = Granularity.Day,
     };
 
@@ -49,7 +49,7 @@ public class PinAnalyticsPlanTests
         var query = Query(1, 0, days: 200);
         query.PinIds = Array.Empty<string>();
         query.Ids = Numbered(5, 9000);
-        query.StartDate = ApiDates.UtcToday().AddDays(-80);
+        query.StartDate = ApiDates.Today(TimeProvider.System).AddDays(-80);
         var plan = AnalyticsPlan.Create(query, new[] { "SPEND_IN_DOLLAR" }, new RecordingLog());
         Assert.Single(plan.Calls);
         Assert.Equal(5, plan.Calls[0].Ids.Count);

@@ -34,7 +34,7 @@ public class FailureScopeTests
     private static AnalyticsQuery TwoCalls(IReadOnlyList<string> ids) => new()
     {
         AdAccountId = "549755885175", Level = AnalyticsLevel.Campaign, Ids = ids, Columns = new[] { "SPEND_IN_DOLLAR" },
-        StartDate = ApiDates.UtcToday().AddDays(-3), EndDate = ApiDates.UtcToday().AddDays(-3), Granularity = Granularity.Day,
+        StartDate = ApiDates.Today(TimeProvider.System).AddDays(-3), EndDate = ApiDates.Today(TimeProvider.System).AddDays(-3), Granularity = Granularity.Day,
         SkipFreshnessCheck = true, ThrottleLimit = 1,
     };
 
@@ -50,7 +50,7 @@ public class FailureScopeTests
                 if (!request.RequestUri!.AbsolutePath.EndsWith("/campaigns/analytics", StringComparison.Ordinal))
                     return ScriptedHandler.Json(HttpStatusCode.OK, "{\"id\":\"549755885175\",\"currency\":\"USD\"}");
                 if (Interlocked.Increment(ref analyticsCalls) == 1) throw failure;
-                return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"CAMPAIGN_ID\":\"1299\",\"DATE\":\"" + ApiDates.Format(ApiDates.UtcToday().AddDays(-3)) + "\",\"SPEND_IN_DOLLAR\":2.5}]");
+                return ScriptedHandler.Json(HttpStatusCode.OK, "[{\"CAMPAIGN_ID\":\"1299\",\"DATE\":\"" + ApiDates.Format(ApiDates.Today(TimeProvider.System).AddDays(-3)) + "\",\"SPEND_IN_DOLLAR\":2.5}]");
             },
         };
         using var session = TestSessions.Create(wire, configure: o => o.Retry.MaxRetries = 0);

@@ -101,6 +101,70 @@ public class ReportDownloadTests
         Assert.Equal(3, wire.Requests.Count); // tried three times (ApiLimits.MaxDownloadAttempts), then refused
     }
 
+    // The length checks below were LengthCheckedStream's tests; ReportDownload is the one place that
+    // checks a download against its stated lengths, so they run against it.
+
+    [Fact]
+    public async Task A_trickled_body_shorter_than_its_Content_Length_names_both_lengths()
+    {
+        byte[] csv = Encoding.UTF8.GetBytes(Csv);
+        var wire = new ScriptedHandler();
+        for (int i = 0; i < 3; i++)
+            wire.Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new Reading.ReaderTestHelpers.TrickleStream(csv, 5)) { Headers = { ContentLength = csv.Length + 10 } } });
+        using var session = TestSessions.Create(wire);
+        var error = await Assert.ThrowsAsync<PinterestException>(() => ReadAll(FinishedJob(session)));
+        Assert.Equal("ReportDownloadTruncated", error.ErrorId);
+        Assert.Contains($"after {csv.Length:N0} of {csv.Length + 10:N0} bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task A_cut_gzip_body_with_the_whole_files_Content_Length_is_caught_before_any_row()
+    {
+        byte[] gz = Gzip(Csv);
+        byte[] cut = gz.Take(gz.Length - 8).ToArray();
+        var wire = new ScriptedHandler();
+        for (int i = 0; i < 3; i++) wire.Then(_ => File(cut, declaredLength: gz.Length));
+        using var session = TestSessions.Create(wire);
+        var error = await Assert.ThrowsAsync<PinterestException>(() => ReadAll(FinishedJob(session)));
+        Assert.Equal("ReportDownloadTruncated", error.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_gzip_body_of_exactly_its_Content_Length_and_stated_size_reads_fine()
+    {
+        byte[] gz = Gzip(Csv);
+        var wire = new ScriptedHandler().Then(_ => File(gz, declaredLength: gz.Length));
+        using var session = TestSessions.Create(wire);
+        Assert.Equal(2, (await ReadAll(FinishedJob(session, size: gz.Length))).Count);
+    }
+
+    [Fact]
+    public async Task A_connection_broken_short_of_its_Content_Length_is_a_truncated_download()
+    {
+        // What HttpClient does when the server closes early: an IOException mid-body.
+        byte[] csv = Encoding.UTF8.GetBytes(Csv);
+        var wire = new ScriptedHandler();
+        for (int i = 0; i < 3; i++)
+            wire.Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TestStreams.Unsized(csv, resetAfter: 30)) { Headers = { ContentLength = csv.Length } } });
+        using var session = TestSessions.Create(wire);
+        var error = await Assert.ThrowsAsync<PinterestException>(() => ReadAll(FinishedJob(session)));
+        Assert.Equal("ReportDownloadTruncated", error.ErrorId);
+        Assert.Contains($"after 30 of {csv.Length:N0} bytes", error.Message);
+        Assert.Equal(3, wire.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_body_longer_than_its_Content_Length_is_an_error()
+    {
+        byte[] csv = Encoding.UTF8.GetBytes(Csv);
+        var wire = new ScriptedHandler().Then(_ => File(csv, declaredLength: csv.Length - 1));
+        using var session = TestSessions.Create(wire);
+        var error = await Assert.ThrowsAsync<PinterestException>(() => ReadAll(FinishedJob(session)));
+        // Longer than stated stops at the length as a cap (nothing past it is read): the download size cap's error.
+        Assert.Equal("ReportDownloadTooLarge", error.ErrorId);
+        Assert.Single(wire.Requests);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

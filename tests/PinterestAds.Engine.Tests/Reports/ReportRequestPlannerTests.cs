@@ -6,7 +6,7 @@ namespace PinterestAds.Engine.Tests.Reports;
 
 public class ReportRequestPlannerTests
 {
-    private static readonly DateTime Today = ApiDates.UtcToday();
+    private static readonly DateTime Today = ApiDates.Today(TimeProvider.System);
 
     /// <summary>A valid CAMPAIGN DAY request of the last days, changed by <paramref name="change"/> (also used by DescriptionFidelityTests).</summary>
     internal static AsyncReportQuery Spec(Action<AsyncReportQuery>? change = null)

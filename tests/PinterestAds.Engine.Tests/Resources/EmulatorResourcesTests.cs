@@ -90,7 +90,7 @@ public sealed class EmulatorResourcesTests : IAsyncLifetime
     public async Task Ready_state_follows_the_settling_days_relative_to_today()
     {
         // Both the emulator and the module take "today" from the UTC clock.
-        var today = ApiDates.UtcToday();
+        var today = ApiDates.Today(TimeProvider.System);
         var states = await MetricsReadiness.GetAsync(_session, new[] { today, today.AddDays(-1), today.AddDays(-5) }, NullPinLog.Instance, default);
         Assert.Equal(3, states.Count);
         Assert.Equal(new[] { today.AddDays(-5), today.AddDays(-1), today }, states.Select(s => s.Date));

@@ -44,7 +44,7 @@ public sealed class MetricsReadinessTests
     public async Task One_request_per_date_results_in_date_order()
     {
         await using var server = new FakePinterestServer();
-        var today = ApiDates.UtcToday();
+        var today = ApiDates.Today(TimeProvider.System);
         // Ready flags that depend on the date asked, so a mix-up of answers would show.
         server.On("/resources/metrics_ready_state", request =>
         {

@@ -16,7 +16,7 @@ namespace PinterestAds.Engine.Tests.Validation;
 /// </summary>
 public class DescriptionFidelityTests
 {
-    private static DateTime Today => ApiDates.UtcToday();
+    private static DateTime Today => ApiDates.Today(TimeProvider.System);
 
     private static AsyncReportQuery Spec(Action<AsyncReportQuery>? change = null) => ReportRequestPlannerTests.Spec(change);
 
@@ -66,11 +66,11 @@ public class DescriptionFidelityTests
     [Fact]
     public void A_sync_call_covers_an_end_date_ninety_days_after_its_start()
     {
-        var spans = DateWindows.Plan(Today.AddDays(-90), Today, Granularity.Day, false, new RecordingLog());
+        var spans = DateWindows.Plan(Today.AddDays(-90), Today, Today, Granularity.Day, false, new RecordingLog());
         Assert.Single(spans);
         Assert.Equal(91, spans[0].Days);
         // TOTAL must fit one call: 91 days do, 92 cannot happen inside the 90-day lookback, so check the limit itself.
-        Assert.Single(DateWindows.Plan(Today.AddDays(-90), Today, Granularity.Total, false, new RecordingLog()));
+        Assert.Single(DateWindows.Plan(Today.AddDays(-90), Today, Today, Granularity.Total, false, new RecordingLog()));
         Assert.Equal(91, ApiLimits.SyncAnalytics.MaxSpanDays);
         Assert.Equal(90, ApiLimits.SyncAnalytics.LookbackDays);
     }
@@ -78,13 +78,13 @@ public class DescriptionFidelityTests
     [Fact]
     public void Hour_on_the_ad_account_has_the_eight_day_lookback_but_no_three_day_range()
     {
-        var account = DateWindows.Plan(Today.AddDays(-8), Today, Granularity.Hour, false, new RecordingLog(), "ad_account/analytics");
+        var account = DateWindows.Plan(Today.AddDays(-8), Today, Today, Granularity.Hour, false, new RecordingLog(), "ad_account/analytics");
         Assert.Single(account);
         Assert.Equal(9, account[0].Days);
         Assert.Equal("StartDateBeyondLookback", Assert.Throws<PinterestValidationException>(() =>
-            DateWindows.Plan(Today.AddDays(-9), Today, Granularity.Hour, false, new RecordingLog(), "ad_account/analytics")).ErrorId);
+            DateWindows.Plan(Today.AddDays(-9), Today, Today, Granularity.Hour, false, new RecordingLog(), "ad_account/analytics")).ErrorId);
 
-        var campaigns = DateWindows.Plan(Today.AddDays(-8), Today, Granularity.Hour, false, new RecordingLog(), "campaigns/analytics");
+        var campaigns = DateWindows.Plan(Today.AddDays(-8), Today, Today, Granularity.Hour, false, new RecordingLog(), "campaigns/analytics");
         Assert.Equal(new[] { 3, 3, 3 }, campaigns.Select(s => s.Days));
     }
 

@@ -134,7 +134,6 @@ namespace PinterestAds.Engine.Http.Handlers
             var error = await ApiError.ReadAsync(response).ConfigureAwait(false);
             var resetsAt = _time.GetUtcNow() + resetIn;
             string requestId = ResponseHeaders.RequestIdOf(response) ?? "none";
-            _statistics.CountFailure();
             return new PinterestRateLimitException(
                 $"Pinterest's '{context.RateLimitCategory}' rate limit is exhausted until {resetsAt:u} (in {resetIn.TotalHours:0.#} hours), " +
                 $"longer than the module waits ({_policy.MaxServerDelay.TotalSeconds:0} s). This is usually a daily limit (Trial access: 1,000 requests a day). " +
@@ -144,7 +143,6 @@ namespace PinterestAds.Engine.Http.Handlers
 
         private PinterestApiException TransportError(RequestContext context, HttpRequestMessage request, Exception ex, bool timedOut, int retries)
         {
-            _statistics.CountFailure();
             string target = Redactor.Url(request.RequestUri, maskAllQueryValues: context.Operation == null);
             string tries = retries == 0 ? "" : $" after {retries} retries";
             return timedOut

@@ -8,24 +8,21 @@ namespace PinterestAds.Engine.Reports
     /// <summary>
     /// A read-only pass-through over a download body where every read must deliver within an idle timeout
     /// and honours cancellation (Ctrl+C), even the blocking reads of the pipeline thread. A stalled
-    /// download therefore ends with a typed error instead of hanging. A connection that breaks before
-    /// the declared length arrived is reported as a truncated download.
+    /// download therefore ends with a typed error instead of hanging. Only the idle timeout is its job:
+    /// whether the body is shorter or longer than stated is <see cref="ReportDownload"/>'s one check.
     /// </summary>
     internal sealed class IdleTimeoutStream : Reading.ReadOnlyWrappingStream
     {
         private readonly TimeSpan _idleTimeout;
         private readonly CancellationToken _cancellation;
         private readonly string _what;
-        private readonly long? _expectedLength;
-        private long _received;
 
-        public IdleTimeoutStream(Stream inner, TimeSpan idleTimeout, CancellationToken cancellation, string what, long? expectedLength = null)
+        public IdleTimeoutStream(Stream inner, TimeSpan idleTimeout, CancellationToken cancellation, string what)
             : base(inner)
         {
             _idleTimeout = idleTimeout;
             _cancellation = cancellation;
             _what = what;
-            _expectedLength = expectedLength;
         }
 
         public override int Read(byte[] buffer, int offset, int count) =>
@@ -37,14 +34,7 @@ namespace PinterestAds.Engine.Reports
             linked.CancelAfter(_idleTimeout);
             try
             {
-                int read = await Inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
-                _received += read;
-                return read;
-            }
-            catch (IOException) when (_expectedLength.HasValue && _received < _expectedLength.Value && !linked.IsCancellationRequested)
-            {
-                // HttpClient reports a connection closed short of Content-Length as an IOException.
-                throw new Reading.TruncatedDownloadException(_expectedLength.Value, _received);
+                return await Inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsIdle(ex, cancellationToken))
             {

@@ -195,7 +195,7 @@ namespace PinterestAds.Engine.Reports
                     Stream raw = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                     if (onBytes != null) raw = new TransferProgressStream(raw, bytes => onBytes(bytes, stated ?? declared));
                     // One pass: the shape check reads the body as it arrives and every byte also goes to the file.
-                    using (var body = new CopyingReadStream(new CappedStream(new IdleTimeoutStream(raw, idleTimeout, ct, job.Describe(), declared), cap, capName), file))
+                    using (var body = new CopyingReadStream(new CappedStream(new IdleTimeoutStream(raw, idleTimeout, ct, job.Describe()), cap, capName), file))
                     {
                         try
                         {
@@ -220,8 +220,12 @@ namespace PinterestAds.Engine.Reports
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && IsTransferFault(ex))
                 {
+                    // HttpClient reports a connection closed short of Content-Length as an IOException:
+                    // that is a truncated download like any other (other faults keep their own error).
+                    long receivedBeforeFault = file.Position;
                     file.Dispose();
-                    return new Fetched { Failure = ReportRows.Wrap(ex, job) as PinterestException ?? Truncated(job, ex.Message) };
+                    return (ex is IOException ? LengthShortfall(job, receivedBeforeFault, declared, stated: null) : null)
+                        ?? new Fetched { Failure = ReportRows.Wrap(ex, job) as PinterestException ?? Truncated(job, ex.Message) };
                 }
                 catch
                 {
@@ -229,16 +233,13 @@ namespace PinterestAds.Engine.Reports
                     throw;
                 }
 
+                // Longer than either length cannot get here: the cap (ReportDownloadTooLarge) stopped it.
                 long received = file.Length;
-                if (declared.HasValue && received != declared.Value)
+                var shortfall = LengthShortfall(job, received, declared, stated);
+                if (shortfall != null)
                 {
                     file.Dispose();
-                    return Short(job, $"it ended after {received:N0} of {declared.Value:N0} bytes (Content-Length)");
-                }
-                if (stated.HasValue && received != stated.Value)
-                {
-                    file.Dispose();
-                    return Short(job, $"it ended after {received:N0} of the {stated.Value:N0} bytes Pinterest stated as the report's size");
+                    return shortfall;
                 }
                 // Whole: now the shape (and the unpacked size against the cap of the bytes actually received) decides.
                 long decompressionCap = DecompressionCap(received);
@@ -254,6 +255,19 @@ namespace PinterestAds.Engine.Reports
                 bool gzip = response.Content.Headers.ContentEncoding.Contains("gzip");
                 return new Fetched { File = file, TransportGzip = gzip };
             }
+        }
+
+        /// <summary>
+        /// THE truncation check: a body that ended short of its Content-Length or of the size Pinterest stated
+        /// (null when it has both, or neither was given). Every shortfall is this one error, ReportDownloadTruncated.
+        /// </summary>
+        private static Fetched? LengthShortfall(ReportJob job, long received, long? declared, long? stated)
+        {
+            if (declared.HasValue && received != declared.Value)
+                return Short(job, $"it ended after {received:N0} of {declared.Value:N0} bytes (Content-Length)");
+            if (stated.HasValue && received != stated.Value)
+                return Short(job, $"it ended after {received:N0} of the {stated.Value:N0} bytes Pinterest stated as the report's size");
+            return null;
         }
 
         private static Fetched Short(ReportJob job, string what) => new Fetched { Failure = Truncated(job, what) };

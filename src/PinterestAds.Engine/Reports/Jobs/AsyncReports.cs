@@ -59,7 +59,7 @@ namespace PinterestAds.Engine.Reports
             var root = document.RootElement;
             string token = RequireToken(root, request, response);
             var format = string.Equals(template?.ReportFormat, "CSV", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Csv : ReportFormat.Json;
-            DateTime today = ApiDates.UtcToday();
+            DateTime today = ApiDates.Today(session.Time);
             var job = new ReportJob(session, adAccountId, token, ReportJobKind.Template,
                 StringOf(root, "report_status") ?? ReportStatuses.InProgress, format, session.Time.GetUtcNow())
             {

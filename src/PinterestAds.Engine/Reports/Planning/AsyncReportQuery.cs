@@ -1,4 +1,5 @@
 using System;
+using PinterestAds.Engine.Api;
 using System.Collections.Generic;
 
 namespace PinterestAds.Engine.Reports
@@ -14,6 +15,9 @@ namespace PinterestAds.Engine.Reports
         public ReportLevel Level { get; set; } = ReportLevel.Campaign;
         public DateTime StartDate { get; set; }
         public DateTime EndDate { get; set; }
+
+        /// <summary>The UTC date the query is asked on (the session's clock); the lookback counts from it. Defaults to the system clock's date.</summary>
+        public DateTime Today { get; set; } = ApiDates.Today(TimeProvider.System);
         public Granularity Granularity { get; set; } = Granularity.Day;
         public IReadOnlyList<string> Columns { get; set; } = Array.Empty<string>();
         public ReportFormat Format { get; set; } = ReportFormat.Json;

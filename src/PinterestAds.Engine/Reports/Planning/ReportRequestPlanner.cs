@@ -48,7 +48,7 @@ namespace PinterestAds.Engine.Reports
             // Dates: order and lookback here; the span is split below.
             var window = ReportWindows.For(level, granularity);
             DateTime start = ApiDates.ToCalendarDate(spec.StartDate), end = ApiDates.ToCalendarDate(spec.EndDate);
-            ReportWindows.Check(start, end, window, ReportWindows.Describe(level, granularity));
+            ReportWindows.Check(start, end, spec.Today, window, ReportWindows.Describe(level, granularity));
 
             var campaignIds = Ids.RequireAll("CampaignId", spec.CampaignIds);
             var adGroupIds = Ids.RequireAll("AdGroupId", spec.AdGroupIds);

@@ -22,10 +22,10 @@ namespace PinterestAds.Engine.Reports
             : string.Equals(apiGranularity, "HOUR", StringComparison.Ordinal) ? "granularity HOUR" : "async reports";
 
         /// <summary>Checks order and lookback; the span may be longer than one report (it is split).</summary>
-        public static void Check(DateTime start, DateTime end, ApiLimits.DateWindow window, string what, string startParameter = "StartDate", string endParameter = "EndDate")
+        public static void Check(DateTime start, DateTime end, DateTime today, ApiLimits.DateWindow window, string what, string startParameter = "StartDate", string endParameter = "EndDate")
         {
             DateOrder.Require(start, end, startParameter, endParameter);
-            DateTime earliest = ApiDates.UtcToday().AddDays(-window.LookbackDays);
+            DateTime earliest = today.AddDays(-window.LookbackDays);
             if (start < earliest)
                 throw new PinterestValidationException(ErrorIds.StartDateBeyondLookback, startParameter,
                     $"-{startParameter} {ApiDates.Format(start)} is more than {window.LookbackDays} days back, the limit for {what}; the earliest allowed date is {ApiDates.Format(earliest)} (UTC). Use a later start date.");

@@ -196,8 +196,6 @@ namespace PinterestAds.Engine.Reports
             if (ex is IOException io && io.InnerException is PinterestException inner) return inner;
             return ex switch
             {
-                TruncatedDownloadException truncated => new PinterestException(ErrorIds.ReportDownloadTruncated, PinErrorKind.InvalidData,
-                    $"The download of {job.Describe()} is incomplete: {truncated.Message}", ex),
                 ReportFormatException format => new PinterestException(ErrorIds.ReportFormatInvalid, PinErrorKind.InvalidData,
                     $"The file of {job.Describe()} cannot be read as {job.Format}: {format.Message}", ex),
                 InvalidDataException data => new PinterestException(ErrorIds.ReportDownloadCorrupt, PinErrorKind.InvalidData,

@@ -47,7 +47,7 @@ namespace PinterestAds.Engine.Reports.Reading
             return Advance(read);
         }
 
-        /// <summary>Reads more bytes. Returns false at the end of the stream.</summary>
+        /// <summary>Reads more bytes without blocking (the shape check reads a body still arriving). Returns false at the end of the stream.</summary>
         public async Task<bool> FillAsync(CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using PinterestAds.Engine.Rows;
 
@@ -9,9 +8,10 @@ namespace PinterestAds.Engine.Reports.Reading
 {
     /// <summary>
     /// What the CSV and JSON report readers share: one stream read once through a
-    /// <see cref="RollingBuffer"/>, parsed batch by batch into typed rows, with blocking or
-    /// asynchronous refills. A reader parses what is buffered (<see cref="ParseAvailable"/>);
-    /// this class refills the buffer and hands the rows out.
+    /// <see cref="RollingBuffer"/>, parsed batch by batch into typed rows, with blocking refills
+    /// (production reads a verified temporary file, ahead on a worker: <see cref="ReadAheadRows"/>).
+    /// A reader parses what is buffered (<see cref="ParseAvailable"/>); this class refills the buffer
+    /// and hands the rows out.
     /// </summary>
     public abstract class StreamingReportReader
     {
@@ -50,21 +50,6 @@ namespace PinterestAds.Engine.Reports.Reading
                 batch.Clear();
                 if (!more) yield break;
                 Buffer.Fill(cancellationToken);
-            }
-        }
-
-        /// <summary>Reads rows with asynchronous reads; cancellation reaches every read.</summary>
-        public async IAsyncEnumerable<ReportRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            BeginOnce(cancellationToken);
-            var batch = new List<ReportRow>();
-            while (true)
-            {
-                bool more = ParseAvailable(batch);
-                foreach (ReportRow row in batch) yield return row;
-                batch.Clear();
-                if (!more) yield break;
-                await Buffer.FillAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

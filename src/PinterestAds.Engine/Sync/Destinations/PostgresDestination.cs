@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace PinterestAds.Engine.Sync.Destinations
 {
@@ -22,6 +21,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         private NpgsqlConnection? _connection;
         private SyncTable _schema = null!;
         private bool _exists;
+        private PostgresCopyEncoder? _encoder;
 
         public PostgresDestination(string connectionString, string? table)
         {
@@ -131,7 +131,7 @@ namespace PinterestAds.Engine.Sync.Destinations
                            ON CONFLICT (table_name, ad_account_id) DO UPDATE SET run_id = excluded.run_id, run_date = excluded.run_date,
                            started_at = excluded.started_at, finished_at = excluded.finished_at, status = excluded.status, message = excluded.message", ct,
                 ("t", _table), ("a", state.AdAccountId), ("r", state.LastRunId), ("d", (state.LastRunDate ?? DateTime.MinValue).Date),
-                ("s", (state.LastRunStarted ?? DateTimeOffset.UtcNow).UtcDateTime), ("f", state.LastRunFinished?.UtcDateTime),
+                ("s", (state.LastRunStarted ?? throw SyncAccountState.StartMissing()).UtcDateTime), ("f", state.LastRunFinished?.UtcDateTime),
                 ("st", state.LastStatus), ("m", state.LastMessage));
 
         public async Task<int> ReplaceWindowAsync(string adAccountId, SyncWindow window, IReadOnlyList<object?[]> rows, IReadOnlyList<SyncDayState> days, CancellationToken ct)
@@ -162,19 +162,34 @@ namespace PinterestAds.Engine.Sync.Destinations
             }
 
             var columns = _schema.Columns;
-            var kinds = columns.Select(c => c.Kind).ToArray();
             string copy = $"COPY {SqlNames.Quote(_table)} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-            // Synchronous writes into the importer's buffer (it sends a full buffer at a time): an await per
-            // value costs more than the value itself. This runs on a worker thread, never the pipeline's.
-            using (var importer = connection.BeginBinaryImport(copy))
+            // The rows are encoded here (PostgresCopyEncoder) and sent a chunk at a time; the server parses
+            // them while the next chunk is encoded.
+            var encoder = _encoder ??= new PostgresCopyEncoder(_schema);
+            encoder.Clear();
+            using (var stream = await connection.BeginRawBinaryCopyAsync(copy, ct).ConfigureAwait(false))
             {
-                foreach (var row in rows)
+                try
                 {
-                    ct.ThrowIfCancellationRequested();
-                    importer.StartRow();
-                    for (int i = 0; i < kinds.Length; i++) WriteValue(importer, kinds[i], row[i]);
+                    encoder.WriteHeader();
+                    foreach (var row in rows)
+                    {
+                        encoder.WriteRow(row);
+                        if (!encoder.IsChunkFull) continue;
+                        await stream.WriteAsync(encoder.Buffer, 0, encoder.Length, ct).ConfigureAwait(false);
+                        encoder.Clear();
+                    }
+                    encoder.WriteTrailer();
+                    await stream.WriteAsync(encoder.Buffer, 0, encoder.Length, ct).ConfigureAwait(false);
+                    encoder.Clear();
                 }
-                importer.Complete();
+                catch
+                {
+                    // Abandon the COPY (CopyFail); the transaction then rolls back with it: nothing of the window lands.
+                    encoder.Clear();
+                    try { await stream.CancelAsync().ConfigureAwait(false); } catch (Exception) { /* the original error is what matters */ }
+                    throw;
+                }
             }
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return deleted;
@@ -196,60 +211,6 @@ namespace PinterestAds.Engine.Sync.Destinations
             SyncValueKind.Boolean => "boolean",
             _ => "text",
         };
-
-        private static NpgsqlDbType DbType(SyncValueKind kind) => kind switch
-        {
-            SyncValueKind.Integer => NpgsqlDbType.Bigint,
-            SyncValueKind.Decimal => NpgsqlDbType.Numeric,
-            SyncValueKind.Date => NpgsqlDbType.Date,
-            SyncValueKind.DateTime => NpgsqlDbType.Timestamp,
-            SyncValueKind.Boolean => NpgsqlDbType.Boolean,
-            _ => NpgsqlDbType.Text,
-        };
-
-        /// <summary>
-        /// Writes one value through the importer's typed writer of its column's kind (never the object overload,
-        /// which looks the type up again for every value). A value of another type than its column's fails loudly.
-        /// </summary>
-        private static void WriteValue(NpgsqlBinaryImporter importer, SyncValueKind kind, object? value)
-        {
-            if (value == null)
-            {
-                importer.WriteNull();
-                return;
-            }
-            switch (kind)
-            {
-                case SyncValueKind.Text:
-                    importer.Write(value as string ?? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, NpgsqlDbType.Text);
-                    break;
-                case SyncValueKind.Integer when value is long l:
-                    importer.Write(l, NpgsqlDbType.Bigint);
-                    break;
-                case SyncValueKind.Integer when value is decimal m && decimal.Truncate(m) == m:
-                    importer.Write((long)m, NpgsqlDbType.Bigint);
-                    break;
-                case SyncValueKind.Decimal when value is decimal m:
-                    importer.Write(m, NpgsqlDbType.Numeric);
-                    break;
-                case SyncValueKind.Decimal when value is long l:
-                    importer.Write((decimal)l, NpgsqlDbType.Numeric);
-                    break;
-                case SyncValueKind.Date when value is DateTime d:
-                    importer.Write(DateTime.SpecifyKind(d.Date, DateTimeKind.Unspecified), NpgsqlDbType.Date);
-                    break;
-                case SyncValueKind.DateTime when value is DateTime t:
-                    importer.Write(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), NpgsqlDbType.Timestamp);
-                    break;
-                case SyncValueKind.Boolean when value is bool b:
-                    importer.Write(b, NpgsqlDbType.Boolean);
-                    break;
-                default:
-                    // A value the row parser kept as text in a typed column: PostgreSQL refuses it with a clear error.
-                    importer.Write(value, DbType(kind));
-                    break;
-            }
-        }
 
         private static DateTimeOffset ToOffset(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 

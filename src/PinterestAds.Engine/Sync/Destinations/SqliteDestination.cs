@@ -100,8 +100,8 @@ namespace PinterestAds.Engine.Sync.Destinations
 
             using var transaction = _connection.BeginTransaction();
             Execute(SqlNames.CreateTable(_table, _schema, SqlType), transaction);
-            Execute("INSERT INTO pin_sync_definitions (table_name, definition, columns, created_at) VALUES ($t, $d, $c, $at)", transaction,
-                ("$t", _table), ("$d", definition.Serialize()), ("$c", _schema.Describe()), ("$at", Timestamp(DateTimeOffset.UtcNow)));
+            Execute("INSERT INTO pin_sync_definitions (table_name, definition, columns, created_at) VALUES ($t, $d, $c, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", transaction,
+                ("$t", _table), ("$d", definition.Serialize()), ("$c", _schema.Describe()));
             transaction.Commit();
             _exists = true;
             return Task.CompletedTask;
@@ -143,7 +143,7 @@ namespace PinterestAds.Engine.Sync.Destinations
                       ON CONFLICT (table_name, ad_account_id) DO UPDATE SET run_id = excluded.run_id, run_date = excluded.run_date,
                       started_at = excluded.started_at, finished_at = excluded.finished_at, status = excluded.status, message = excluded.message", null,
                 ("$t", _table), ("$a", state.AdAccountId), ("$r", state.LastRunId), ("$d", ApiDates.Format(state.LastRunDate ?? DateTime.MinValue)),
-                ("$s", Timestamp(state.LastRunStarted ?? DateTimeOffset.UtcNow)), ("$f", state.LastRunFinished.HasValue ? Timestamp(state.LastRunFinished.Value) : null),
+                ("$s", Timestamp(state.LastRunStarted ?? throw SyncAccountState.StartMissing())), ("$f", state.LastRunFinished.HasValue ? Timestamp(state.LastRunFinished.Value) : null),
                 ("$st", state.LastStatus), ("$m", state.LastMessage));
             return Task.CompletedTask;
         }

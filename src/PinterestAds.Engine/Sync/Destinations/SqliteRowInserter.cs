@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using PinterestAds.Engine.Internal;
 using SQLitePCL;
 
 namespace PinterestAds.Engine.Sync.Destinations
@@ -31,6 +33,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         }
 
         /// <summary>Inserts one row (values in column order). A constraint or type error throws <see cref="SqliteException"/>.</summary>
+        [MethodImpl(HotPath.Optimised)]
         public void Insert(object?[] row)
         {
             var statement = _statement ?? throw new ObjectDisposedException(nameof(SqliteRowInserter));
@@ -57,6 +60,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         /// The stored form of a value: ISO text for dates, 0/1 for flags, doubles for decimals (REAL columns),
         /// invariant text for anything else (the column's affinity then stores a number as a number).
         /// </summary>
+        [MethodImpl(HotPath.Optimised)]
         private static int Bind(sqlite3_stmt statement, int index, SyncValueKind kind, object? value)
         {
             if (value == null) return raw.sqlite3_bind_null(statement, index);
@@ -88,6 +92,7 @@ namespace PinterestAds.Engine.Sync.Destinations
         }
 
         /// <summary>yyyy-MM-dd (or yyyy-MM-dd HH:mm:ss), written into a stack buffer: ISO text sorts and compares as dates.</summary>
+        [MethodImpl(HotPath.Optimised)]
         private static int BindDate(sqlite3_stmt statement, int index, DateTime value, bool withTime)
         {
             Span<char> text = stackalloc char[19];

@@ -47,14 +47,17 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputSet)]
         [ValidateNotNull]
         [PipedEntityArgumentTransformation]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public PinEntity[] InputObject { get; set; } = null!;
 
         /// <summary>First day (UTC calendar date; the time of day is ignored).</summary>
         [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime StartDate { get; set; }
 
         /// <summary>Last day, inclusive (UTC calendar date). Defaults to today (UTC).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime? EndDate { get; set; }
 
         /// <summary>Auto (default): the synchronous endpoints inside their limits, async reports beyond. Sync or Async force a path.</summary>
@@ -91,6 +94,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
         /// <summary>Calls in flight at once (the session's rate budget applies on top).</summary>
         [Parameter]
         [ValidateRange(1, AnalyticsDefaults.MaxThrottleLimit)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int ThrottleLimit { get; set; } = AnalyticsDefaults.ThrottleLimit;
 
         /// <summary>Targeting analytics or plain sync analytics.</summary>
@@ -187,7 +191,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Analytics
                 Targeting = Targeting,
                 Ids = ids,
                 StartDate = StartDate,
-                EndDate = EndDate ?? ApiDates.UtcToday(),
+                EndDate = EndDate ?? ApiDates.Today(session.Time),
+                Today = ApiDates.Today(session.Time),
                 Columns = Column,
                 Granularity = Granularity,
                 Mode = Mode,

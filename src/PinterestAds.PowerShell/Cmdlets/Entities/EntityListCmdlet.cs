@@ -48,6 +48,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         /// <summary>Items per request (1 to 250). Larger pages mean fewer requests.</summary>
         [Parameter]
         [ValidateRange(1, 250)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int PageSize { get; set; } = 250;
 
         /// <summary>The ids of this cmdlet's parent filter bound for the current record (null when none).</summary>

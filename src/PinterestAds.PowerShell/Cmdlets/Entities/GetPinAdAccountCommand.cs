@@ -28,6 +28,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 250)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int PageSize { get; set; } = 250;
 
         protected override void ProcessRecord()

@@ -47,6 +47,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Entities
         /// <summary>Items per request (1 to 250). Larger pages mean fewer requests.</summary>
         [Parameter]
         [ValidateRange(1, ApiLimits.MaxPageSize)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int PageSize { get; set; } = ApiLimits.MaxPageSize;
 
         protected override void ProcessRecord()

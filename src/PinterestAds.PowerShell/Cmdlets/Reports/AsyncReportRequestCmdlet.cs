@@ -42,11 +42,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         [Parameter(Mandatory = true, ParameterSetName = CustomSet)]
         [Parameter(ParameterSetName = TemplateSet)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime StartDate { get; set; }
 
         /// <summary>Last day, inclusive (UTC calendar date). Custom reports: defaults to today (UTC), as Get-PinAnalytics.</summary>
         [Parameter(ParameterSetName = CustomSet)]
         [Parameter(ParameterSetName = TemplateSet)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime EndDate { get; set; }
 
         /// <summary>
@@ -56,6 +58,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter(ValueFromPipeline = true, ParameterSetName = CustomSet)]
         [ValidateNotNull]
         [PipedEntityArgumentTransformation]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public PinEntity[]? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = CustomSet)]
@@ -94,9 +97,9 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>'ADE_ROAS:event name' or @{ Type = 'ADE_ROAS'; Name = 'event name' }.</summary>
         [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public object[]? CustomConversionEventMetric { get; set; }
 
-        [Parameter(ParameterSetName = CustomSet)] public int ClickWindowDays { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public int EngagementWindowDays { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public int ViewWindowDays { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.AttributionWindowCompleter))] public int ClickWindowDays { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.AttributionWindowCompleter))] public int EngagementWindowDays { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.AttributionWindowCompleter))] public int ViewWindowDays { get; set; }
 
         [Parameter(ParameterSetName = CustomSet)]
         [ApiEnumArgumentTransformation(typeof(AttributionType))]
@@ -106,8 +109,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [ApiEnumArgumentTransformation(typeof(ConversionReportTime))]
         public ConversionReportTime ConversionReportTime { get; set; }
 
-        [Parameter(ParameterSetName = CustomSet)] public int StartHour { get; set; }
-        [Parameter(ParameterSetName = CustomSet)] public int EndHour { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public int StartHour { get; set; }
+        [Parameter(ParameterSetName = CustomSet), ArgumentCompleter(typeof(Completion.NoValueCompleter))] public int EndHour { get; set; }
 
         [Parameter(ParameterSetName = CustomSet)]
         [ApiEnumArgumentTransformation(typeof(ReportSort))]
@@ -206,7 +209,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 AdAccountId = adAccountId,
                 Level = Level,
                 StartDate = StartDate,
-                EndDate = Bound(nameof(EndDate)) ? EndDate : ApiDates.UtcToday(),
+                EndDate = Bound(nameof(EndDate)) ? EndDate : ApiDates.Today(session.Time),
+                Today = ApiDates.Today(session.Time),
                 Granularity = Granularity,
                 Columns = columns,
                 MetricNames = metricNames,
@@ -277,7 +281,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             Granularity? granularity = Bound(nameof(Granularity)) ? Granularity : (Granularity?)null;
 
             // The template report's own window (2.5 years back and long, not the custom report's 914 days and 186-day parts).
-            var ranges = TemplateReportWindow.Plan(start, end, ApiDates.UtcToday());
+            var ranges = TemplateReportWindow.Plan(start, end, ApiDates.Today(session.Time));
 
             var jobs = new List<ReportJob>();
             for (int i = 0; i < ranges.Count; i++)

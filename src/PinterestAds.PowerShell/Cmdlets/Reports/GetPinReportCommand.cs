@@ -18,6 +18,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = JobSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public ReportJob[]? Job { get; set; }
 
         /// <summary>A report token (or, with -Kind Bulk, a bulk request id).</summary>

@@ -15,10 +15,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>Give up waiting after this many seconds (the reports go on at Pinterest).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int TimeoutSec { get; set; } = 3600;
 
         [Parameter]
         [ValidateRange(1, 3600)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int IdleTimeoutSec { get; set; } = DefaultIdleTimeoutSec;
 
         /// <summary>Every *_IN_MICRO_DOLLAR column as an exact amount in the ad account's currency units, named *_IN_LOCAL_CURRENCY.</summary>

@@ -37,11 +37,11 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         [Parameter] public string[]? CampaignObjectiveType { get; set; }
         [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         [Parameter] public string? CampaignName { get; set; }
-        [Parameter] public DateTime CampaignStartTime { get; set; }
-        [Parameter] public DateTime CampaignEndTime { get; set; }
+        [Parameter, ArgumentCompleter(typeof(Completion.DateCompleter))] public DateTime CampaignStartTime { get; set; }
+        [Parameter, ArgumentCompleter(typeof(Completion.DateCompleter))] public DateTime CampaignEndTime { get; set; }
 
         /// <summary>Only entities changed since then.</summary>
-        [Parameter] public DateTime UpdatedSince { get; set; }
+        [Parameter, ArgumentCompleter(typeof(Completion.DateCompleter))] public DateTime UpdatedSince { get; set; }
 
         [Parameter]
         [ApiEnumArgumentTransformation(typeof(ReportFormat))]
@@ -66,7 +66,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     UpdatedSince = Bound(nameof(UpdatedSince)) ? ToUtc(UpdatedSince) : (DateTimeOffset?)null,
                     Format = Format,
                 };
-                BulkDownloads.BuildBody(spec); // validates before asking
+                BulkDownloads.BuildBody(spec, session.Time.GetUtcNow()); // validates before asking
                 string what = spec.EntityTypes == null || spec.EntityTypes.Count == 0 ? "entities" : string.Join(", ", spec.EntityTypes);
                 if (!ShouldProcess($"ad account {spec.AdAccountId}", $"Request a bulk download of {what} ({Format})")) return;
                 WriteObject(Pump(async (pump, ct) => await BulkDownloads.CreateAsync(session, spec, pump, ct).ConfigureAwait(false)));

@@ -29,10 +29,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime StartDate { get; set; }
 
         /// <summary>Defaults to today (UTC).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime EndDate { get; set; }
 
         /// <summary>CampaignTargeting (CAMPAIGN_TARGETING, the default) or AdGroupTargeting (AD_GROUP_TARGETING).</summary>
@@ -67,7 +69,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             var session = ResolveSession();
             RunItem(AdAccountId, () =>
             {
-                DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.UtcToday();
+                DateTime end = MyInvocation.BoundParameters.ContainsKey(nameof(EndDate)) ? EndDate : ApiDates.Today(session.Time);
                 var spec = new MmmReportQuery(ResolveAdAccountId(session, AdAccountId), Name!, StartDate, end, Level, Granularity,
                     ListArguments.SplitCommasOrEmpty(TargetingType), ListArguments.SplitCommasOrEmpty(Column), ListArguments.SplitCommas(Country));
                 string what = $"Create MMM report '{spec.ReportName}' ({spec.ApiLevel}, {spec.ApiGranularity}, " +

@@ -15,6 +15,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
     {
         [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public ReportJob[]? Job { get; set; }
 
         /// <summary>Save the file here instead of emitting rows (a folder: the token becomes the name).</summary>
@@ -25,6 +26,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
         /// <summary>Abandon a download that receives nothing for this many seconds.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int IdleTimeoutSec { get; set; } = DefaultIdleTimeoutSec;
 
         /// <summary>Every *_IN_MICRO_DOLLAR column as an exact amount in the ad account's currency units, named *_IN_LOCAL_CURRENCY.</summary>

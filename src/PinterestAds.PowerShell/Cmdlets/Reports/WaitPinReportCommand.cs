@@ -16,11 +16,13 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, Position = 0)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public ReportJob[]? Job { get; set; }
 
         /// <summary>Give up after this many seconds (the jobs go on at Pinterest; a non-terminating error names each).</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int TimeoutSec { get; set; } = 3600;
 
         protected override void ProcessRecord()

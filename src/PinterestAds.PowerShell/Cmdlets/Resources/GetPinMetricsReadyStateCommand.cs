@@ -24,14 +24,17 @@ namespace PinterestAds.PowerShell.Cmdlets.Resources
 
         /// <summary>One or more UTC calendar dates (the time of day is ignored).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDateSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime[] Date { get; set; } = new DateTime[0];
 
         /// <summary>First date of a range, inclusive.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByRangeSet)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime StartDate { get; set; }
 
         /// <summary>Last date of a range, inclusive.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByRangeSet)]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime EndDate { get; set; }
 
         protected override void ProcessRecord()

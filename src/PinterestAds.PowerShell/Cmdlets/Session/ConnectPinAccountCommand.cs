@@ -73,6 +73,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         public SwitchParameter Interactive { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public Uri RedirectUri { get; set; } = null!;
 
         /// <summary>
@@ -90,10 +91,12 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         /// Runs instead of opening a browser, with the consent URL as its argument (headless machines, tests).
         /// </summary>
         [Parameter(ParameterSetName = InteractiveSet)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public ScriptBlock? BrowserAction { get; set; }
 
         [Parameter(ParameterSetName = InteractiveSet)]
         [ValidateRange(5, 3600)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int TimeoutSec { get; set; } = 300;
 
         [Parameter]
@@ -105,6 +108,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
         /// The session's environment is then Custom, unless -Environment Sandbox says the URI stands in for the sandbox.
         /// </summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public Uri? ApiBaseUri { get; set; }
 
         [Parameter]
@@ -116,28 +120,34 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
 
         [Parameter]
         [ValidateRange(1, 3600)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int RequestTimeoutSec { get; set; } = 100;
 
         [Parameter]
         [ValidateRange(1, 86400)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int OperationTimeoutSec { get; set; } = 600;
 
         [Parameter]
         [ValidateRange(0, 20)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int MaxRetries { get; set; } = 5;
 
         /// <summary>Longest server-advertised wait (Retry-After, X-RateLimit-Reset) to sleep through before failing fast.</summary>
         [Parameter]
         [ValidateRange(0, 3600)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int MaxRetryWaitSec { get; set; } = 90;
 
         /// <summary>Client-side budgets per rate-limit category, e.g. @{ ads_analytics = 300; ads_read = 1000 }.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public Hashtable? RequestsPerMinute { get; set; }
 
         /// <summary>Client-side budget for all requests per second (Pinterest allows 100; raise it only against an emulator).</summary>
         [Parameter]
         [ValidateRange(1, 100000)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int RequestsPerSecond { get; set; } = ApiLimits.OverallPerSecond;
 
         [Parameter]

@@ -15,6 +15,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Session
     {
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public PinterestSession? Session { get; set; }
 
         protected override void ProcessRecord()

@@ -58,15 +58,18 @@ namespace PinterestAds.PowerShell.Cmdlets.Sync
 
         /// <summary>Where the first run starts (UTC date); default and earliest: as far back as synchronous analytics reach.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime? StartDate { get; set; }
 
         /// <summary>The last day synced (UTC date); default: yesterday.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.DateCompleter))]
         public DateTime? EndDate { get; set; }
 
         /// <summary>Days up to -EndDate pulled again on every run; default: the longest attribution window of the definition.</summary>
         [Parameter]
         [ValidateRange(0, 90)]
+        [ArgumentCompleter(typeof(Completion.NoValueCompleter))]
         public int? RestateDays { get; set; }
 
         protected override void ProcessRecord()
