@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using PinterestAds.Engine.Api;
 
 namespace PinterestAds.Engine.Sync.Destinations
 {
@@ -141,18 +142,19 @@ namespace PinterestAds.Engine.Sync.Destinations
             using var transaction = connection.BeginTransaction();
 
             // The window's old rows and old day states out, its new day states in: one round trip (a window's
-            // fixed cost is round trips; the rows themselves go in one COPY below). The days are one unnest
-            // statement, however long the window.
+            // fixed cost is round trips; the rows themselves go in one COPY below). Every parameter is text
+            // and the days travel as one JSON array: a run lands each window once, in a process that has not
+            // run this code before, and Npgsql's first array and date parameters cost more than the statement.
             int deleted = 0;
             using (var command = Command(
-                       $@"WITH gone AS (DELETE FROM {SqlNames.Quote(_table)} WHERE {SqlNames.Quote(Rows.RowFields.AdAccountId)} = @a AND {date} >= @from AND {date} < @after RETURNING 1)
+                       $@"WITH gone AS (DELETE FROM {SqlNames.Quote(_table)} WHERE {SqlNames.Quote(Rows.RowFields.AdAccountId)} = @a AND {date} >= @from::date AND {date} < @after::date RETURNING 1)
                           SELECT count(*) FROM gone;
-                          DELETE FROM pin_sync_days WHERE table_name = @t AND ad_account_id = @a AND date >= @from AND date <= @to;
+                          DELETE FROM pin_sync_days WHERE table_name = @t AND ad_account_id = @a AND date >= @from::date AND date <= @to::date;
                           INSERT INTO pin_sync_days (table_name, ad_account_id, date, rows, final, landed_at, run_id)
-                          SELECT @t, @a, d, n, f, at, r FROM unnest(@d, @n, @f, @at, @r) AS days(d, n, f, at, r)",
-                       ("a", adAccountId), ("from", window.Start), ("to", window.End), ("after", window.End.AddDays(1)), ("t", _table),
-                       ("d", days.Select(d => d.Date).ToArray()), ("n", days.Select(d => d.Rows).ToArray()), ("f", days.Select(d => d.Final).ToArray()),
-                       ("at", days.Select(d => DateTime.SpecifyKind(d.LandedAt.UtcDateTime, DateTimeKind.Utc)).ToArray()), ("r", days.Select(d => d.RunId).ToArray())))
+                          SELECT @t, @a, d.date, d.rows, d.final, d.landed_at, d.run_id
+                          FROM json_to_recordset(@days::json) AS d(date date, rows integer, final boolean, landed_at timestamptz, run_id text)",
+                       ("a", adAccountId), ("from", ApiDates.Format(window.Start)), ("to", ApiDates.Format(window.End)),
+                       ("after", ApiDates.Format(window.End.AddDays(1))), ("t", _table), ("days", DaysJson(days))))
             {
                 command.Transaction = transaction;
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -211,6 +213,28 @@ namespace PinterestAds.Engine.Sync.Destinations
             SyncValueKind.Boolean => "boolean",
             _ => "text",
         };
+
+        /// <summary>The days' states as the JSON array json_to_recordset reads (dates ISO, landing times UTC).</summary>
+        internal static string DaysJson(IReadOnlyList<SyncDayState> days)
+        {
+            using var buffer = new System.IO.MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                json.WriteStartArray();
+                foreach (var day in days)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("date", ApiDates.Format(day.Date));
+                    json.WriteNumber("rows", day.Rows);
+                    json.WriteBoolean("final", day.Final);
+                    json.WriteString("landed_at", day.LandedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString("run_id", day.RunId);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
 
         private static DateTimeOffset ToOffset(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
