@@ -2,7 +2,7 @@
 # The PostgreSQL destination's own binary COPY encoding (PostgresCopyEncoder) read by a real PostgreSQL
 # server: every value comes back as it went in - numeric with its scale, dates before and after 2000,
 # hours, booleans, text in any script, nulls. The engine's xunit tests pin the bytes; this pins what the
-# server makes of them.
+# server makes of them, and that a window whose row cannot be encoded is abandoned whole.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -83,5 +83,45 @@ Describe 'PostgresCopyEncoder against a real server' {
             if ($actual -cne $expected) { $mismatches.Add("row ${i}: sent $expected, landed $actual") }
         }
         $mismatches | Should -BeNullOrEmpty
+    }
+
+    It 'abandons a window whose row cannot be encoded after chunks were sent: the window and its days stay as they were' {
+        if (-not $pg.Available) { Set-ItResult -Skipped -Because $pg.Reason; return }
+        $engine = Get-PinEngineAssembly
+        $flags = [Reflection.BindingFlags]'Instance, Public, NonPublic'
+        $targeting = [Array]::CreateInstance($engine.GetType('PinterestAds.AnalyticsTargetingType', $true), 0)
+        $definition = [Activator]::CreateInstance($engine.GetType('PinterestAds.Engine.Sync.SyncDefinition', $true), $flags, $null, [object[]]@(
+                [enum]::Parse($engine.GetType('PinterestAds.AnalyticsLevel', $true), 'Campaign'), [string[]]@('SPEND_IN_DOLLAR', 'TOTAL_IMPRESSION'),
+                [enum]::Parse($engine.GetType('PinterestAds.Granularity', $true), 'Day'), $targeting, $null, $null, $null, $null), $null)
+        $destination = [Activator]::CreateInstance($engine.GetType('PinterestAds.Engine.Sync.Destinations.PostgresDestination', $true), $flags, $null,
+            [object[]]@($pg.ConnectionString, 'copy_abandon'), $null)
+        $dayType = $engine.GetType('PinterestAds.Engine.Sync.SyncDayState', $true)
+        $window = [Activator]::CreateInstance($engine.GetType('PinterestAds.Engine.Sync.SyncWindow', $true), $flags, $null, [object[]]@([datetime]'2026-11-01', [datetime]'2026-11-01'), $null)
+        function New-Days([int] $Rows, [string] $RunId) {
+            $days = [Activator]::CreateInstance([System.Collections.Generic.List`1].MakeGenericType($dayType))
+            $days.Add([Activator]::CreateInstance($dayType, $flags, $null, [object[]]@([datetime]'2026-11-01', $Rows, $true, [DateTimeOffset]'2026-12-01T00:00:00Z', $RunId), $null))
+            , $days
+        }
+        # Columns: AdAccountId, Currency, Level, CAMPAIGN_ID, DATE, SPEND_IN_DOLLAR, TOTAL_IMPRESSION, MetricsFinal.
+        function New-Row([int] $Campaign, $Impressions) { , [object[]]@('a1', 'USD', 'CAMPAIGN', "c$Campaign", [datetime]'2026-11-01', [decimal]'1.50', $Impressions, $true) }
+        try {
+            $destination.OpenAsync($definition, $false, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+            $first = [System.Collections.Generic.List[object[]]]::new()
+            $first.Add((New-Row 1 ([long]10))); $first.Add((New-Row 2 ([long]20)))
+            $destination.ReplaceWindowAsync('a1', $window, $first, (New-Days 2 'run-1'), [Threading.CancellationToken]::None).GetAwaiter().GetResult() | Should -Be 0
+
+            # More than one 64 KB chunk of good rows goes out before the bad one (text in a bigint column).
+            $second = [System.Collections.Generic.List[object[]]]::new()
+            for ($i = 0; $i -lt 3000; $i++) { $second.Add((New-Row (100 + $i) ([long]$i))) }
+            $second.Add((New-Row 9999 'not a number'))
+            { $destination.ReplaceWindowAsync('a1', $window, $second, (New-Days 3001 'run-2'), [Threading.CancellationToken]::None).GetAwaiter().GetResult() } |
+                Should -Throw '*TOTAL_IMPRESSION*not a number*'
+        }
+        finally { $destination.Dispose() }
+
+        $landed = @(Invoke-PinTestPostgresQuery $pg 'SELECT "CAMPAIGN_ID", "TOTAL_IMPRESSION" FROM copy_abandon ORDER BY "CAMPAIGN_ID"')
+        ($landed | ForEach-Object { "$($_.CAMPAIGN_ID)=$($_.TOTAL_IMPRESSION)" }) -join ',' | Should -Be 'c1=10,c2=20'
+        $days = @(Invoke-PinTestPostgresQuery $pg "SELECT rows, run_id FROM pin_sync_days WHERE table_name = 'copy_abandon'")
+        ($days | ForEach-Object { "$($_.rows) $($_.run_id)" }) -join ',' | Should -Be '2 run-1'
     }
 }
