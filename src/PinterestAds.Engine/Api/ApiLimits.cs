@@ -136,6 +136,9 @@ namespace PinterestAds.Engine.Api
 
         public const long DecompressedAllowanceBytes = 256L * 1024 * 1024;
 
+        /// <summary>Largest single CSV record or JSON token of a report file, for the download's shape check and the reader alike (memory guard).</summary>
+        public const int MaxReportRecordBytes = 16 * 1024 * 1024;
+
         /// <summary>Pages in a row with no items but a new bookmark before a listing is abandoned (endless paging).</summary>
         public const int MaxEmptyPagesInARow = 5;
 

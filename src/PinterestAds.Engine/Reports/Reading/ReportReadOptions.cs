@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PinterestAds.Engine.Api;
 
 namespace PinterestAds.Engine.Reports.Reading
 {
@@ -66,7 +67,7 @@ namespace PinterestAds.Engine.Reports.Reading
         public bool PreScanJsonKeys { get; set; } = true;
 
         /// <summary>The largest single CSV record or JSON token accepted, in bytes (memory guard).</summary>
-        public int MaxRecordBytes { get; set; } = 16 * 1024 * 1024;
+        public int MaxRecordBytes { get; set; } = ApiLimits.MaxReportRecordBytes;
 
         internal string? ResolveEntityIdColumn()
         {

@@ -16,14 +16,12 @@ namespace PinterestAds.Engine.Reports.Reading
     /// </summary>
     internal static class ReportShapeCheck
     {
-        private const int MaxRecordBytes = 16 * 1024 * 1024;
-
         public static Task<long> VerifyAsync(Stream decoded, ReportFormat format, CancellationToken cancellationToken) =>
             format == ReportFormat.Csv ? VerifyCsvAsync(decoded, cancellationToken) : VerifyJsonAsync(decoded, cancellationToken);
 
         private static async Task<long> VerifyCsvAsync(Stream stream, CancellationToken cancellationToken)
         {
-            var buffer = new RollingBuffer(stream, MaxRecordBytes);
+            var buffer = new RollingBuffer(stream, ApiLimits.MaxReportRecordBytes);
             var scanner = new CsvRecordScanner();
             int headerFields = -1;
             long records = 0;
@@ -81,7 +79,7 @@ namespace PinterestAds.Engine.Reports.Reading
 
         private static async Task<long> VerifyJsonAsync(Stream stream, CancellationToken cancellationToken)
         {
-            var buffer = new RollingBuffer(stream, MaxRecordBytes);
+            var buffer = new RollingBuffer(stream, ApiLimits.MaxReportRecordBytes);
             var scan = new JsonScan { State = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow }) };
             while (true)
             {
