@@ -95,6 +95,9 @@ Describe 'Every parameter of every cmdlet' {
         }
         $line = 'Get-PinAnalytics -StartDate 1999'
         @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches) | Should -BeNullOrEmpty
+        # A quoted start is matched like the other completers match it.
+        $line = "Get-PinAnalytics -StartDate '$($expected[0].Substring(0, 4))"
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be $expected
     }
 
     It '-Session offers nothing of its own, and $ variables still complete' {

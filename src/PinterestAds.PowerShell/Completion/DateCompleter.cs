@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using PinterestAds.Engine.Api;
@@ -18,10 +17,7 @@ namespace PinterestAds.PowerShell.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             DateTime today = ApiDates.Today(PinterestSession.Default?.Time ?? TimeProvider.System);
-            return new[] { (today, "today"), (today.AddDays(-1), "yesterday") }
-                .Select(d => (Text: ApiDates.Format(d.Item1), Name: d.Item2))
-                .Where(d => d.Text.StartsWith(wordToComplete ?? "", StringComparison.Ordinal))
-                .Select(d => new CompletionResult(d.Text, d.Text, CompletionResultType.ParameterValue, $"{d.Name} (UTC)"));
+            return CompletionValues.StartingWith(new[] { (ApiDates.Format(today), "today (UTC)"), (ApiDates.Format(today.AddDays(-1)), "yesterday (UTC)") }, wordToComplete);
         }
     }
 }
