@@ -59,8 +59,9 @@ namespace PinterestAds.Engine.Formatting
                     return whole < 0 ? new InvariantValue(value) : value;
                 case string _:
                     return value;
+                case DateTime date:
+                    return date.Ticks % TimeSpan.TicksPerDay == 0 ? ForCalendarDate(date, value) : new InvariantValue(value);
                 case decimal _:
-                case DateTime _:
                 case DateTimeOffset _:
                 case double _:
                 case float _:
@@ -70,6 +71,22 @@ namespace PinterestAds.Engine.Formatting
                 default:
                     return value;
             }
+        }
+
+        // The wrappers of recent calendar dates, one slot per day number: every row of a day hands out the same one (a
+        // report's DATE column repeats a few hundred days), not a new wrapper per row. Wrappers are immutable; threads
+        // racing on a slot each leave a correct one.
+        private const int CalendarDateSlots = 1024;
+        private static readonly InvariantValue?[] CalendarDates = new InvariantValue?[CalendarDateSlots];
+
+        private static InvariantValue ForCalendarDate(DateTime date, object boxed)
+        {
+            int slot = (int)((ulong)(date.Ticks / TimeSpan.TicksPerDay) % CalendarDateSlots);
+            InvariantValue? known = CalendarDates[slot];
+            if (known != null && known.Value is DateTime day && day.Ticks == date.Ticks && day.Kind == date.Kind) return known;
+            var wrapper = new InvariantValue(boxed);
+            CalendarDates[slot] = wrapper;
+            return wrapper;
         }
 
         /// <summary>What an export view returns for the date of an HOUR granularity row (text <c>yyyy-MM-ddTHH:00</c>).</summary>

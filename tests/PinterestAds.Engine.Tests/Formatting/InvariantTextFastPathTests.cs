@@ -66,6 +66,26 @@ public class InvariantTextFastPathTests
     }
 
     [Fact]
+    public void A_calendar_date_hands_out_one_shared_wrapper_that_holds_its_own_day()
+    {
+        var day = new DateTime(2026, 11, 28);
+        var first = InvariantValue.ForExport(day);
+        // Every row of a day: the same wrapper, not a new one per row.
+        Assert.Same(first, InvariantValue.ForExport(new DateTime(2026, 11, 28)));
+        // 1024 days apart share a slot; each still gets a wrapper of its own day (and kind), with its own text.
+        foreach (var date in new[] { day, day.AddDays(1024), day, day.AddDays(-1024), DateTime.SpecifyKind(day, DateTimeKind.Utc), day })
+        {
+            var wrapper = Assert.IsType<InvariantValue>(InvariantValue.ForExport(date));
+            var held = Assert.IsType<DateTime>(wrapper.Value);
+            Assert.Equal(date.Ticks, held.Ticks);
+            Assert.Equal(date.Kind, held.Kind);
+            Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), wrapper.ToString());
+        }
+        // A time of day is not a calendar date: its own wrapper, with the time in its text.
+        Assert.Equal("2026-11-28T05:00", InvariantValue.ForExport(day.AddHours(5))!.ToString());
+    }
+
+    [Fact]
     public void Random_dates_have_their_own_text_however_the_cache_is_used()
     {
         var random = new Random(28);
