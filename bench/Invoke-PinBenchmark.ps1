@@ -135,7 +135,7 @@ $table = @(
     New-Row 'ReportStreaming' 'CSV: Receive-PinReport vs Import-Csv (rows/s)' 'CsvReceiveVsImportCsv' 'PeakWorkingSetMB' `
         ("{0} rows x {1} columns; peak = a pwsh that only receives" -f (Get-MedianText 'ReportStreaming' 'Rows'), (Get-MedianText 'ReportStreaming' 'Columns'))
     New-Row 'ReportStreaming' 'CSV: Receive-PinReport | Export-Csv vs Import-Csv | Export-Csv' 'CsvReceiveExportVsImportExport' 'ProcessPeakWorkingSetMB' 'peak = the whole bench process'
-    New-Row 'ReportStreaming' 'CSV limit: Import-Csv vs time to first row + floor (Write-Output of ready rows)' 'CsvLimitVsImportCsv' 'ProcessPeakWorkingSetMB' `
+    New-Row 'ReportStreaming' 'CSV limit: Import-Csv vs time to first row + floor (ready rows piped on)' 'CsvLimitVsImportCsv' 'ProcessPeakWorkingSetMB' `
         ("the best the receive ratio can be; floor {0} s, first row after {1} s" -f (Get-MedianText 'ReportStreaming' 'CsvFloorSeconds' '{0:N2}'), (Get-MedianText 'ReportStreaming' 'CsvToFirstRowSeconds' '{0:N2}'))
     New-Row 'ReportStreaming' 'CSV export limit: Import-Csv | Export-Csv vs first row + floor | Export-Csv' 'CsvExportLimitVsImportExport' 'ProcessPeakWorkingSetMB' 'the best the export ratio can be'
     New-Row 'ReportStreaming' 'JSON: Receive-PinReport vs ConvertFrom-Json (rows/s)' 'JsonReceiveVsConvertFromJson' 'ProcessPeakWorkingSetMB' 'ConvertFrom-Json measured on a smaller report of the same shape'
