@@ -22,7 +22,7 @@ public class CopyingReadStreamTests
     [InlineData(7, 1000)]
     [InlineData(4096, 300_000)]
     [InlineData(70_000, 1_000_000)]
-    public void The_copy_holds_every_byte_read_and_drained_in_order(int chunk, int length)
+    public async Task The_copy_holds_every_byte_read_and_drained_in_order(int chunk, int length)
     {
         byte[] body = Body(length);
         var copy = new MemoryStream();
@@ -33,21 +33,21 @@ public class CopyingReadStreamTests
             int taken = 0;
             while (taken < length / 2)
             {
-                int n = tee.ReadAsync(buffer, 0, buffer.Length).GetAwaiter().GetResult();
+                int n = await tee.ReadAsync(buffer, 0, buffer.Length);
                 if (n == 0) break;
                 Array.Fill(buffer, (byte)0xEE, 0, n);
                 taken += n;
             }
-            tee.DrainAsync(default).GetAwaiter().GetResult();
+            await tee.DrainAsync(default);
         }
         Assert.Equal(body, copy.ToArray());
     }
 
     [Fact]
-    public void A_failing_copy_fails_the_download()
+    public async Task A_failing_copy_fails_the_download()
     {
         using var tee = new CopyingReadStream(new TrickleStream(Body(200_000), 10_000), new RefusingStream());
-        Assert.Throws<IOException>(() => tee.DrainAsync(default).GetAwaiter().GetResult());
+        await Assert.ThrowsAsync<IOException>(() => tee.DrainAsync(default));
     }
 
     private sealed class RefusingStream : MemoryStream
