@@ -14,6 +14,11 @@ namespace PinterestAds.PowerShell.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
+        // The type of the object this cmdlet last made sure its runspace has views for. A cmdlet writes on one
+        // runspace's pipeline thread, and a report's million rows are one type: one comparison a row, instead
+        // of looking up the runspace and two thread-static caches for each.
+        private Type? _viewsEnsuredFor;
+
         /// <summary>
         /// Writes an object; entities (<see cref="Engine.Formatting.ExportableObject"/>) go out as
         /// their hiding host type (see <see cref="Engine.Formatting.HostTypes"/>), everything else as is.
@@ -25,8 +30,13 @@ namespace PinterestAds.PowerShell.Infrastructure
                 base.WriteObject(null);
                 return;
             }
-            Loading.ModuleViews.Ensure(this);
-            RowTableViews.Ensure(this, sendToPipeline);
+            Type type = sendToPipeline.GetType();
+            if (!ReferenceEquals(type, _viewsEnsuredFor))
+            {
+                Loading.ModuleViews.Ensure(this);
+                RowTableViews.Ensure(this, sendToPipeline);
+                _viewsEnsuredFor = type;
+            }
             Completion.SeenIds.Remember(sendToPipeline);
             base.WriteObject(Engine.Formatting.HostTypes.ForHost(sendToPipeline));
         }
