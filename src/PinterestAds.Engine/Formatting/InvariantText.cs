@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PinterestAds.Engine.Internal;
 
 namespace PinterestAds.Engine.Formatting
 {
@@ -124,34 +125,16 @@ namespace PinterestAds.Engine.Formatting
         public static string Timestamp(DateTimeOffset timestamp) =>
             timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-        // The texts of recent calendar dates, one slot per day number: a report's DATE column repeats a few hundred days,
-        // so each is written once. Entries are immutable; threads racing on a slot each leave a correct one.
-        private const int DateTextSlots = 1024;
-        private static readonly DateText?[] DateTexts = new DateText?[DateTextSlots];
-
-        private sealed class DateText
-        {
-            public DateText(DateTime date, string text)
-            {
-                Date = date;
-                Text = text;
-            }
-
-            public DateTime Date { get; }
-
-            public string Text { get; }
-        }
+        // The texts of recent calendar dates: a report's DATE column repeats a few hundred days, so each is written once.
+        private static readonly DaySlots<string> DateTexts = new();
 
         private static string CalendarDate(DateTime date)
         {
-            int slot = (int)((ulong)(date.Ticks / TimeSpan.TicksPerDay) % DateTextSlots);
-            DateText? known = DateTexts[slot];
-            if (known != null && known.Date.Ticks == date.Ticks) return known.Text;
+            string? known = DateTexts.Find(date);
+            if (known != null) return known;
             char[] buffer = t_buffer ??= new char[20];
             WriteDate(buffer, date);
-            string text = new string(buffer, 0, 10);
-            DateTexts[slot] = new DateText(date, text);
-            return text;
+            return DateTexts.Keep(date, new string(buffer, 0, 10));
         }
 
         private static void WriteDate(char[] buffer, DateTime date)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PinterestAds.Engine.Internal;
 
 namespace PinterestAds.Engine.Formatting
 {
@@ -73,21 +74,12 @@ namespace PinterestAds.Engine.Formatting
             }
         }
 
-        // The wrappers of recent calendar dates, one slot per day number: every row of a day hands out the same one (a
-        // report's DATE column repeats a few hundred days), not a new wrapper per row. Wrappers are immutable; threads
-        // racing on a slot each leave a correct one.
-        private const int CalendarDateSlots = 1024;
-        private static readonly InvariantValue?[] CalendarDates = new InvariantValue?[CalendarDateSlots];
+        // The wrappers of recent calendar dates: every row of a day hands out the same one (a report's DATE column
+        // repeats a few hundred days), not a new wrapper per row. Wrappers are immutable, so sharing them is safe.
+        private static readonly DaySlots<InvariantValue> CalendarDates = new();
 
-        private static InvariantValue ForCalendarDate(DateTime date, object boxed)
-        {
-            int slot = (int)((ulong)(date.Ticks / TimeSpan.TicksPerDay) % CalendarDateSlots);
-            InvariantValue? known = CalendarDates[slot];
-            if (known != null && known.Value is DateTime day && day.Ticks == date.Ticks && day.Kind == date.Kind) return known;
-            var wrapper = new InvariantValue(boxed);
-            CalendarDates[slot] = wrapper;
-            return wrapper;
-        }
+        private static InvariantValue ForCalendarDate(DateTime date, object boxed) =>
+            CalendarDates.Find(date) ?? CalendarDates.Keep(date, new InvariantValue(boxed));
 
         /// <summary>What an export view returns for the date of an HOUR granularity row (text <c>yyyy-MM-ddTHH:00</c>).</summary>
         public static InvariantValue ForHour(DateTime hour) => new InvariantValue(hour, hour: true);

@@ -1,4 +1,5 @@
 using System;
+using PinterestAds.Engine.Internal;
 using PinterestAds.Engine.Rows;
 
 namespace PinterestAds.Engine.Reports.Reading
@@ -12,7 +13,6 @@ namespace PinterestAds.Engine.Reports.Reading
     internal sealed class RowAssembler
     {
         private const int MaxRememberedBytes = 128;
-        private const int DayBoxSlots = 1024;
 
         private readonly RowActivator<ReportRow> _activator;
         private readonly ColumnKind[] _kinds;
@@ -22,7 +22,7 @@ namespace PinterestAds.Engine.Reports.Reading
         private readonly byte[][] _lastBytes;
         private readonly int[] _lastLength;
         private readonly object?[] _lastValue;
-        private object?[]? _dayBoxes;
+        private DaySlots<object>? _dayBoxes;
 
         public RowAssembler(RowSchema schema, ReportReadOptions options)
         {
@@ -82,14 +82,11 @@ namespace PinterestAds.Engine.Reports.Reading
             return value;
         }
 
-        // One box per day: a slot per day number (a report spans at most a few hundred days), replaced when another day takes it.
+        // One box per day (a report spans at most a few hundred days).
         private object SharedDay(DateTime day, object box)
         {
-            object?[] boxes = _dayBoxes ??= new object?[DayBoxSlots];
-            int slot = (int)((ulong)(day.Ticks / TimeSpan.TicksPerDay) % DayBoxSlots);
-            if (boxes[slot] is DateTime shared && shared == day && shared.Kind == day.Kind) return boxes[slot]!;
-            boxes[slot] = box;
-            return box;
+            var boxes = _dayBoxes ??= new DaySlots<object>();
+            return boxes.Find(day) ?? boxes.Keep(day, box);
         }
     }
 }
