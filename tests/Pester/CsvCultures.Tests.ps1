@@ -126,6 +126,32 @@ Describe 'CSV is the same in every culture' {
         $line | Should -BeLike '*,'
         $line | Should -Match ('"' + $sparse[0].DATE.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) + '"')
     }
+
+    It 'report rows streamed behind a slow pipeline (their decimal cells made ahead on the parsing worker) export the same bytes' {
+        # Behind a slow consumer the parsing worker waits for room, and spends the wait making the decimal cells' export
+        # wrappers and text; a collected array is written without them. Both must be the same file in every culture.
+        $job = New-PinAsyncReport -Level PinPromotion -StartDate $today.AddDays(-180) -EndDate $today.AddDays(-2) -Column $metrics -Granularity Day | Wait-PinReport
+        $collected = @($job | Receive-PinReport)
+        $collected.Count | Should -BeGreaterThan 1024 -Because 'the report spans more batches than the worker reads ahead'
+        # The module's types live in its own load context: the row base class is found from a row.
+        $rowBase = $collected[0].GetType()
+        while ($rowBase.Name -ne 'PinRow') { $rowBase = $rowBase.BaseType }
+        $preparedField = $rowBase.GetField('_exportCells', [Reflection.BindingFlags]'NonPublic, Instance')
+        $script:preparedRows = 0
+        $slowPath = Join-Path $outFolder 'slow-de-DE.csv'
+        Use-Culture 'de-DE' {
+            $job | Receive-PinReport | ForEach-Object {
+                [Threading.Thread]::Sleep(0)
+                if ($null -ne $preparedField.GetValue($_)) { $script:preparedRows++ }
+                $_
+            } | Export-Csv -Path $slowPath
+        }
+        $script:preparedRows | Should -BeGreaterThan 0 -Because 'the worker made cells ahead while the pipeline was behind'
+        $collectedPath = Join-Path $outFolder 'collected-ja-JP.csv'
+        Use-Culture 'ja-JP' { $collected | Export-Csv -Path $collectedPath }
+        [Convert]::ToBase64String([IO.File]::ReadAllBytes($slowPath)) |
+            Should -BeExactly ([Convert]::ToBase64String([IO.File]::ReadAllBytes($collectedPath))) -Because 'rows made ahead export exactly as the others'
+    }
 }
 
 Describe 'Rows and entities stay typed in every culture' {

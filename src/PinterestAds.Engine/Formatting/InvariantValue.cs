@@ -32,10 +32,14 @@ namespace PinterestAds.Engine.Formatting
         // An HOUR granularity date: its text shows the hour even at midnight.
         private readonly bool _hour;
 
-        private InvariantValue(object value, bool hour = false)
+        // The text, when it was made ahead (Prepared); null otherwise (ToString makes it).
+        private readonly string? _text;
+
+        private InvariantValue(object value, bool hour = false, string? text = null)
         {
             Value = value;
             _hour = hour;
+            _text = text;
         }
 
         /// <summary>
@@ -79,7 +83,14 @@ namespace PinterestAds.Engine.Formatting
         private static readonly DaySlots<InvariantValue> CalendarDates = new();
 
         private static InvariantValue ForCalendarDate(DateTime date, object boxed) =>
-            CalendarDates.Find(date) ?? CalendarDates.Keep(date, new InvariantValue(boxed));
+            CalendarDates.Find(date) ?? CalendarDates.Keep(date, new InvariantValue(boxed, text: InvariantText.Date(date)));
+
+        /// <summary>
+        /// What <see cref="ForExport"/> returns for a decimal or a double, with its text made now: null for any other value
+        /// (those wrap differently or not at all). See <c>PinRow.PrepareExportView</c>.
+        /// </summary>
+        internal static InvariantValue? Prepared(object? value) =>
+            value is decimal || value is double ? new InvariantValue(value, text: InvariantText.ForExport(value)!.ToString()) : null;
 
         /// <summary>What an export view returns for the date of an HOUR granularity row (text <c>yyyy-MM-ddTHH:00</c>).</summary>
         public static InvariantValue ForHour(DateTime hour) => new InvariantValue(hour, hour: true);
@@ -131,9 +142,9 @@ namespace PinterestAds.Engine.Formatting
         public static object operator -(InvariantValue operand) => ValueArithmetic.Subtract(0, operand?.Value);
 
         /// <summary>The culture-independent text (what Export-Csv writes).</summary>
-        public override string ToString() => _hour && Value is DateTime hour
+        public override string ToString() => _text ?? (_hour && Value is DateTime hour
             ? InvariantText.Hour(hour)
-            : InvariantText.ForExport(Value)?.ToString() ?? string.Empty;
+            : InvariantText.ForExport(Value)?.ToString() ?? string.Empty);
 
         /// <summary>The held value's own formatting (what PowerShell's string conversion and -f use).</summary>
         public string ToString(string? format, IFormatProvider? formatProvider) =>

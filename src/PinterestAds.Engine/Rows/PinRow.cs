@@ -36,6 +36,10 @@ namespace PinterestAds
         private const string ReadOnlyMessage =
             "Rows are read-only. To add or change a value, use Select-Object with a calculated property, or Add-Member.";
 
+        // The export view's wrappers of this row's Decimal cells, with their text, made ahead by PrepareExportView on the
+        // thread that parsed the row; null until then (the export view then makes them as it is read).
+        private InvariantValue?[]? _exportCells;
+
         /// <summary>Only generated row types derive (indirectly) from this class.</summary>
         protected PinRow()
         {
@@ -46,6 +50,21 @@ namespace PinterestAds
 
         /// <summary>The value of the column at <paramref name="ordinal"/> (generated).</summary>
         protected abstract object? GetColumnValue(int ordinal);
+
+        /// <summary>
+        /// Makes the export view's wrappers of the Decimal cells now, text included, so that reading the export view
+        /// later (Export-Csv on the pipeline thread) neither allocates nor formats them. What the view returns is the same
+        /// either way; a report's parsing worker calls this while it waits for the pipeline (<c>ReadAheadRows</c>).
+        /// Call it before the row is handed to another thread.
+        /// </summary>
+        internal void PrepareExportView()
+        {
+            int[] ordinals = RowColumns.ExportCellOrdinals;
+            if (ordinals.Length == 0 || _exportCells is not null) return;
+            var cells = new InvariantValue?[ordinals.Length];
+            for (int i = 0; i < ordinals.Length; i++) cells[i] = InvariantValue.Prepared(GetColumnValue(ordinals[i]));
+            _exportCells = cells;
+        }
 
         /// <summary>The column's value by name (ignoring case), or null when there is no such column.</summary>
         internal object? this[string column]
@@ -69,6 +88,12 @@ namespace PinterestAds
                     RowSchema columns = RowColumns;
                     int ordinal = columns.IndexOf(column);
                     if (ordinal < 0) return null;
+                    InvariantValue?[]? cells = _exportCells;
+                    if (cells is not null)
+                    {
+                        int slot = columns.ExportCellSlots[ordinal];
+                        if (slot >= 0 && cells[slot] is InvariantValue ready) return ready;
+                    }
                     object? value = GetColumnValue(ordinal);
                     return value is DateTime hour && columns.Columns[ordinal].Kind == ColumnKind.Hour
                         ? InvariantValue.ForHour(hour)

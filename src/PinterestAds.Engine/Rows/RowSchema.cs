@@ -37,7 +37,19 @@ namespace PinterestAds.Engine.Rows
             Key = BuildKey(Columns);
             _names = Columns.Select(c => c.Name).ToArray();
             Names = new ReadOnlyCollection<string>(_names);
+            ExportCellOrdinals = Enumerable.Range(0, Columns.Count).Where(i => Columns[i].Kind == ColumnKind.Decimal).ToArray();
+            ExportCellSlots = Enumerable.Repeat(-1, Columns.Count).ToArray();
+            for (int slot = 0; slot < ExportCellOrdinals.Length; slot++) ExportCellSlots[ExportCellOrdinals[slot]] = slot;
         }
+
+        /// <summary>
+        /// The columns whose export-view values are wrappers a row can have made ahead (<see cref="PinRow.PrepareExportView"/>):
+        /// the Decimal ones, in column order.
+        /// </summary>
+        internal int[] ExportCellOrdinals { get; }
+
+        /// <summary>For each column, its place in <see cref="ExportCellOrdinals"/>, or -1.</summary>
+        internal int[] ExportCellSlots { get; }
 
         /// <summary>The columns in property order.</summary>
         public IReadOnlyList<RowColumn> Columns { get; }

@@ -109,4 +109,35 @@ public class PinRowDictionaryTests
         Assert.Same(row, row[-1]);
         Assert.Null(row[1]);
     }
+
+    [Fact]
+    public void A_row_prepared_ahead_hands_out_the_same_export_view_with_its_decimal_wrappers_made_once()
+    {
+        var schema = RowSchema.ForAnalytics("CAMPAIGN_ID", includeDate: true, includeTargeting: false,
+            new[] { "SPEND_IN_DOLLAR", "CTR", "ECTR", "ECPC_IN_DOLLAR", "TOTAL_CLICKTHROUGH" });
+        // An amount with its trailing zero, a value too large for a decimal (kept as a double), text that is no
+        // number (kept as text), a missing value, and a count.
+        object?[] values = { "549755885175", "USD", "CAMPAIGN", "626736533506", new DateTime(2026, 1, 2), 12.50m, 1e30, "n/a", null, 7L };
+        var activator = RowTypeFactory.For<ReportRow>(schema);
+        IDictionary plain = activator.Create(values);
+        ReportRow preparedRow = activator.Create(values);
+        preparedRow.PrepareExportView();
+        IDictionary prepared = preparedRow;
+
+        Assert.Equal(4, schema.ExportCellOrdinals.Length);
+        foreach (string column in schema.Names)
+        {
+            Assert.Equal(plain.Contains(column), prepared.Contains(column));
+            Assert.Equal(plain[column]?.GetType(), prepared[column]?.GetType());
+            Assert.Equal(plain[column]?.ToString(), prepared[column]?.ToString());
+            Assert.Equal(plain[column], prepared[column]);
+            Assert.Equal(((IDictionary<string, object?>)plain)[column], ((IDictionary<string, object?>)prepared)[column]);
+        }
+        Assert.Equal("12.50", prepared["SPEND_IN_DOLLAR"]!.ToString());
+        Assert.Equal("1E+30", prepared["CTR"]!.ToString());
+        Assert.Equal(12.50m, ((InvariantValue)prepared["SPEND_IN_DOLLAR"]!).Value);
+        // Made ahead once, then handed out as they are: reading the view allocates nothing for them.
+        Assert.Same(prepared["SPEND_IN_DOLLAR"], prepared["SPEND_IN_DOLLAR"]);
+        Assert.NotSame(plain["SPEND_IN_DOLLAR"], plain["SPEND_IN_DOLLAR"]);
+    }
 }

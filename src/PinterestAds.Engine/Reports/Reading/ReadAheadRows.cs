@@ -31,24 +31,31 @@ namespace PinterestAds.Engine.Reports.Reading
         internal const int BatchesAhead = 2;
 
         /// <summary>The rows of <paramref name="source"/>, enumerated on a worker thread ahead of the caller.</summary>
-        public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken)
+        /// <param name="source">The rows.</param>
+        /// <param name="cancellationToken">Stops the worker.</param>
+        /// <param name="whileAhead">Work on a row that the caller would otherwise do itself later (a cache it fills), done on
+        /// the worker only while the caller is behind - when the worker would wait for room anyway - and before the row is
+        /// handed over. It must not change what the row is or shows.</param>
+        public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken, Action<T>? whileAhead = null)
         {
             if (source is null) throw new ArgumentNullException(nameof(source));
-            return new Enumerable<T>(source, cancellationToken);
+            return new Enumerable<T>(source, cancellationToken, whileAhead);
         }
 
         private sealed class Enumerable<T> : IEnumerable<T>
         {
             private readonly IEnumerable<T> _source;
             private readonly CancellationToken _cancellationToken;
+            private readonly Action<T>? _whileAhead;
 
-            public Enumerable(IEnumerable<T> source, CancellationToken cancellationToken)
+            public Enumerable(IEnumerable<T> source, CancellationToken cancellationToken, Action<T>? whileAhead)
             {
                 _source = source;
                 _cancellationToken = cancellationToken;
+                _whileAhead = whileAhead;
             }
 
-            public IEnumerator<T> GetEnumerator() => new Enumerator<T>(_source, _cancellationToken);
+            public IEnumerator<T> GetEnumerator() => new Enumerator<T>(_source, _cancellationToken, _whileAhead);
 
             IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
         }
@@ -58,13 +65,15 @@ namespace PinterestAds.Engine.Reports.Reading
             private readonly BlockingCollection<T[]> _batches = new(new ConcurrentQueue<T[]>(), BatchesAhead);
             private readonly CancellationTokenSource _stop;
             private readonly Task _worker;
+            private readonly Action<T>? _whileAhead;
             private ExceptionDispatchInfo? _failure;
             private T[] _batch = Array.Empty<T>();
             private int _index;
             private bool _disposed;
 
-            public Enumerator(IEnumerable<T> source, CancellationToken cancellationToken)
+            public Enumerator(IEnumerable<T> source, CancellationToken cancellationToken, Action<T>? whileAhead)
             {
+                _whileAhead = whileAhead;
                 _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 CancellationToken stop = _stop.Token;
                 _worker = Task.Factory.StartNew(() => Produce(source, stop), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -107,7 +116,7 @@ namespace PinterestAds.Engine.Reports.Reading
                             batch.Add(rows.Current);
                             if (batch.Count == BatchSize)
                             {
-                                _batches.Add(batch.ToArray(), stop);
+                                Hand(batch.ToArray(), stop);
                                 batch.Clear();
                             }
                         }
@@ -137,6 +146,17 @@ namespace PinterestAds.Engine.Reports.Reading
                 {
                     _batches.CompleteAdding();
                 }
+            }
+
+            // A full queue means the caller is behind and Add would wait: the worker spends that wait on the caller's
+            // work for these rows first. With the caller keeping up, nothing is done ahead (it would only delay rows).
+            private void Hand(T[] rows, CancellationToken stop)
+            {
+                if (_whileAhead is not null && _batches.Count >= BatchesAhead)
+                {
+                    foreach (T row in rows) _whileAhead(row);
+                }
+                _batches.Add(rows, stop);
             }
 
             public void Reset() => throw new NotSupportedException();

@@ -109,7 +109,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 // ahead, so the figure runs a few batches early - it is only shown).
                 var body = download.Body;
                 var finisher = FinisherFor(download.Job);
-                foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping))
+                foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping, PrepareExportView))
                 {
                     WriteObject(Finish(finisher, row));
                     // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
@@ -190,7 +190,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 if (!union)
                 {
                     for (int i = 0; i < files.Count; i++)
-                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                        foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping, PrepareExportView))
                             Write(Finish(finishers[i], row));
                     return;
                 }
@@ -199,7 +199,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     .Select(row => Finish(finishers[i], row)).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
                 var shape = new ReportRowUnion(columnSets);
                 for (int i = 0; i < files.Count; i++)
-                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
+                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping, PrepareExportView))
                         Write(shape.Convert(Finish(finishers[i], row), files[i].Job));
             }
             finally
@@ -237,6 +237,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
             if (finisher.NeedsLookup(row)) Pump(async (pump, ct) => await finisher.LookUpAsync(row, pump, ct).ConfigureAwait(false));
             return finisher.Finish(row);
         }
+
+        // The parsing worker's use of its waits: when the pipeline is behind (Export-Csv behind the cmdlet), it makes the
+        // rows' decimal export wrappers and their text, which Export-Csv would otherwise make here, on the pipeline thread.
+        private static readonly Action<ReportRow> PrepareExportView = row => row.PrepareExportView();
 
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
         private string FilePathFor(ReportJob job, string outFile)

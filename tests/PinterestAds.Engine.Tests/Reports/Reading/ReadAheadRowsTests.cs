@@ -85,6 +85,37 @@ public class ReadAheadRowsTests
         Assert.ThrowsAny<OperationCanceledException>(() => { while (rows.MoveNext()) { } });
     }
 
+    [Fact]
+    public void Work_ahead_is_done_only_while_the_caller_is_behind_and_always_before_the_item_is_handed_over()
+    {
+        int count = ReadAheadRows.BatchSize * (ReadAheadRows.BatchesAhead + 6);
+        var doneAhead = new int[count];
+        var handedOver = new int[count];
+        int lateWork = 0;
+        using var rows = ReadAheadRows.Of(Enumerable.Range(0, count), CancellationToken.None, item =>
+        {
+            if (Volatile.Read(ref handedOver[item]) != 0) Interlocked.Increment(ref lateWork);
+            Volatile.Write(ref doneAhead[item], 1);
+        }).GetEnumerator();
+
+        // The caller takes one item and then falls behind: the worker fills the queue and works ahead on the next batch.
+        Assert.True(rows.MoveNext());
+        Volatile.Write(ref handedOver[rows.Current], 1);
+        Assert.True(SpinWait.SpinUntil(() => Enumerable.Range(0, count).Any(i => Volatile.Read(ref doneAhead[i]) != 0), TimeSpan.FromSeconds(10)),
+            "the worker works ahead while the caller is behind");
+        var seen = new List<int> { rows.Current };
+        while (rows.MoveNext())
+        {
+            Volatile.Write(ref handedOver[rows.Current], 1);
+            seen.Add(rows.Current);
+        }
+
+        Assert.Equal(Enumerable.Range(0, count), seen);
+        Assert.Equal(0, lateWork);
+        // The first batch went out to an empty queue: nobody was behind, so nothing was done ahead for it.
+        Assert.Equal(0, doneAhead[0]);
+    }
+
     /// <summary>Counts what it produced, honours no token (the worker's batching must stop it), records disposal.</summary>
     private sealed class EndlessSource : IEnumerable<int>
     {
