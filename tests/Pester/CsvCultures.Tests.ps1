@@ -138,15 +138,18 @@ Describe 'CSV is the same in every culture' {
         while ($rowBase.Name -ne 'PinRow') { $rowBase = $rowBase.BaseType }
         $preparedField = $rowBase.GetField('_exportCells', [Reflection.BindingFlags]'NonPublic, Instance')
         $script:preparedRows = 0
+        $script:kept = [Collections.Generic.List[object]]::new()
         $slowPath = Join-Path $outFolder 'slow-de-DE.csv'
         Use-Culture 'de-DE' {
             $job | Receive-PinReport | ForEach-Object {
                 [Threading.Thread]::Sleep(0)
                 if ($null -ne $preparedField.GetValue($_)) { $script:preparedRows++ }
+                $script:kept.Add($_)
                 $_
             } | Export-Csv -Path $slowPath
         }
         $script:preparedRows | Should -BeGreaterThan 0 -Because 'the worker made cells ahead while the pipeline was behind'
+        @($kept | Where-Object { $null -ne $preparedField.GetValue($_) }).Count | Should -Be 0 -Because 'a row drops what was made ahead once it is written'
         $collectedPath = Join-Path $outFolder 'collected-ja-JP.csv'
         Use-Culture 'ja-JP' { $collected | Export-Csv -Path $collectedPath }
         [Convert]::ToBase64String([IO.File]::ReadAllBytes($slowPath)) |

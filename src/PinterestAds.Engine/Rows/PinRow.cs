@@ -66,6 +66,12 @@ namespace PinterestAds
             _exportCells = cells;
         }
 
+        /// <summary>
+        /// Drops what <see cref="PrepareExportView"/> made, once the row has been written (the pipeline has read it): a row
+        /// kept afterwards (in a variable, by Sort-Object) holds no texts, and a later read makes its own wrappers.
+        /// </summary>
+        internal void ReleaseExportView() => _exportCells = null;
+
         /// <summary>The column's value by name (ignoring case), or null when there is no such column.</summary>
         internal object? this[string column]
         {

@@ -139,5 +139,10 @@ public class PinRowDictionaryTests
         // Made ahead once, then handed out as they are: reading the view allocates nothing for them.
         Assert.Same(prepared["SPEND_IN_DOLLAR"], prepared["SPEND_IN_DOLLAR"]);
         Assert.NotSame(plain["SPEND_IN_DOLLAR"], plain["SPEND_IN_DOLLAR"]);
+
+        // Released once written: later reads make their own wrappers again, with the same text.
+        preparedRow.ReleaseExportView();
+        Assert.NotSame(prepared["SPEND_IN_DOLLAR"], prepared["SPEND_IN_DOLLAR"]);
+        Assert.Equal("12.50", prepared["SPEND_IN_DOLLAR"]!.ToString());
     }
 }

@@ -112,6 +112,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 foreach (var row in ReadAheadRows.Of(ReportRows.Read(download, finisher.Currency, Stopping), Stopping, PrepareExportView))
                 {
                     WriteObject(Finish(finisher, row));
+                    row.ReleaseExportView();
                     // Checked every 1024 rows: the bar costs nothing measurable on a million rows.
                     if (progress.Enabled && (++written & 1023) == 1)
                     {
@@ -191,7 +192,10 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                 {
                     for (int i = 0; i < files.Count; i++)
                         foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping, PrepareExportView))
+                        {
                             Write(Finish(finishers[i], row));
+                            row.ReleaseExportView();
+                        }
                     return;
                 }
                 // First pass: each file's columns (from its first finished row); second pass: the rows in the union's shape.
@@ -199,7 +203,7 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
                     .Select(row => Finish(finishers[i], row)).SelectMany(ReportRowUnion.ColumnsOf).ToList()).ToList();
                 var shape = new ReportRowUnion(columnSets);
                 for (int i = 0; i < files.Count; i++)
-                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping, PrepareExportView))
+                    foreach (var row in ReadAheadRows.Of(ReportRows.ReadFile(files[i].Job, files[i].Path, finishers[i].Currency, Stopping), Stopping))
                         Write(shape.Convert(Finish(finishers[i], row), files[i].Job));
             }
             finally
@@ -240,6 +244,8 @@ namespace PinterestAds.PowerShell.Cmdlets.Reports
 
         // The parsing worker's use of its waits: when the pipeline is behind (Export-Csv behind the cmdlet), it makes the
         // rows' decimal export wrappers and their text, which Export-Csv would otherwise make here, on the pipeline thread.
+        // Each row drops them once written (ReleaseExportView), so rows kept afterwards cost no more memory. Rows the union
+        // of several reports converts are new rows: nothing is made ahead for those.
         private static readonly Action<ReportRow> PrepareExportView = row => row.PrepareExportView();
 
         /// <summary>The file for a job: the path as given, a folder gets the token as name, split jobs get a part suffix.</summary>
