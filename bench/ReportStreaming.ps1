@@ -117,7 +117,9 @@ try {
 
     # ---- The floor: what writing the same number of ready-made rows costs, with no download and no parsing ----
     # A report is whole and verified before its first row (time to first row below), and each row then costs at
-    # least what PowerShell charges to pass one object on: these bound the ratios above.
+    # least what PowerShell charges to pass one object on: these bound the receive ratio. With Export-Csv behind them,
+    # ready-made rows have their decimal text made by Export-Csv, received ones by the parsing worker while it waits,
+    # so a receive can pass that export reference.
     $toFirstRow = Measure-Best { $null = $csvJob | Receive-PinReport | Select-Object -First 1 }
     Add-Result 'CSV download and verification (time to first row)' $toFirstRow 1 "best of $Repeat"
     $sample = @($csvJob | Receive-PinReport | Select-Object -First 10000)
