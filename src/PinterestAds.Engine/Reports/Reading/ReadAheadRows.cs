@@ -121,7 +121,7 @@ namespace PinterestAds.Engine.Reports.Reading
                             }
                         }
                     }
-                    if (batch.Count > 0) _batches.Add(batch.ToArray(), stop);
+                    if (batch.Count > 0) Hand(batch.ToArray(), stop);
                     batch.Clear();
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
